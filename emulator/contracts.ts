@@ -92,6 +92,14 @@ export interface EmulatorOperations {
     related: LookupValue[],
     ctx: OperationContext,
   ): Promise<void>;
+  /** Removes N:N links (the Disassociate message). Added by EM; optional so fakes need not implement it. */
+  disassociate?(
+    relationship: string,
+    entityName: string,
+    id: string,
+    related: LookupValue[],
+    ctx: OperationContext,
+  ): Promise<void>;
   retrieve(entityName: string, id: string): StoredRow | undefined;
   /** Rows whose columns equal the given values (lookups compare by id). */
   find(entityName: string, equals?: ColumnValues): StoredRow[];

@@ -1,0 +1,101 @@
+/**
+ * Starts the emulator core: SQLite store, operations, the HTTP server on 127.0.0.1, the fault
+ * injector, optional seed data, and whatever extensions (actions, pipeline, gate) it is given.
+ */
+import type { AddressInfo } from 'node:net';
+import type { EmulatorExtensions, EmulatorOperations } from './contracts';
+import { FaultList } from './faults';
+import type { FaultInjector, FaultRule } from './faults';
+import { API_ROOT, createApiServer } from './http/server';
+import { CoreOperations } from './operations';
+import { seedStore } from './seed';
+import { SEED } from './seed-ids';
+import { openDatabase, Store } from './store/store';
+import { TransactionManager } from './store/transaction';
+
+export { SEED } from './seed-ids';
+export type { FaultInjector, FaultRule } from './faults';
+
+/** Options for {@link startEmulatorCore}. */
+export interface EmulatorCoreOptions {
+  /** Port to listen on; 0 (default) picks a free port. */
+  port?: number;
+  /** Only 127.0.0.1 is supported: the emulator never listens on other interfaces. */
+  host?: '127.0.0.1';
+  /** SQLite file path (WAL; committed rows survive a killed process) or `:memory:` (default). */
+  db?: string;
+  /** When set, only `Authorization: Bearer <token>` is accepted; otherwise any bearer token is. */
+  token?: string;
+  /** Write the sample portal (see `SEED`) when the store is empty. */
+  seed?: boolean;
+  /** Actions, pipeline and request gate built on top of the core. */
+  extensions?: EmulatorExtensions;
+  /** Largest request body accepted, in bytes (default 64 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Injected clock for timestamps (default `new Date()`). */
+  now?: () => Date;
+}
+
+/** A running emulator core. */
+export interface EmulatorCore {
+  /** `http://127.0.0.1:<port>` (the environment URL clients are given). */
+  url: string;
+  /** `http://127.0.0.1:<port>/api/data/v9.2/`. */
+  apiUrl: string;
+  port: number;
+  ops: EmulatorOperations;
+  /** Test hook: make the next matching request(s) fail. */
+  faults: FaultInjector;
+  /** Stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Starts the core; resolves once it is listening. */
+export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Promise<EmulatorCore> {
+  const db = openDatabase(options.db ?? ':memory:');
+  const store = new Store(db);
+  const tx = new TransactionManager(db);
+  const ops = new CoreOperations(store, tx, options.now);
+  const extensions = options.extensions ?? {};
+  try {
+    if (options.seed) await seedStore(ops);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (extensions.pipeline) ops.setPipeline(extensions.pipeline(ops));
+  const faults = new FaultList();
+  let origin = '';
+  const server = createApiServer({
+    store,
+    ops,
+    extensions,
+    faults,
+    token: options.token,
+    maxBodyBytes: options.maxBodyBytes,
+    defaultUserId: SEED.systemUserId,
+    origin: () => origin,
+    transactionOpen: () => tx.isOpen,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  let closed = false;
+  return {
+    url: origin,
+    apiUrl: `${origin}${API_ROOT}`,
+    port,
+    ops,
+    faults: faults as FaultInjector & { add(rule: FaultRule): void },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}

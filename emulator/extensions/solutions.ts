@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } from '../contracts';
+import { DataverseFault } from '../errors';
+import { completeAsyncOperation, startAsyncOperation } from './async-operations';
+import { AsyncOperationType, ExtensionErrorCodes, WorkflowCodes } from './dataverse-codes';
+import { readSolutionZip, writeSolutionZip, xamlFileName, type SolutionPackage } from './solution-package';
+import { SolutionFileError, type SolutionManifest, type WorkflowDefinition } from './solution-xml';
+
+/** Which rows an import wrote. */
+export interface ImportSummary {
+  solutionId: string;
+  workflows: { id: string; name: string; action: 'created' | 'updated' | 'kept' }[];
+}
+
+/**
+ * Solution membership: the emulator has no solutioncomponent table, so the manifest of each
+ * imported solution (root components, publisher) is kept here for the emulator's lifetime.
+ */
+type Catalog = Map<string, SolutionManifest>;
+
+function workflowValues(definition: WorkflowDefinition, xaml: string): Record<string, unknown> {
+  return {
+    name: definition.name,
+    primaryentity: definition.primaryEntity,
+    xaml,
+    type: definition.type,
+    category: definition.category,
+    mode: definition.mode,
+    scope: definition.scope,
+    ondemand: definition.onDemand,
+    subprocess: definition.subprocess,
+    triggeroncreate: definition.triggerOnCreate,
+    triggerondelete: definition.triggerOnDelete,
+    description: definition.description || null,
+  };
+}
+
+const draft = { statecode: WorkflowCodes.stateDraft, statuscode: WorkflowCodes.statusDraft };
+const activated = { statecode: WorkflowCodes.stateActivated, statuscode: WorkflowCodes.statusActivated };
+
+/** Writes the solution row and its workflows; an activated definition is deactivated while it changes. */
+async function importPackage(
+  ops: EmulatorOperations,
+  ctx: OperationContext,
+  pkg: SolutionPackage,
+  options: { overwrite: boolean; publish: boolean },
+): Promise<ImportSummary> {
+  const { manifest } = pkg;
+  const solutionValues = {
+    uniquename: manifest.uniqueName,
+    friendlyname: manifest.friendlyName,
+    version: manifest.version,
+    ismanaged: manifest.managed,
+    description: manifest.description || null,
+    installedon: new Date().toISOString(),
+  };
+  const existingSolution = ops.find('solution', { uniquename: manifest.uniqueName })[0];
+  const solutionId = existingSolution
+    ? (await ops.update('solution', existingSolution.id, solutionValues, ctx)).id
+    : (await ops.create('solution', solutionValues, ctx)).id;
+  const summary: ImportSummary = { solutionId, workflows: [] };
+  for (const { definition, xaml } of pkg.workflows) {
+    const existing = ops.retrieve('workflow', definition.id);
+    const wasActive = existing?.values.statecode === WorkflowCodes.stateActivated;
+    let action: 'created' | 'updated' | 'kept';
+    if (!existing) {
+      await ops.create('workflow', { ...workflowValues(definition, xaml), ...draft }, ctx, definition.id);
+      action = 'created';
+    } else if (options.overwrite) {
+      if (wasActive) await ops.update('workflow', definition.id, draft, ctx);
+      await ops.update('workflow', definition.id, workflowValues(definition, xaml), ctx);
+      action = 'updated';
+    } else {
+      action = 'kept';
+    }
+    const current = ops.retrieve('workflow', definition.id);
+    const activate = options.publish || wasActive;
+    if (activate && current?.values.statecode !== WorkflowCodes.stateActivated) {
+      await ops.update('workflow', definition.id, activated, ctx);
+    }
+    summary.workflows.push({ id: definition.id, name: definition.name, action });
+  }
+  return summary;
+}
+
+async function readPackage(body: Record<string, unknown>): Promise<SolutionPackage> {
+  const file = body.CustomizationFile;
+  if (typeof file !== 'string' || file === '') {
+    throw new DataverseFault(
+      400,
+      ExtensionErrorCodes.InvalidArgument,
+      'ImportSolution needs CustomizationFile: the solution zip, base64-encoded.',
+    );
+  }
+  try {
+    return await readSolutionZip(file);
+  } catch (error) {
+    if (error instanceof SolutionFileError) {
+      throw new DataverseFault(400, ExtensionErrorCodes.InvalidSolutionFile, error.message);
+    }
+    throw error;
+  }
+}
+
+function importOptions(body: Record<string, unknown>) {
+  return {
+    overwrite: body.OverwriteUnmanagedCustomizations === true,
+    publish: body.PublishWorkflows === true,
+  };
+}
+
+function definitionOf(row: StoredRow): WorkflowDefinition {
+  const v = row.values;
+  const name = String(v.name ?? '');
+  return {
+    id: row.id.toLowerCase(),
+    name,
+    xamlFileName: xamlFileName(name, row.id),
+    primaryEntity: String(v.primaryentity ?? ''),
+    type: Number(v.type ?? 1),
+    category: Number(v.category ?? 0),
+    mode: Number(v.mode ?? 0),
+    scope: Number(v.scope ?? 4),
+    onDemand: v.ondemand === true,
+    subprocess: v.subprocess === true,
+    triggerOnCreate: v.triggeroncreate === true,
+    triggerOnDelete: v.triggerondelete === true,
+    stateCode: Number(v.statecode ?? 0),
+    statusCode: Number(v.statuscode ?? 1),
+    description: typeof v.description === 'string' ? v.description : '',
+  };
+}
+
+/** The package of an installed solution, from its row, its recorded manifest and the current workflow rows. */
+function packageOf(ops: EmulatorOperations, row: StoredRow, catalog: Catalog): SolutionPackage {
+  const uniqueName = String(row.values.uniquename);
+  const recorded = catalog.get(uniqueName.toLowerCase());
+  // A solution the emulator did not import itself (seeded, or imported before a restart) has no
+  // recorded components: it is taken to hold every workflow definition.
+  const workflowRows = recorded
+    ? recorded.workflowIds
+        .map((id) => ops.retrieve('workflow', id))
+        .filter((r): r is StoredRow => r !== undefined)
+    : ops.find('workflow', { type: WorkflowCodes.typeDefinition });
+  const manifest: SolutionManifest = {
+    uniqueName,
+    friendlyName: String(row.values.friendlyname ?? uniqueName),
+    description: typeof row.values.description === 'string' ? row.values.description : '',
+    version: String(row.values.version ?? '1.0.0.0'),
+    managed: row.values.ismanaged === true,
+    publisher: recorded?.publisher ?? {
+      uniqueName: 'emulator',
+      friendlyName: 'Emulator',
+      prefix: 'new',
+      optionValuePrefix: '10000',
+    },
+    workflowIds: workflowRows.map((r) => r.id.toLowerCase()),
+  };
+  return {
+    manifest,
+    workflows: workflowRows.map((r) => ({ definition: definitionOf(r), xaml: String(r.values.xaml ?? '') })),
+  };
+}
+
+/**
+ * ImportSolution, ImportSolutionAsync, ExportSolution and PublishAllXml. Imports run inside the
+ * request (ImportSolutionAsync's job is complete when it answers), in one transaction.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/importsolution
+ */
+export function createSolutionActions(): Record<string, ActionHandler> {
+  const catalog: Catalog = new Map();
+  const run = async (
+    ops: EmulatorOperations,
+    ctx: OperationContext,
+    pkg: SolutionPackage,
+    body: Record<string, unknown>,
+  ) => {
+    const summary = await ops.transaction(() => importPackage(ops, ctx, pkg, importOptions(body)));
+    catalog.set(pkg.manifest.uniqueName.toLowerCase(), pkg.manifest);
+    return summary;
+  };
+  return {
+    ImportSolution: async (request, ops) => {
+      await run(ops, request.context, await readPackage(request.body), request.body);
+      return { status: 204 };
+    },
+    ImportSolutionAsync: async (request, ops) => {
+      const jobId = await startAsyncOperation(ops, request.context, {
+        name: 'ImportSolutionAsync',
+        operationType: AsyncOperationType.ExecuteAsyncRequest,
+      });
+      try {
+        await run(ops, request.context, await readPackage(request.body), request.body);
+        await completeAsyncOperation(ops, request.context, jobId, { succeeded: true });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await completeAsyncOperation(ops, request.context, jobId, { succeeded: false, message });
+      }
+      const importJobKey =
+        typeof request.body.ImportJobId === 'string' ? request.body.ImportJobId : randomUUID();
+      return { body: { AsyncOperationId: jobId, ImportJobKey: importJobKey } };
+    },
+    ExportSolution: async (request, ops) => {
+      const name = request.body.SolutionName;
+      if (typeof name !== 'string' || name === '') {
+        throw new DataverseFault(
+          400,
+          ExtensionErrorCodes.InvalidArgument,
+          'ExportSolution needs SolutionName: the unique name.',
+        );
+      }
+      const row = ops
+        .find('solution')
+        .find((r) => String(r.values.uniquename).toLowerCase() === name.toLowerCase());
+      if (!row) {
+        throw new DataverseFault(
+          404,
+          ExtensionErrorCodes.SolutionNotFound,
+          `The solution '${name}' does not exist. Import it first, or check the unique name (solutions?$select=uniquename).`,
+        );
+      }
+      const file = await writeSolutionZip(packageOf(ops, row, catalog), request.body.Managed === true);
+      return { body: { ExportSolutionFile: file } };
+    },
+    PublishAllXml: async () => ({ status: 204 }),
+  };
+}

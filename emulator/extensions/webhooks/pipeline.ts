@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { EmulatorOperations, EmulatorPipeline, OperationEvent, StoredRow } from '../../contracts';
+import { PipelineAbortError } from '../../contracts';
+import { serializeRemoteExecutionContext } from '../../../sdk/webhooks/index';
+import { completeAsyncOperation, startAsyncOperation } from '../async-operations';
+import { AsyncOperationType, StepCodes } from '../dataverse-codes';
+import { deliverWebhook, type DeliveryOptions } from './delivery';
+import { buildExecutionContext, type OrganizationInfo } from './execution-context';
+import { enabledStepRows, findSteps, type ResolvedStep } from './step-registry';
+
+/** Options for {@link WebhookPipeline}. */
+export interface WebhookPipelineOptions extends DeliveryOptions {
+  /** The organization named in contexts; ids default to fixed emulator values. */
+  organization?: Partial<OrganizationInfo>;
+  /** Value of `x-ms-dynamics-organization` (the org's host name); read when a webhook is sent. */
+  organizationHost?: () => string;
+  /** Depth above which a step is refused as a loop; Dataverse uses 8. */
+  maxDepth?: number;
+  /** Clock for contexts and system jobs; default `new Date()`. */
+  now?: () => Date;
+  /** Told about an async delivery that could not even be recorded (e.g. the emulator was closed). */
+  onAsyncError?: (error: unknown) => void;
+}
+
+/** The emulator's fixed organization identity (WhoAmI answers the same ids when the core uses these). */
+export const DEFAULT_ORGANIZATION: OrganizationInfo = {
+  organizationId: '00000000-0000-0000-0000-0000000e0001',
+  organizationName: 'emulator',
+  businessUnitId: '00000000-0000-0000-0000-0000000e0002',
+};
+
+/**
+ * Webhook dispatch for the core's event pipeline: registered `sdkmessageprocessingstep` rows whose
+ * handler is a webhook `serviceendpoint`. Sync steps run inside the write and can veto it; async
+ * steps are queued after the commit, run one at a time, and each is recorded as a system job.
+ */
+export class WebhookPipeline implements EmulatorPipeline {
+  private readonly organization: OrganizationInfo;
+  private readonly now: () => Date;
+  private tail: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** The enabled steps, read once per operation (the core passes the same event to every stage). */
+  private readonly stepsByEvent = new WeakMap<OperationEvent, StoredRow[]>();
+
+  constructor(
+    private readonly ops: EmulatorOperations,
+    private readonly options: WebhookPipelineOptions = {},
+  ) {
+    this.organization = { ...DEFAULT_ORGANIZATION, ...options.organization };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Runs the sync steps of a stage in rank order; a refusal throws `PipelineAbortError` with the handler's message. */
+  async runSync(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
+    if (event.context.bypassCustomLogic) return;
+    const steps = findSteps(this.ops, event, stage, StepCodes.modeSync, this.enabledSteps(event));
+    if (steps.length === 0) return;
+    this.guardDepth(event);
+    for (const step of steps) {
+      const result = await this.send(step, stage, event, randomUUID());
+      if (!result.ok) throw new PipelineAbortError(result.message);
+    }
+  }
+
+  /** Queues the async PostOperation steps of a committed operation. */
+  afterCommit(event: OperationEvent): void {
+    if (event.context.bypassCustomLogic) return;
+    const steps = findSteps(
+      this.ops,
+      event,
+      StepCodes.stagePostOperation,
+      StepCodes.modeAsync,
+      this.enabledSteps(event),
+    );
+    for (const step of steps) {
+      this.pending += 1;
+      this.tail = this.tail
+        .then(() => this.runAsync(step, event))
+        .catch((error: unknown) => this.options.onAsyncError?.(error))
+        .finally(() => this.settle());
+    }
+  }
+
+  /** Resolves once every queued async step has been delivered and recorded. */
+  whenIdle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private enabledSteps(event: OperationEvent): StoredRow[] {
+    let rows = this.stepsByEvent.get(event);
+    if (!rows) {
+      rows = enabledStepRows(this.ops);
+      this.stepsByEvent.set(event, rows);
+    }
+    return rows;
+  }
+
+  private settle(): void {
+    this.pending -= 1;
+    if (this.pending > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+
+  private guardDepth(event: OperationEvent): void {
+    const maxDepth = this.options.maxDepth ?? 8;
+    if (event.context.depth > maxDepth) {
+      throw new PipelineAbortError(
+        `This operation was stopped because it was triggered ${event.context.depth} levels deep (more than ${maxDepth}), which indicates an infinite loop. Check the registered steps for a handler that triggers itself.`,
+      );
+    }
+  }
+
+  private async runAsync(step: ResolvedStep, event: OperationEvent): Promise<void> {
+    const jobId = await startAsyncOperation(
+      this.ops,
+      event.context,
+      {
+        name: step.name,
+        operationType: AsyncOperationType.SystemEvent,
+        regarding: { logicalName: event.entityName, id: event.id },
+        stepId: step.id,
+      },
+      this.now,
+    );
+    let outcome: { succeeded: true } | { succeeded: false; message: string };
+    if (event.context.depth > (this.options.maxDepth ?? 8)) {
+      outcome = {
+        succeeded: false,
+        message: `Stopped at depth ${event.context.depth}: the steps trigger each other in a loop.`,
+      };
+    } else {
+      const result = await this.send(step, StepCodes.stagePostOperation, event, jobId);
+      outcome = result.ok ? { succeeded: true } : { succeeded: false, message: result.message };
+    }
+    await completeAsyncOperation(this.ops, event.context, jobId, outcome, this.now);
+  }
+
+  private send(step: ResolvedStep, stage: number, event: OperationEvent, operationId: string) {
+    const context = buildExecutionContext(event, {
+      step,
+      stage,
+      operationId,
+      organization: this.organization,
+      now: this.now(),
+    });
+    const headers = {
+      'x-ms-dynamics-organization':
+        this.options.organizationHost?.() ?? `${this.organization.organizationName}.localhost`,
+      'x-ms-dynamics-entity-name': event.entityName,
+      'x-ms-dynamics-request-name': event.message,
+      'x-ms-correlation-request-id': event.context.correlationId,
+    };
+    return deliverWebhook(
+      step.endpoint,
+      JSON.stringify(serializeRemoteExecutionContext(context)),
+      headers,
+      this.options,
+    );
+  }
+}

@@ -1,0 +1,148 @@
+import type { ColumnValues, EmulatorOperations, LookupValue, OperationContext } from '../contracts';
+import { EmailCodes } from './dataverse-codes';
+
+/**
+ * What the XAML interpreter asks for (mirrors `WorkflowEffect` from sdk/workflows/xaml so this
+ * module does not depend on the interpreter's implementation).
+ */
+export type WorkflowEffect =
+  | { kind: 'create'; entityName: string; values: Record<string, unknown>; send: boolean }
+  | { kind: 'update'; entity: { logicalName: string; id: string }; values: Record<string, unknown> }
+  | { kind: 'setState'; entity: { logicalName: string; id: string }; state: number; status: number };
+
+/** The column holding each party type's e-mail address (what Dataverse resolves `addressused` from). */
+const ADDRESS_COLUMN: Record<string, string> = {
+  contact: 'emailaddress1',
+  account: 'emailaddress1',
+  lead: 'emailaddress1',
+  systemuser: 'internalemailaddress',
+  queue: 'emailaddress',
+};
+
+const PARTY_FIELDS = ['from', 'to', 'cc', 'bcc'] as const;
+
+/** Thrown when an effect cannot be applied; the message becomes the failed job's message. */
+export class WorkflowRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkflowRunError';
+  }
+}
+
+/** A validated effect, ready to write. */
+type PlannedEffect =
+  | { kind: 'email'; entityName: string; values: ColumnValues; send: boolean }
+  | { kind: 'create'; entityName: string; values: ColumnValues }
+  | { kind: 'update'; entityName: string; id: string; values: ColumnValues };
+
+function isLookup(value: unknown): value is LookupValue {
+  return typeof value === 'object' && value !== null && 'logicalName' in value && 'id' in value;
+}
+
+function partiesOf(value: unknown): LookupValue[] {
+  if (value === null || value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter(isLookup);
+}
+
+function describe(ops: EmulatorOperations, party: LookupValue): string {
+  const row = ops.retrieve(party.logicalName, party.id)?.values ?? {};
+  const name = row.fullname ?? row.name ?? party.name;
+  return name ? `${party.logicalName} '${String(name)}' (${party.id})` : `${party.logicalName} ${party.id}`;
+}
+
+/**
+ * Checks each party now, so a missing recipient address fails before anything is written. The core
+ * stores the party lists as activityparty rows and fills `addressused` from the same columns.
+ */
+function planEmail(
+  ops: EmulatorOperations,
+  effect: Extract<WorkflowEffect, { kind: 'create' }>,
+): PlannedEffect {
+  const values: ColumnValues = { ...effect.values };
+  let recipients = 0;
+  for (const field of PARTY_FIELDS) {
+    const parties = partiesOf(effect.values[field]);
+    if (field in effect.values) values[field] = parties;
+    for (const party of parties) {
+      const row = ops.retrieve(party.logicalName, party.id);
+      if (!row) {
+        throw new WorkflowRunError(
+          `The e-mail's '${field}' party ${party.logicalName} ${party.id} does not exist. Fix the record the workflow reads it from and run it again.`,
+        );
+      }
+      const addressColumn = ADDRESS_COLUMN[party.logicalName];
+      const raw = addressColumn ? row.values[addressColumn] : undefined;
+      const address = typeof raw === 'string' && raw.trim() !== '' ? raw : null;
+      if (field === 'to' && address === null) {
+        throw new WorkflowRunError(
+          `The e-mail cannot be delivered: ${describe(ops, party)} has no e-mail address` +
+            (addressColumn ? ` (${addressColumn})` : '') +
+            '. Add the address to the recipient and run the workflow again.',
+        );
+      }
+      if (field === 'to') recipients += 1;
+    }
+  }
+  if (recipients === 0) {
+    throw new WorkflowRunError(
+      "The e-mail has no recipient (To is empty). Check the workflow's e-mail step.",
+    );
+  }
+  values.statecode = EmailCodes.stateOpen;
+  values.statuscode = EmailCodes.statusDraft;
+  return { kind: 'email', entityName: effect.entityName, values, send: effect.send };
+}
+
+/** Validates the interpreter's effects against the data and turns them into writes. */
+export function planEffects(ops: EmulatorOperations, effects: WorkflowEffect[]): PlannedEffect[] {
+  return effects.map((effect): PlannedEffect => {
+    switch (effect.kind) {
+      case 'create':
+        return effect.entityName === 'email'
+          ? planEmail(ops, effect)
+          : { kind: 'create', entityName: effect.entityName, values: { ...effect.values } };
+      case 'update':
+        return {
+          kind: 'update',
+          entityName: effect.entity.logicalName,
+          id: effect.entity.id,
+          values: effect.values,
+        };
+      case 'setState':
+        return {
+          kind: 'update',
+          entityName: effect.entity.logicalName,
+          id: effect.entity.id,
+          values: { statecode: effect.state, statuscode: effect.status },
+        };
+    }
+  });
+}
+
+/** Writes the planned effects through the core, so pipeline steps see them. Returns the created ids. */
+export async function applyEffects(
+  ops: EmulatorOperations,
+  planned: PlannedEffect[],
+  ctx: OperationContext,
+): Promise<string[]> {
+  const created: string[] = [];
+  for (const effect of planned) {
+    if (effect.kind === 'update') {
+      await ops.update(effect.entityName, effect.id, effect.values, ctx);
+      continue;
+    }
+    const row = await ops.create(effect.entityName, effect.values, ctx);
+    created.push(row.id);
+    if (effect.kind === 'email' && effect.send) {
+      // Dataverse creates the message as a draft and SendEmail then completes it as Sent.
+      await ops.update(
+        effect.entityName,
+        row.id,
+        { statecode: EmailCodes.stateCompleted, statuscode: EmailCodes.statusSent },
+        ctx,
+      );
+    }
+  }
+  return created;
+}

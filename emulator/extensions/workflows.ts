@@ -1,0 +1,135 @@
+import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
+import { DataverseFault } from '../errors';
+import { completeAsyncOperation, startAsyncOperation } from './async-operations';
+import { AsyncOperationType, ExtensionErrorCodes, WorkflowCodes } from './dataverse-codes';
+import { applyEffects, planEffects, type WorkflowEffect } from './workflow-effects';
+
+/** Reads rows for the interpreter, in the canonical column shape. */
+export interface RecordLoader {
+  get(logicalName: string, id: string): Record<string, unknown> | undefined;
+}
+
+/** The XAML interpreter's signature (`evaluateWorkflow` from sdk/workflows/xaml). */
+export type WorkflowEvaluator = (
+  xaml: string,
+  primary: { logicalName: string; id: string },
+  loader: RecordLoader,
+) => WorkflowEffect[];
+
+/** Options for {@link createWorkflowActions}. */
+export interface WorkflowActionsOptions {
+  /** Interprets a workflow definition into effects. */
+  evaluate: WorkflowEvaluator;
+  /** Clock for the job's started/completed times; default `new Date()`. */
+  now?: () => Date;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function loadRunnableWorkflow(ops: EmulatorOperations, request: ActionRequest) {
+  const workflowId = request.boundTo?.entityName === 'workflow' ? request.boundTo.id : undefined;
+  if (!workflowId) {
+    throw new DataverseFault(
+      400,
+      ExtensionErrorCodes.InvalidArgument,
+      'ExecuteWorkflow is bound to a workflow: POST workflows(<workflowid>)/Microsoft.Dynamics.CRM.ExecuteWorkflow.',
+    );
+  }
+  const workflow = ops.retrieve('workflow', workflowId);
+  if (!workflow) {
+    throw new DataverseFault(
+      404,
+      ExtensionErrorCodes.NotFound,
+      `workflow With Id = ${workflowId} Does Not Exist`,
+    );
+  }
+  const { name, type, statecode, primaryentity, xaml } = workflow.values;
+  if (type !== WorkflowCodes.typeDefinition) {
+    throw new DataverseFault(
+      400,
+      ExtensionErrorCodes.WorkflowNotRunnable,
+      `Workflow '${String(name)}' (${workflowId}) is not a definition (type ${String(type)}). Run the definition (type 1) instead.`,
+    );
+  }
+  if (statecode !== WorkflowCodes.stateActivated) {
+    throw new DataverseFault(
+      400,
+      ExtensionErrorCodes.WorkflowNotRunnable,
+      `Workflow '${String(name)}' (${workflowId}) is not activated. Activate it (statecode 1, statuscode 2) and try again.`,
+    );
+  }
+  if (typeof primaryentity !== 'string' || typeof xaml !== 'string') {
+    throw new DataverseFault(
+      400,
+      ExtensionErrorCodes.WorkflowNotRunnable,
+      `Workflow '${String(name)}' (${workflowId}) has no primary table or no definition (xaml). Import it again.`,
+    );
+  }
+  return { id: workflowId, name: String(name), primaryEntity: primaryentity, xaml };
+}
+
+/**
+ * `ExecuteWorkflow`: runs an activated on-demand workflow on one record.
+ *
+ * Dataverse queues the system job and answers at once; the emulator runs the job inside the request
+ * so a caller (or test) can read the e-mail right after the answer. The job row still goes
+ * through In Progress to Succeeded or Failed, as a client polling it would see.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/executeworkflow
+ */
+export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHandler {
+  const now = options.now ?? (() => new Date());
+  return async (request, ops) => {
+    const workflow = loadRunnableWorkflow(ops, request);
+    const entityId = request.body.EntityId;
+    if (typeof entityId !== 'string' || !GUID.test(entityId)) {
+      throw new DataverseFault(
+        400,
+        ExtensionErrorCodes.InvalidArgument,
+        'ExecuteWorkflow needs {"EntityId": "<id of the record to run the workflow on>"}.',
+      );
+    }
+    const record = ops.retrieve(workflow.primaryEntity, entityId);
+    if (!record) {
+      throw new DataverseFault(
+        404,
+        ExtensionErrorCodes.NotFound,
+        `${workflow.primaryEntity} With Id = ${entityId} Does Not Exist`,
+      );
+    }
+    const primary = { logicalName: workflow.primaryEntity, id: record.id };
+    const jobId = await startAsyncOperation(
+      ops,
+      request.context,
+      {
+        name: workflow.name,
+        operationType: AsyncOperationType.Workflow,
+        regarding: primary,
+        workflowId: workflow.id,
+      },
+      now,
+    );
+    const runContext = { ...request.context, depth: request.context.depth + 1 };
+    try {
+      const effects = options.evaluate(workflow.xaml, primary, {
+        get: (logicalName, id) => ops.retrieve(logicalName, id)?.values,
+      });
+      const planned = planEffects(ops, effects);
+      await ops.transaction(() => applyEffects(ops, planned, runContext));
+      await completeAsyncOperation(ops, request.context, jobId, { succeeded: true }, now);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await completeAsyncOperation(ops, request.context, jobId, { succeeded: false, message }, now);
+    }
+    return {
+      body: {
+        '@odata.context': `${request.baseUrl}$metadata#Microsoft.Dynamics.CRM.ExecuteWorkflowResponse`,
+        Id: jobId,
+      },
+    };
+  };
+}
+
+/** The workflow actions by name, for `EmulatorExtensions.actions`. */
+export function createWorkflowActions(options: WorkflowActionsOptions): Record<string, ActionHandler> {
+  return { ExecuteWorkflow: executeWorkflowAction(options) };
+}

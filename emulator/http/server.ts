@@ -1,0 +1,178 @@
+/**
+ * The node:http front of the emulator: reads the body (refusing oversized ones), checks the
+ * bearer token, applies injected faults and the request gate, builds the operation context
+ * from the headers, routes, and writes the answer with the Web API's headers. Every exception
+ * becomes a Dataverse-shaped error; nothing escapes to crash the process.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { EmulatorExtensions, OperationContext } from '../contracts';
+import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import type { FaultList } from '../faults';
+import type { CoreOperations } from '../operations';
+import type { Store } from '../store/store';
+import { handleBatch } from './batch';
+import { errorResponse } from './error-response';
+import { route } from './router';
+import type { ApiEnvironment, ApiRequest, ApiResponse } from './types';
+
+/** Where the API lives under the host. */
+export const API_ROOT = '/api/data/v9.2/';
+
+/** The largest request body accepted (bytes). */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** What the HTTP front needs. */
+export interface ServerDependencies {
+  store: Store;
+  ops: CoreOperations;
+  extensions: EmulatorExtensions;
+  faults: FaultList;
+  token?: string;
+  /** Largest accepted body in bytes (default {@link MAX_BODY_BYTES}). */
+  maxBodyBytes?: number;
+  /** systemuserid used when the caller does not impersonate. */
+  defaultUserId: string;
+  /** `http://127.0.0.1:<port>`, known once listening. */
+  origin: () => string;
+  /** Whether a write transaction is open (a sync step is running). */
+  transactionOpen: () => boolean;
+}
+
+/** Creates the node:http server (not yet listening). */
+export function createApiServer(deps: ServerDependencies): http.Server {
+  return http.createServer((req, res) => {
+    void serve(deps, req).then(
+      (response) => send(res, response),
+      (error: unknown) => send(res, errorResponse(error)),
+    );
+  });
+}
+
+async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promise<ApiResponse> {
+  const started = Date.now();
+  const body = await readBody(req, deps.maxBodyBytes ?? MAX_BODY_BYTES);
+  const url = req.url ?? '/';
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    headers[name] = Array.isArray(value) ? value.join(', ') : (value ?? '');
+  const auth = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
+  if (!auth || (deps.token !== undefined && auth[1] !== deps.token)) {
+    return errorResponse(
+      new DataverseFault(
+        401,
+        EmulatorErrorCodes.Unauthorized,
+        'The user is not authenticated: send Authorization: Bearer <token> with a valid token.',
+        {
+          'WWW-Authenticate': `Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, resource_id=${deps.origin()}/`,
+        },
+      ),
+    );
+  }
+  const fault = deps.faults.take(req.method ?? 'GET', url, body);
+  if (fault) return errorResponse(new DataverseFault(fault.status, fault.code, fault.message));
+  const context = operationContext(deps, headers);
+  const gate = deps.extensions.gate;
+  if (gate) {
+    const refusal = gate.admit(context.userId, started);
+    if (refusal) {
+      return errorResponse(
+        new DataverseFault(429, refusal.code, refusal.message, {
+          'Retry-After': String(refusal.retryAfterSeconds),
+        }),
+      );
+    }
+  }
+  try {
+    if (!url.startsWith(API_ROOT) && url !== API_ROOT.slice(0, -1))
+      throw new DataverseFault(
+        404,
+        EmulatorErrorCodes.ResourceNotFound,
+        `No Web API at '${url}'; the API root is ${API_ROOT}.`,
+      );
+    const rest = url.slice(API_ROOT.length);
+    const q = rest.indexOf('?');
+    const request: ApiRequest = {
+      method: req.method ?? 'GET',
+      path: q < 0 ? rest : rest.slice(0, q),
+      query: q < 0 ? '' : rest.slice(q + 1),
+      headers,
+      body,
+    };
+    const env: ApiEnvironment = {
+      store: deps.store,
+      ops: deps.ops,
+      extensions: deps.extensions,
+      apiUrl: `${deps.origin()}${API_ROOT}`,
+      context,
+      joinOpen: context.depth > 1 && deps.transactionOpen(),
+    };
+    const response = await deps.ops.withJoin(env.joinOpen, () =>
+      request.path === '$batch' ? handleBatch(env, request) : route(env, request),
+    );
+    response.headers['REQ_ID'] = context.requestId;
+    if (gate) response.headers['x-ms-dop-hint'] = String(gate.dopHint());
+    return response;
+  } finally {
+    gate?.release(context.userId, started, Date.now());
+  }
+}
+
+function operationContext(deps: ServerDependencies, headers: Record<string, string>): OperationContext {
+  const callerObjectId = headers.callerobjectid;
+  let userId = headers.mscrmcallerid || deps.defaultUserId;
+  if (callerObjectId) {
+    const user = deps.ops.find('systemuser', { azureactivedirectoryobjectid: callerObjectId })[0];
+    if (!user)
+      throw new DataverseFault(
+        403,
+        '0x80040220',
+        `No systemuser has azureactivedirectoryobjectid ${callerObjectId}; impersonate an existing user.`,
+      );
+    userId = user.id;
+  }
+  const bypass = headers['mscrm.bypassbusinesslogicexecution'] ?? '';
+  const depth = Number(headers['x-ms-emulator-depth'] ?? '1');
+  return {
+    userId: userId.toLowerCase(),
+    correlationId: headers['x-ms-correlation-request-id'] || randomUUID(),
+    requestId: randomUUID(),
+    depth: Number.isInteger(depth) && depth > 0 ? depth : 1,
+    bypassCustomLogic:
+      /CustomSync|CustomAsync/i.test(bypass) || headers['mscrm.bypasscustompluginexecution'] === 'true',
+  };
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(
+          new DataverseFault(
+            413,
+            EmulatorErrorCodes.RequestTooLarge,
+            `The request body is over ${limit} bytes; send less per request.`,
+            { Connection: 'close' },
+          ),
+        );
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, response: ApiResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string> = { 'OData-Version': '4.0', ...response.headers };
+  if (response.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(response.body));
+  res.writeHead(response.status, headers);
+  res.end(response.body);
+}

@@ -1,0 +1,202 @@
+/**
+ * The emulator's metadata registry: every table and relationship in one place, with lookups by
+ * entity set, logical name and navigation property.
+ */
+import {
+  accountTable,
+  contactTable,
+  invitationTable,
+  inviteRedemptionTable,
+  webRoleTable,
+  websiteTable,
+} from './portal-tables';
+import {
+  sdkMessageFilterTable,
+  sdkMessageProcessingStepImageTable,
+  sdkMessageProcessingStepTable,
+  sdkMessageTable,
+  serviceEndpointTable,
+  solutionTable,
+} from './registration-tables';
+import {
+  activityPartyTable,
+  asyncOperationTable,
+  emailTable,
+  systemUserTable,
+  workflowTable,
+} from './system-tables';
+import { InvitationTable, WebRoleTable } from '../../sdk/entities/index';
+import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
+
+const invitationRelationships = InvitationTable.relationships;
+
+export type {
+  ColumnMeta,
+  ColumnType,
+  ManyToManyMeta,
+  OneToManyMeta,
+  PartyListMeta,
+  TableMeta,
+} from './types';
+
+/** All tables the emulator serves. */
+export const TABLES: readonly TableMeta[] = [
+  contactTable,
+  accountTable,
+  websiteTable,
+  webRoleTable,
+  invitationTable,
+  inviteRedemptionTable,
+  systemUserTable,
+  workflowTable,
+  emailTable,
+  activityPartyTable,
+  asyncOperationTable,
+  serviceEndpointTable,
+  sdkMessageTable,
+  sdkMessageFilterTable,
+  sdkMessageProcessingStepTable,
+  sdkMessageProcessingStepImageTable,
+  solutionTable,
+];
+
+/** N:N relationships (navigation property = schema name on both sides). */
+export const MANY_TO_MANY: readonly ManyToManyMeta[] = [
+  {
+    schemaName: invitationRelationships.inviteContacts,
+    intersect: invitationRelationships.inviteContacts,
+    entity1: 'adx_invitation',
+    entity2: 'contact',
+  },
+  {
+    schemaName: invitationRelationships.redeemedContacts,
+    intersect: invitationRelationships.redeemedContacts,
+    entity1: 'adx_invitation',
+    entity2: 'contact',
+  },
+  {
+    schemaName: invitationRelationships.webRoles,
+    intersect: invitationRelationships.webRoles,
+    entity1: 'adx_invitation',
+    entity2: 'adx_webrole',
+  },
+  {
+    schemaName: WebRoleTable.relationships.contacts,
+    intersect: WebRoleTable.relationships.contacts,
+    entity1: 'adx_webrole',
+    entity2: 'contact',
+  },
+];
+
+/** 1:N relationships exposed as collection navigations on the referenced table. */
+export const ONE_TO_MANY: readonly OneToManyMeta[] = [
+  {
+    schemaName: invitationRelationships.redemptions,
+    referenced: 'adx_invitation',
+    referencing: 'adx_inviteredemption',
+    lookup: 'regardingobjectid',
+  },
+  {
+    schemaName: 'adx_invitation_Emails',
+    referenced: 'adx_invitation',
+    referencing: 'email',
+    lookup: 'regardingobjectid',
+  },
+  {
+    schemaName: 'contact_customer_accounts',
+    referenced: 'account',
+    referencing: 'contact',
+    lookup: 'parentcustomerid',
+  },
+  {
+    schemaName: 'adx_website_webrole',
+    referenced: 'adx_website',
+    referencing: 'adx_webrole',
+    lookup: 'adx_websiteid',
+  },
+  {
+    schemaName: 'email_activity_parties',
+    referenced: 'email',
+    referencing: 'activityparty',
+    lookup: 'activityid',
+  },
+  {
+    schemaName: 'adx_inviteredemption_activity_parties',
+    referenced: 'adx_inviteredemption',
+    referencing: 'activityparty',
+    lookup: 'activityid',
+  },
+  {
+    schemaName: 'serviceendpoint_sdkmessageprocessingstep',
+    referenced: 'serviceendpoint',
+    referencing: 'sdkmessageprocessingstep',
+    lookup: 'eventhandler',
+  },
+  {
+    schemaName: 'sdkmessageprocessingstepid_sdkmessageprocessingstepimage',
+    referenced: 'sdkmessageprocessingstep',
+    referencing: 'sdkmessageprocessingstepimage',
+    lookup: 'sdkmessageprocessingstepid',
+  },
+  {
+    schemaName: 'workflow_asyncoperations',
+    referenced: 'workflow',
+    referencing: 'asyncoperation',
+    lookup: 'workflowactivationid',
+  },
+];
+
+const byLogicalName = new Map(TABLES.map((t) => [t.logicalName, t]));
+const byEntitySet = new Map(TABLES.map((t) => [t.entitySet, t]));
+
+/** The table with this logical name, or undefined. */
+export function tableByLogicalName(logicalName: string): TableMeta | undefined {
+  return byLogicalName.get(logicalName);
+}
+
+/** The table behind an entity set name (case-sensitive, as in Dataverse), or undefined. */
+export function tableByEntitySet(entitySet: string): TableMeta | undefined {
+  return byEntitySet.get(entitySet);
+}
+
+/** A column of a table by logical name. */
+export function columnOf(table: TableMeta, name: string): ColumnMeta | undefined {
+  return table.columns.find((c) => c.name === name);
+}
+
+/** What a navigation property on a table leads to. */
+export type Navigation =
+  | { kind: 'lookup'; column: ColumnMeta; target: string }
+  | { kind: 'manyToMany'; relationship: ManyToManyMeta; target: string }
+  | { kind: 'oneToMany'; relationship: OneToManyMeta; target: string };
+
+/** Resolves a navigation property of a table (case-sensitive), or undefined. */
+export function navigationOf(table: TableMeta, name: string): Navigation | undefined {
+  for (const column of table.columns) {
+    for (const [target, nav] of Object.entries(column.navigation ?? {})) {
+      if (nav === name) return { kind: 'lookup', column, target };
+    }
+  }
+  const nn = MANY_TO_MANY.find(
+    (r) => r.schemaName === name && (r.entity1 === table.logicalName || r.entity2 === table.logicalName),
+  );
+  if (nn)
+    return {
+      kind: 'manyToMany',
+      relationship: nn,
+      target: nn.entity1 === table.logicalName ? nn.entity2 : nn.entity1,
+    };
+  const one = ONE_TO_MANY.find((r) => r.schemaName === name && r.referenced === table.logicalName);
+  if (one) return { kind: 'oneToMany', relationship: one, target: one.referencing };
+  return undefined;
+}
+
+/** The N:N relationship with this schema name, or undefined. */
+export function manyToManyByName(schemaName: string): ManyToManyMeta | undefined {
+  return MANY_TO_MANY.find((r) => r.schemaName === schemaName);
+}
+
+/** Whether a column holds a reference to another row. */
+export function isLookup(column: ColumnMeta): boolean {
+  return column.type === 'lookup' || column.type === 'owner' || column.type === 'customer';
+}

@@ -1,0 +1,60 @@
+/**
+ * `$expand`, one level: a lookup navigation becomes the related row (or null); a collection
+ * navigation becomes an array queried with the nested $select/$filter/$orderby/$top.
+ */
+import type { LookupValue, StoredRow } from '../contracts';
+import { tableByLogicalName } from '../metadata';
+import type { TableMeta } from '../metadata';
+import type { Store } from '../store/store';
+import { listPage, MAX_PAGE_SIZE } from './list';
+import { collectionByParentId } from './navigation-sql';
+import type { ExpandItem } from './query-options';
+import { serializeRow } from './serialize';
+import type { AnnotationFilter } from './serialize';
+
+/** Adds the expanded navigations of `row` to its serialised form `out`. */
+export function applyExpand(
+  store: Store,
+  table: TableMeta,
+  row: StoredRow,
+  expand: ExpandItem[],
+  annotations: AnnotationFilter,
+  out: Record<string, unknown>,
+): void {
+  for (const item of expand) {
+    const target = tableByLogicalName(item.nav.target) as TableMeta;
+    if (item.nav.kind === 'lookup') {
+      const ref = row.values[item.nav.column.name] as LookupValue | null;
+      const related =
+        ref && ref.logicalName === target.logicalName ? store.get(target.logicalName, ref.id) : undefined;
+      out[item.navigation] = related
+        ? serializeRow(store, target, related, item.options.select, annotations)
+        : null;
+      continue;
+    }
+    const source = { from: collectionByParentId(item.nav, table, 'x'), params: [row.id], alias: 'x' };
+    const page = listPage(
+      store,
+      target,
+      { ...item.options, skipToken: undefined, count: false },
+      MAX_PAGE_SIZE,
+      source,
+    );
+    out[item.navigation] = page.rows.map((r) =>
+      serializeRow(store, target, r, item.options.select, annotations),
+    );
+  }
+}
+
+/** Serialises a row with its expansions. */
+export function serializeWithExpand(
+  store: Store,
+  table: TableMeta,
+  row: StoredRow,
+  options: { select?: ExpandItem['options']['select']; expand: ExpandItem[] },
+  annotations: AnnotationFilter,
+): Record<string, unknown> {
+  const out = serializeRow(store, table, row, options.select, annotations);
+  applyExpand(store, table, row, options.expand, annotations, out);
+  return out;
+}

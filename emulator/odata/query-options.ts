@@ -1,0 +1,146 @@
+/**
+ * The system query options of a request ($select, $filter, $orderby, $top, $expand, $count,
+ * $skiptoken), split and checked against the table's metadata. `$filter` itself is parsed by
+ * @odata/parser in filter-ast.ts; here it is only carried as text.
+ */
+import { badRequest, EmulatorErrorCodes } from '../errors';
+import { columnOf, isLookup, navigationOf } from '../metadata';
+import type { ColumnMeta, Navigation, TableMeta } from '../metadata';
+
+/** One `$orderby` item. */
+export interface OrderItem {
+  column: ColumnMeta;
+  descending: boolean;
+}
+
+/** One `$expand` item with its nested options. */
+export interface ExpandItem {
+  navigation: string;
+  nav: Navigation;
+  options: QueryOptions;
+}
+
+/** Parsed query options for one table. */
+export interface QueryOptions {
+  select?: ColumnMeta[];
+  filter?: string;
+  orderBy: OrderItem[];
+  top?: number;
+  expand: ExpandItem[];
+  count: boolean;
+  skipToken?: string;
+}
+
+const KNOWN = new Set([
+  '$select',
+  '$filter',
+  '$orderby',
+  '$top',
+  '$expand',
+  '$count',
+  '$skiptoken',
+  '$format',
+]);
+
+/** Parses options from `name=value` pairs (already URL-decoded). */
+export function parseQueryOptions(
+  table: TableMeta,
+  params: Map<string, string>,
+  tableOf: (logicalName: string) => TableMeta,
+): QueryOptions {
+  for (const key of params.keys()) {
+    if (key.startsWith('$') && !KNOWN.has(key)) {
+      throw badRequest(
+        `The query parameter '${key}' is not supported. Dataverse does not support $skip; follow @odata.nextLink to page.`,
+        EmulatorErrorCodes.ResourceNotFound,
+      );
+    }
+  }
+  const options: QueryOptions = { orderBy: [], expand: [], count: params.get('$count') === 'true' };
+  const select = params.get('$select');
+  if (select !== undefined)
+    options.select = splitTop(select, ',').map((name) => selectColumn(table, name.trim()));
+  const filter = params.get('$filter');
+  if (filter !== undefined && filter.trim() !== '') options.filter = filter;
+  const orderBy = params.get('$orderby');
+  if (orderBy) {
+    options.orderBy = splitTop(orderBy, ',').map((item) => {
+      const [name, direction = 'asc'] = item.trim().split(/\s+/);
+      if (!['asc', 'desc'].includes(direction.toLowerCase()))
+        throw badRequest(`Invalid $orderby direction '${direction}'.`, EmulatorErrorCodes.ResourceNotFound);
+      return { column: selectColumn(table, name), descending: direction.toLowerCase() === 'desc' };
+    });
+  }
+  const top = params.get('$top');
+  if (top !== undefined) {
+    if (!/^\d+$/.test(top))
+      throw badRequest(`Invalid $top '${top}'; use a whole number.`, EmulatorErrorCodes.ResourceNotFound);
+    options.top = Number(top);
+  }
+  const expand = params.get('$expand');
+  if (expand) options.expand = splitTop(expand, ',').map((item) => expandItem(table, item.trim(), tableOf));
+  options.skipToken = params.get('$skiptoken');
+  return options;
+}
+
+/** The column a `$select`/`$orderby` name refers to (`_x_value` for lookups). */
+export function selectColumn(table: TableMeta, name: string): ColumnMeta {
+  const match = /^_(.+)_value$/.exec(name);
+  const column = columnOf(table, match ? match[1] : name);
+  if (!column || (match && !isLookup(column))) {
+    throw badRequest(
+      `Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
+      EmulatorErrorCodes.ResourceNotFound,
+    );
+  }
+  return column;
+}
+
+function expandItem(table: TableMeta, item: string, tableOf: (logicalName: string) => TableMeta): ExpandItem {
+  const open = item.indexOf('(');
+  const navigation = open < 0 ? item : item.slice(0, open);
+  const nav = navigationOf(table, navigation);
+  if (!nav) {
+    throw badRequest(
+      `Could not find a property named '${navigation}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
+      EmulatorErrorCodes.ResourceNotFound,
+    );
+  }
+  const nested = new Map<string, string>();
+  if (open >= 0) {
+    if (!item.endsWith(')'))
+      throw badRequest(`Unbalanced parentheses in $expand '${item}'.`, EmulatorErrorCodes.ResourceNotFound);
+    for (const part of splitTop(item.slice(open + 1, -1), ';')) {
+      const eq = part.indexOf('=');
+      if (eq < 0)
+        throw badRequest(`Invalid nested option '${part}' in $expand.`, EmulatorErrorCodes.ResourceNotFound);
+      nested.set(part.slice(0, eq).trim(), part.slice(eq + 1));
+    }
+  }
+  if (nested.has('$expand'))
+    throw badRequest(
+      'Nested $expand is not supported; expand one level.',
+      EmulatorErrorCodes.ResourceNotFound,
+    );
+  return { navigation, nav, options: parseQueryOptions(tableOf(nav.target), nested, tableOf) };
+}
+
+/** Splits on `separator` outside parentheses and quoted strings. */
+export function splitTop(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quoted = !quoted;
+    else if (!quoted && c === '(') depth++;
+    else if (!quoted && c === ')') depth--;
+    else if (!quoted && depth === 0 && c === separator) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.trim() !== '');
+}

@@ -1,0 +1,243 @@
+/**
+ * The core's data operations (emulator/contracts `EmulatorOperations`): validate, run the
+ * synchronous pipeline stages 10 and 20, write, run stage 40, all inside one write transaction,
+ * then hand the event to `afterCommit`. Every HTTP write and every extension write comes here.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  ColumnValues,
+  EmulatorOperations,
+  EmulatorPipeline,
+  LookupValue,
+  OperationContext,
+  OperationEvent,
+  StoredRow,
+} from './contracts';
+import { DataverseFault, EmulatorErrorCodes, notFound } from './errors';
+import { applyLinks, planLinks } from './links';
+import { columnOf, manyToManyByName } from './metadata';
+import type { TableMeta } from './metadata';
+import { findRows, mustTable, Store } from './store/store';
+import type { TransactionManager } from './store/transaction';
+import { isGuid, validateValues } from './validation';
+
+/** A pipeline that does nothing (no extensions). */
+export const EMPTY_PIPELINE: EmulatorPipeline = {
+  runSync: async () => undefined,
+  afterCommit: () => undefined,
+};
+
+/** `EmulatorOperations` over the store, plus disassociate for the HTTP layer. */
+export class CoreOperations implements EmulatorOperations {
+  private pipeline: EmulatorPipeline = EMPTY_PIPELINE;
+
+  constructor(
+    private readonly store: Store,
+    private readonly tx: TransactionManager,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Installs the pipeline (built from the extensions once these operations exist). */
+  setPipeline(pipeline: EmulatorPipeline): void {
+    this.pipeline = pipeline;
+  }
+
+  async create(
+    entityName: string,
+    values: ColumnValues,
+    ctx: OperationContext,
+    id?: string,
+  ): Promise<StoredRow> {
+    const table = mustTable(entityName);
+    return this.tx.run(async () => {
+      const given = id ?? values[table.primaryId];
+      if (given !== undefined && given !== null && !isGuid(given)) {
+        throw new DataverseFault(
+          400,
+          EmulatorErrorCodes.InvalidPayload,
+          `'${String(given)}' is not a valid id for ${entityName}; use a GUID.`,
+        );
+      }
+      const rowId = (typeof given === 'string' ? given : randomUUID()).toLowerCase();
+      if (this.store.getRaw(table, rowId)) {
+        throw new DataverseFault(
+          412,
+          EmulatorErrorCodes.DuplicateRecord,
+          `A record with matching key values already exists (${entityName} ${rowId}).`,
+        );
+      }
+      const event: OperationEvent = {
+        message: 'Create',
+        entityName,
+        id: rowId,
+        target: validateValues(this.store, table, values),
+        context: ctx,
+      };
+      await this.stage(10, event);
+      await this.stage(20, event);
+      const target = validateValues(this.store, table, event.target ?? {});
+      const stamp = this.timestamp();
+      const user: LookupValue = { logicalName: 'systemuser', id: ctx.userId };
+      const full: ColumnValues = {};
+      for (const column of table.columns)
+        if (column.default !== undefined) full[column.name] = column.default;
+      Object.assign(full, target, { createdon: stamp, modifiedon: stamp, createdby: user, modifiedby: user });
+      if (columnOf(table, 'ownerid') && !full.ownerid) full.ownerid = user;
+      if (table.computed) Object.assign(full, table.computed(full));
+      full.versionnumber = this.store.nextVersion();
+      this.store.insert(table, rowId, full);
+      return this.finish(event, table, rowId);
+    });
+  }
+
+  async update(
+    entityName: string,
+    id: string,
+    values: ColumnValues,
+    ctx: OperationContext,
+  ): Promise<StoredRow> {
+    const table = mustTable(entityName);
+    return this.tx.run(async () => {
+      const existing = this.mustGet(table, id);
+      const event: OperationEvent = {
+        message: 'Update',
+        entityName,
+        id: existing.id,
+        target: validateValues(this.store, table, values, existing.values),
+        preImage: existing.values,
+        context: ctx,
+      };
+      await this.stage(10, event);
+      await this.stage(20, event);
+      const changes = validateValues(this.store, table, event.target ?? {}, existing.values);
+      changes.modifiedon = this.timestamp();
+      changes.modifiedby = { logicalName: 'systemuser', id: ctx.userId };
+      if (table.computed) Object.assign(changes, table.computed({ ...existing.values, ...changes }));
+      changes.versionnumber = this.store.nextVersion();
+      this.store.update(table, existing.id, changes);
+      return this.finish(event, table, existing.id);
+    });
+  }
+
+  async delete(entityName: string, id: string, ctx: OperationContext): Promise<void> {
+    const table = mustTable(entityName);
+    await this.tx.run(async () => {
+      const existing = this.mustGet(table, id);
+      const event: OperationEvent = {
+        message: 'Delete',
+        entityName,
+        id: existing.id,
+        preImage: existing.values,
+        context: ctx,
+      };
+      await this.stage(10, event);
+      await this.stage(20, event);
+      this.store.delete(table, existing.id);
+      await this.stage(40, event);
+      this.scheduleAfterCommit(event);
+    });
+  }
+
+  async associate(
+    relationship: string,
+    entityName: string,
+    id: string,
+    related: LookupValue[],
+    ctx: OperationContext,
+  ): Promise<void> {
+    await this.linkOperation('Associate', relationship, entityName, id, related, ctx);
+  }
+
+  /** Removes N:N links (the Disassociate message). */
+  async disassociate(
+    relationship: string,
+    entityName: string,
+    id: string,
+    related: LookupValue[],
+    ctx: OperationContext,
+  ): Promise<void> {
+    await this.linkOperation('Disassociate', relationship, entityName, id, related, ctx);
+  }
+
+  retrieve(entityName: string, id: string): StoredRow | undefined {
+    if (!isGuid(id)) return undefined;
+    return this.store.get(entityName, id);
+  }
+
+  find(entityName: string, equals: ColumnValues = {}): StoredRow[] {
+    return findRows(this.store, entityName, equals);
+  }
+
+  related(relationship: string, entityName: string, id: string): string[] {
+    const rel = manyToManyByName(relationship);
+    if (!rel)
+      throw new DataverseFault(
+        404,
+        EmulatorErrorCodes.ResourceNotFound,
+        `Unknown N:N relationship '${relationship}'.`,
+      );
+    return this.store.linked(rel, entityName, id);
+  }
+
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.tx.run(fn);
+  }
+
+  /** Runs `fn` joined to the open write transaction when `join` is set (see TransactionManager.joinOpen). */
+  withJoin<T>(join: boolean, fn: () => Promise<T>): Promise<T> {
+    return join ? this.tx.joinOpen(fn) : fn();
+  }
+
+  private async linkOperation(
+    message: 'Associate' | 'Disassociate',
+    relationship: string,
+    entityName: string,
+    id: string,
+    related: LookupValue[],
+    ctx: OperationContext,
+  ): Promise<void> {
+    await this.tx.run(async () => {
+      const plan = planLinks(this.store, relationship, entityName, id, related);
+      const event: OperationEvent = {
+        message,
+        entityName,
+        id: plan.id,
+        relationship,
+        relatedEntities: plan.refs,
+        context: ctx,
+      };
+      await this.stage(10, event);
+      await this.stage(20, event);
+      applyLinks(this.store, plan, entityName, message === 'Associate');
+      await this.stage(40, event);
+      this.scheduleAfterCommit(event);
+    });
+  }
+
+  private async finish(event: OperationEvent, table: TableMeta, id: string): Promise<StoredRow> {
+    event.postImage = this.mustGet(table, id).values;
+    await this.stage(40, event);
+    this.scheduleAfterCommit(event);
+    return this.mustGet(table, id);
+  }
+
+  private async stage(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
+    if (!event.context.bypassCustomLogic) await this.pipeline.runSync(stage, event);
+  }
+
+  private scheduleAfterCommit(event: OperationEvent): void {
+    if (!event.context.bypassCustomLogic) this.tx.afterCommit(() => this.pipeline.afterCommit(event));
+  }
+
+  private mustGet(table: TableMeta, id: string): StoredRow {
+    const row = isGuid(id) ? this.store.get(table.logicalName, id) : undefined;
+    if (!row) throw notFound(table.logicalName, id);
+    return row;
+  }
+
+  private timestamp(): string {
+    return this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The SQLite schema, derived from the metadata: one table per Dataverse table (a column per
+ * column; a lookup is two columns, the id and `<name>__type` for the target table), one link
+ * table per N:N relationship, and a meta table holding the database-wide row version.
+ */
+import type Database from 'better-sqlite3';
+import { isLookup, MANY_TO_MANY, TABLES } from '../metadata';
+import type { ColumnMeta, TableMeta } from '../metadata';
+
+/** Quotes an SQL identifier (metadata names only; never user input). */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The SQLite column holding a lookup's target table. */
+export function typeColumn(column: string): string {
+  return `${column}__type`;
+}
+
+function sqlType(column: ColumnMeta): string {
+  switch (column.type) {
+    case 'int':
+    case 'bigint':
+    case 'boolean':
+    case 'choice':
+    case 'state':
+    case 'status':
+      return 'INTEGER';
+    case 'decimal':
+      return 'REAL';
+    default:
+      return 'TEXT';
+  }
+}
+
+function tableDdl(table: TableMeta): string[] {
+  const cols: string[] = [];
+  const indexes: string[] = [];
+  for (const column of table.columns) {
+    if (column.name === table.primaryId) {
+      cols.push(`${ident(column.name)} TEXT PRIMARY KEY`);
+      continue;
+    }
+    cols.push(`${ident(column.name)} ${sqlType(column)}`);
+    if (isLookup(column)) {
+      cols.push(`${ident(typeColumn(column.name))} TEXT`);
+      indexes.push(
+        `CREATE INDEX IF NOT EXISTS ${ident(`ix_${table.logicalName}_${column.name}`)} ON ${ident(table.logicalName)} (${ident(column.name)})`,
+      );
+    }
+  }
+  return [`CREATE TABLE IF NOT EXISTS ${ident(table.logicalName)} (${cols.join(', ')})`, ...indexes];
+}
+
+/** Creates every table, link table and index that does not exist yet. */
+export function createSchema(db: Database.Database): void {
+  const statements: string[] = [
+    'CREATE TABLE IF NOT EXISTS "_emulator_meta" ("key" TEXT PRIMARY KEY, "value" INTEGER NOT NULL)',
+    `INSERT OR IGNORE INTO "_emulator_meta" ("key", "value") VALUES ('rowversion', 1000)`,
+  ];
+  for (const table of TABLES) statements.push(...tableDdl(table));
+  for (const rel of MANY_TO_MANY) {
+    statements.push(
+      `CREATE TABLE IF NOT EXISTS ${ident(rel.intersect)} ("id1" TEXT NOT NULL, "id2" TEXT NOT NULL, PRIMARY KEY ("id1", "id2"))`,
+      `CREATE INDEX IF NOT EXISTS ${ident(`ix_${rel.intersect}_id2`)} ON ${ident(rel.intersect)} ("id2", "id1")`,
+    );
+  }
+  db.transaction(() => {
+    for (const sql of statements) db.prepare(sql).run();
+  })();
+}

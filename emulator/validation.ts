@@ -1,0 +1,204 @@
+/**
+ * Column rules applied to every write: known columns, types, maximum lengths, required columns,
+ * lookup targets, statecode/statuscode pairs, and the rule that an activated workflow's
+ * definition cannot be edited.
+ */
+import type { ColumnValues, LookupValue } from './contracts';
+import { badRequest, DataverseFault, EmulatorErrorCodes, notFound } from './errors';
+import { columnOf, isLookup } from './metadata';
+import type { ColumnMeta, TableMeta } from './metadata';
+import type { Store } from './store/store';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What may change on an activated workflow: its state (to deactivate it) and its owner. */
+const WORKFLOW_ALWAYS_EDITABLE = new Set(['statecode', 'statuscode', 'ownerid']);
+
+/** Whether a string is a GUID. */
+export function isGuid(value: unknown): value is string {
+  return typeof value === 'string' && GUID.test(value);
+}
+
+/**
+ * Checks and normalises canonical values for a create or update. Returns the values to write:
+ * read-only columns dropped, dates normalised, state/status completed from each other.
+ */
+export function validateValues(
+  store: Store,
+  table: TableMeta,
+  values: ColumnValues,
+  existing?: ColumnValues,
+): ColumnValues {
+  const out: ColumnValues = {};
+  const parties = new Set((table.activity?.parties ?? []).map((p) => p.name));
+  for (const [name, value] of Object.entries(values)) {
+    if (parties.has(name)) {
+      out[name] = checkPartyList(store, table, name, value);
+      continue;
+    }
+    const column = columnOf(table, name);
+    if (!column) {
+      throw badRequest(
+        `The property '${name}' does not exist on type 'Microsoft.Dynamics.CRM.${table.logicalName}'. Make sure to only use property names that are defined by the type.`,
+        EmulatorErrorCodes.InvalidPayload,
+      );
+    }
+    if (column.readOnly || name === table.primaryId) continue;
+    out[name] = checkValue(store, table, column, value);
+  }
+  if (!existing) {
+    for (const column of table.columns) {
+      if (
+        column.required &&
+        column.default === undefined &&
+        (out[column.name] === undefined || out[column.name] === null)
+      ) {
+        throw badRequest(
+          `A value for '${column.name}' is required to create a ${table.logicalName}. Supply it and try again.`,
+        );
+      }
+    }
+  } else if (table.logicalName === 'workflow') {
+    checkWorkflowEdit(existing, out);
+  }
+  checkState(table, out, existing);
+  return out;
+}
+
+function checkValue(store: Store, table: TableMeta, column: ColumnMeta, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  const where = `'${column.name}' of ${table.logicalName}`;
+  switch (column.type) {
+    case 'string':
+    case 'memo':
+      if (typeof value !== 'string')
+        throw badRequest(
+          `Expected a string for ${where}, got ${typeof value}.`,
+          EmulatorErrorCodes.InvalidPayload,
+        );
+      if (column.maxLength !== undefined && value.length > column.maxLength) {
+        throw badRequest(
+          `A value for ${where} is ${value.length} characters long; the maximum is ${column.maxLength}. Shorten it and try again.`,
+        );
+      }
+      return value;
+    case 'int':
+    case 'bigint':
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        throw badRequest(`Expected a whole number for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+      if (column.type === 'int' && (value > 2147483647 || value < -2147483648))
+        throw badRequest(`The value ${value} for ${where} is out of range.`);
+      return value;
+    case 'decimal':
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw badRequest(`Expected a number for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean')
+        throw badRequest(`Expected true or false for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+      return value;
+    case 'datetime': {
+      const time = typeof value === 'string' ? Date.parse(value) : NaN;
+      if (Number.isNaN(time))
+        throw badRequest(
+          `Expected an ISO-8601 date and time for ${where}, got '${String(value)}'.`,
+          EmulatorErrorCodes.InvalidPayload,
+        );
+      return new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+    }
+    case 'choice':
+    case 'state':
+    case 'status':
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        throw badRequest(`Expected a whole number for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+      if (column.type === 'choice' && column.options && !(value in column.options)) {
+        throw badRequest(
+          `The value ${value} of ${where} is outside the valid range. Use one of ${Object.keys(column.options).join(', ')}.`,
+        );
+      }
+      return value;
+    case 'uniqueidentifier':
+      if (!isGuid(value))
+        throw badRequest(`Expected a GUID for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+      return value.toLowerCase();
+    default:
+      if (isLookup(column)) return checkLookup(store, table, column.name, column.targets ?? [], value);
+      return value;
+  }
+}
+
+function checkLookup(
+  store: Store,
+  table: TableMeta,
+  name: string,
+  targets: string[],
+  value: unknown,
+): LookupValue {
+  const ref = value as LookupValue;
+  if (typeof ref !== 'object' || typeof ref.logicalName !== 'string' || !isGuid(ref.id)) {
+    throw badRequest(
+      `Expected a reference { logicalName, id } for '${name}' of ${table.logicalName}.`,
+      EmulatorErrorCodes.InvalidPayload,
+    );
+  }
+  if (!targets.includes(ref.logicalName)) {
+    throw badRequest(
+      `'${name}' of ${table.logicalName} cannot refer to a ${ref.logicalName}; it refers to ${targets.join(' or ')}.`,
+    );
+  }
+  if (!store.get(ref.logicalName, ref.id)) throw notFound(ref.logicalName, ref.id);
+  return { logicalName: ref.logicalName, id: ref.id.toLowerCase() };
+}
+
+function checkPartyList(store: Store, table: TableMeta, name: string, value: unknown): LookupValue[] {
+  if (value === null) return [];
+  if (!Array.isArray(value))
+    throw badRequest(
+      `Expected a list of parties for '${name}' of ${table.logicalName}.`,
+      EmulatorErrorCodes.InvalidPayload,
+    );
+  return value.map((v) => checkLookup(store, table, name, ['contact', 'account', 'systemuser'], v));
+}
+
+function checkWorkflowEdit(existing: ColumnValues, out: ColumnValues): void {
+  const touched = Object.keys(out).filter((c) => !WORKFLOW_ALWAYS_EDITABLE.has(c));
+  if (existing.statecode === 1 && existing.type === 1 && touched.length > 0) {
+    // Dataverse refuses any update of an activated definition with this message.
+    throw new DataverseFault(
+      400,
+      EmulatorErrorCodes.PublishedWorkflowUpdate,
+      `Cannot update a published workflow definition. Deactivate it first (statecode 0, statuscode 1), change ${touched.join(', ')}, then activate it again (statecode 1, statuscode 2).`,
+    );
+  }
+}
+
+function checkState(table: TableMeta, out: ColumnValues, existing?: ColumnValues): void {
+  const pairs = table.states;
+  if (!pairs) return;
+  const hasState = out.statecode !== undefined && out.statecode !== null;
+  const hasStatus = out.statuscode !== undefined && out.statuscode !== null;
+  if (!existing && !hasState && !hasStatus) {
+    out.statecode = Number(Object.keys(pairs)[0]);
+  }
+  if (!hasState && !hasStatus && existing) return;
+  let state = (hasState ? out.statecode : undefined) as number | undefined;
+  const status = (hasStatus ? out.statuscode : undefined) as number | undefined;
+  if (state === undefined && status !== undefined) {
+    const found = Object.entries(pairs).find(([, list]) => list.includes(status));
+    if (!found) throw badRequest(`${status} is not a valid status code for ${table.logicalName}.`);
+    state = Number(found[0]);
+  }
+  state = state ?? Number(Object.keys(pairs)[0]);
+  const allowed = pairs[state];
+  if (!allowed)
+    throw badRequest(
+      `${state} is not a valid state code for ${table.logicalName}. Use one of ${Object.keys(pairs).join(', ')}.`,
+    );
+  if (status !== undefined && !allowed.includes(status)) {
+    throw badRequest(
+      `${status} is not a valid status code for state code ${state} on ${table.logicalName}. Use one of ${allowed.join(', ')}.`,
+    );
+  }
+  out.statecode = state;
+  out.statuscode = status ?? allowed[0];
+}

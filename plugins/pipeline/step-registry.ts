@@ -1,0 +1,88 @@
+/**
+ * The steps known to a pipeline, looked up the way Dataverse selects them: by message, table,
+ * stage and mode, in rank order, and for Update only when a filtering attribute changed.
+ */
+import type { PluginHandler, StepDefinition, StepRegistration } from './step';
+
+const STAGES = [10, 20, 40];
+
+/** Steps by name, with their handlers. */
+export class StepRegistry {
+  private readonly steps: StepRegistration[] = [];
+
+  /**
+   * Adds a step. Rejects what Dataverse rejects: an unknown stage or mode, an asynchronous step
+   * outside PostOperation, filtering attributes on a message other than Update, a duplicate name.
+   */
+  register(definition: StepDefinition, run: PluginHandler): StepRegistration {
+    const where = `Step "${definition.name}"`;
+    if (!definition.name)
+      throw new Error('A step needs a name; it identifies its registration in Dataverse.');
+    if (this.steps.some((s) => s.name === definition.name)) {
+      throw new Error(`${where} is registered twice; step names must be unique.`);
+    }
+    if (!STAGES.includes(definition.stage)) {
+      throw new Error(
+        `${where} has stage ${definition.stage}; use 10 (PreValidation), 20 (PreOperation) or 40 (PostOperation).`,
+      );
+    }
+    if (definition.mode !== 0 && definition.mode !== 1) {
+      throw new Error(
+        `${where} has mode ${String(definition.mode)}; use 0 (synchronous) or 1 (asynchronous).`,
+      );
+    }
+    if (definition.mode === 1 && definition.stage !== 40) {
+      throw new Error(
+        `${where} is asynchronous at stage ${definition.stage}; asynchronous steps run only at PostOperation (40).`,
+      );
+    }
+    if (definition.filteringAttributes?.length && definition.message !== 'Update') {
+      throw new Error(
+        `${where} has filtering attributes on ${definition.message}; they apply to Update only.`,
+      );
+    }
+    const registration: StepRegistration = { ...definition, rank: definition.rank ?? 1, run };
+    this.steps.push(registration);
+    return registration;
+  }
+
+  /** Every step, in registration order. */
+  all(): readonly StepRegistration[] {
+    return this.steps;
+  }
+
+  /** A step by name. */
+  get(name: string): StepRegistration | undefined {
+    return this.steps.find((s) => s.name === name);
+  }
+
+  /**
+   * The steps to run for one event, lowest rank first (registration order breaks ties).
+   * @param changed - for Update: the columns in the Target, checked against filtering attributes.
+   */
+  select(event: {
+    message: string;
+    entity: string;
+    stage: number;
+    mode: number;
+    changed?: string[];
+  }): StepRegistration[] {
+    const matches = this.steps.filter(
+      (s) =>
+        s.message === event.message &&
+        s.entity === event.entity &&
+        s.stage === event.stage &&
+        s.mode === event.mode &&
+        passesFilter(s, event.message, event.changed),
+    );
+    return matches
+      .map((step, order) => ({ step, order }))
+      .sort((a, b) => a.step.rank - b.step.rank || a.order - b.order)
+      .map((x) => x.step);
+  }
+}
+
+function passesFilter(step: StepRegistration, message: string, changed: string[] | undefined): boolean {
+  if (message !== 'Update' || !step.filteringAttributes?.length || changed === undefined) return true;
+  return step.filteringAttributes.some((column) => changed.includes(column));
+}

@@ -1,0 +1,143 @@
+/**
+ * Registers the webhook host with Dataverse: one service endpoint (contract 8 Webhook, authtype 4
+ * WebhookKey) and one sdkmessageprocessingstep per step of solution/webhook-steps.json. Both are
+ * found by name first, so running it again updates them instead of adding duplicates.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/register-web-hook
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataverseClient } from '../sdk/client/index';
+import type { WebApiRecord } from '../sdk/client/types';
+import { declaredSteps } from './handlers/index';
+import { WEBHOOK_PATH } from './host/server';
+import type { StepDefinition } from './pipeline/step';
+
+/** The service endpoint's name unless told otherwise. */
+export const DEFAULT_ENDPOINT_NAME = 'PortalInvitations webhook host';
+
+/** serviceendpoint values for a webhook. */
+const WEBHOOK_CONTRACT = 8;
+const WEBHOOK_KEY_AUTH = 4;
+/** sdkmessageprocessingstep.supporteddeployment: server only. */
+const SERVER_ONLY = 0;
+
+/** Options for {@link registerWebhooks}. */
+export interface RegisterWebhooksOptions {
+  /** The host's base URL (`https://plugins.contoso.com`) or its full webhook URL; a bare origin gets {@link WEBHOOK_PATH}. */
+  hostUrl: string;
+  /** The key Dataverse sends as `?code=`; stored in the endpoint's authvalue, never logged. */
+  key: string;
+  /** Service endpoint name; default {@link DEFAULT_ENDPOINT_NAME}. */
+  name?: string;
+  /** Steps to register; default the ones declared in solution/webhook-steps.json. */
+  steps?: StepDefinition[];
+}
+
+/** What {@link registerWebhooks} did. */
+export interface RegisterWebhooksResult {
+  endpointId: string;
+  endpointAction: 'created' | 'updated';
+  steps: { name: string; id: string; action: 'created' | 'updated' }[];
+}
+
+/** The URL the endpoint posts to. */
+export function webhookUrlFor(hostUrl: string): string {
+  const url = new URL(hostUrl);
+  if (url.pathname === '/' || url.pathname === '') url.pathname = WEBHOOK_PATH;
+  return url.toString();
+}
+
+async function firstId(
+  client: DataverseClient,
+  entitySet: string,
+  idColumn: string,
+  filter: object,
+): Promise<string | undefined> {
+  for await (const row of client.list<WebApiRecord>(entitySet, { select: [idColumn], filter, top: 1 })) {
+    return String(row[idColumn]);
+  }
+  return undefined;
+}
+
+async function createOrUpdate(
+  client: DataverseClient,
+  entitySet: string,
+  idColumn: string,
+  name: string,
+  body: WebApiRecord,
+): Promise<{ id: string; action: 'created' | 'updated' }> {
+  const existing = await firstId(client, entitySet, idColumn, { name });
+  if (existing) {
+    await client.update(entitySet, existing, body);
+    return { id: existing, action: 'updated' };
+  }
+  // A client-chosen id makes the create safe to retry: a replay after a lost response is not a duplicate.
+  const chosen = randomUUID();
+  const id = await client.create(entitySet, { ...body, name, [idColumn]: chosen }, { id: chosen });
+  return { id, action: 'created' };
+}
+
+/**
+ * Creates or updates the service endpoint and every step, in order.
+ * @throws Error naming the message or table when Dataverse has no sdkmessage / sdkmessagefilter for it.
+ */
+export async function registerWebhooks(
+  client: DataverseClient,
+  options: RegisterWebhooksOptions,
+): Promise<RegisterWebhooksResult> {
+  if (!options.key)
+    throw new Error('registerWebhooks needs the host key (the value Dataverse sends as ?code=).');
+  const endpoint = await createOrUpdate(
+    client,
+    'serviceendpoints',
+    'serviceendpointid',
+    options.name ?? DEFAULT_ENDPOINT_NAME,
+    {
+      url: webhookUrlFor(options.hostUrl),
+      contract: WEBHOOK_CONTRACT,
+      authtype: WEBHOOK_KEY_AUTH,
+      authvalue: options.key,
+    },
+  );
+
+  const messageIds = new Map<string, string>();
+  const steps: RegisterWebhooksResult['steps'] = [];
+  for (const step of options.steps ?? declaredSteps()) {
+    let messageId = messageIds.get(step.message);
+    if (!messageId) {
+      messageId = await firstId(client, 'sdkmessages', 'sdkmessageid', { name: step.message });
+      if (!messageId)
+        throw new Error(`Dataverse has no sdkmessage named "${step.message}"; check step "${step.name}".`);
+      messageIds.set(step.message, messageId);
+    }
+    const filterId = await firstId(client, 'sdkmessagefilters', 'sdkmessagefilterid', {
+      _sdkmessageid_value: { type: 'guid', value: messageId },
+      primaryobjecttypecode: step.entity,
+    });
+    if (!filterId) {
+      throw new Error(
+        `Dataverse has no sdkmessagefilter for ${step.message} of ${step.entity}; is the table installed? (step "${step.name}")`,
+      );
+    }
+    const result = await createOrUpdate(
+      client,
+      'sdkmessageprocessingsteps',
+      'sdkmessageprocessingstepid',
+      step.name,
+      {
+        description: step.description ?? null,
+        stage: step.stage,
+        mode: step.mode,
+        rank: step.rank ?? 1,
+        supporteddeployment: SERVER_ONLY,
+        // Successful asynchronous jobs are deleted; failed ones stay visible in System Jobs.
+        asyncautodelete: step.mode === 1,
+        filteringattributes: step.filteringAttributes?.length ? step.filteringAttributes.join(',') : null,
+        'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${endpoint.id})`,
+        'sdkmessageid@odata.bind': `/sdkmessages(${messageId})`,
+        'sdkmessagefilterid@odata.bind': `/sdkmessagefilters(${filterId})`,
+      },
+    );
+    steps.push({ name: step.name, ...result });
+  }
+  return { endpointId: endpoint.id, endpointAction: endpoint.action, steps };
+}

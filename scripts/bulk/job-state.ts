@@ -1,0 +1,110 @@
+/**
+ * The state of a bulk job, kept next to its results file: the job id from which every row's
+ * invitation id is derived, so a resumed run asks for the same ids and creates no duplicates.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { UsageError } from '../errors';
+
+/** What the state file holds. */
+export interface JobState {
+  /** A UUID naming the job; the namespace of the row ids. */
+  jobId: string;
+  /** The CSV the job reads (as given). */
+  csv: string;
+  /** SHA-256 of the CSV when the job started, to warn when it changed before a resume. */
+  csvSha256: string;
+  /** When the job started (ISO). */
+  startedAt: string;
+}
+
+/** The state file belonging to a results file. */
+export function stateFileFor(resultsFile: string): string {
+  return `${resultsFile}.state.json`;
+}
+
+/**
+ * A name-based (version 5, SHA-1) UUID, RFC 9562 §5.5: the same namespace and name always give the
+ * same id, which is what makes a resumed row ask for the invitation it created before.
+ */
+export function uuidV5(name: string, namespace: string): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  if (ns.length !== 16) throw new Error(`"${namespace}" is not a UUID.`);
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The invitation id of a CSV data row (1-based) in a job. */
+export function rowInvitationId(jobId: string, rowNumber: number): string {
+  return uuidV5(`row:${rowNumber}`, jobId);
+}
+
+/** SHA-256 of a file's bytes, hex. */
+export async function fileSha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+/** Outcome of {@link openJob}: the state and whether it continues an earlier run. */
+export interface OpenedJob {
+  state: JobState;
+  resumed: boolean;
+  /** Set when resuming with a CSV whose content differs from the one the job started with. */
+  csvChanged: boolean;
+}
+
+/**
+ * Starts a job (writing a new state file) or, with `resume`, continues the one recorded next to the
+ * results file.
+ * @throws UsageError when resuming without a state file, or starting over one (which would duplicate)
+ */
+export async function openJob(
+  csv: string,
+  resultsFile: string,
+  resume: boolean,
+  now: () => Date = () => new Date(),
+): Promise<OpenedJob> {
+  const stateFile = stateFileFor(resultsFile);
+  const existing = await readState(stateFile);
+  const csvSha256 = await fileSha256(csv);
+  if (resume) {
+    if (!existing) {
+      throw new UsageError(
+        `There is no interrupted job to resume: ${stateFile} does not exist.`,
+        'Pass the same --results file as the interrupted run, or start without --resume.',
+      );
+    }
+    return { state: existing, resumed: true, csvChanged: existing.csvSha256 !== csvSha256 };
+  }
+  if (existing) {
+    throw new UsageError(
+      `A job already ran with the results file ${resultsFile} (state: ${stateFile}).`,
+      'Add --resume to continue it (rows already created are not duplicated), or choose another --results file to start a new job.',
+    );
+  }
+  const state: JobState = { jobId: randomUUID(), csv, csvSha256, startedAt: now().toISOString() };
+  await writeFile(stateFile, JSON.stringify(state, null, 2) + '\n');
+  return { state, resumed: false, csvChanged: false };
+}
+
+async function readState(file: string): Promise<JobState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = JSON.parse(text) as Partial<JobState>;
+  if (typeof parsed.jobId !== 'string' || !/^[0-9a-f-]{36}$/i.test(parsed.jobId)) {
+    throw new UsageError(
+      `${file} is not a bulk job state file (no jobId).`,
+      'Delete it or choose another --results file.',
+    );
+  }
+  return parsed as JobState;
+}

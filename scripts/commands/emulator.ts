@@ -1,0 +1,70 @@
+/** `portal-invite emulator`: run the local Dataverse Web API emulator until Ctrl+C. */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { startEmulator } from '../../emulator/index';
+import { action, examples, port } from '../command';
+import { describeListenError } from '../listen-error';
+import { onShutdown } from '../serve';
+
+/** Options of `emulator` (the same as `npm run emulator`). */
+export interface EmulatorCommandOptions {
+  /** Port; default 5170 (0 = any free port). */
+  port: number;
+  /** SQLite file. */
+  db: string;
+  /** Keep everything in memory (nothing is written). */
+  memory?: boolean;
+  /** Load the sample portal data. */
+  seed?: boolean;
+  /** Bearer token required from callers (default: any). */
+  token?: string;
+  /** Turn on service-protection limits (429 + Retry-After). */
+  limits?: boolean;
+}
+
+/** Registers the `emulator` command on the program. */
+export function registerEmulator(program: Command): void {
+  program
+    .command('emulator')
+    .description('run the local Dataverse Web API emulator (SQLite) until Ctrl+C')
+    .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', port, 5170)
+    .option('--db <file>', 'SQLite database file', '.data/dataverse.sqlite')
+    .option('--memory', 'keep everything in memory (nothing is written to disk)')
+    .option('--seed', 'add the sample portal: website, web roles, contacts, Send Invitation workflow')
+    .option('--token <token>', 'bearer token callers must send (default: any)')
+    .option('--limits', 'enforce service-protection limits (429 with Retry-After)')
+    .addHelpText(
+      'after',
+      examples([
+        ['portal-invite emulator', 'on http://127.0.0.1:5170 with .data/dataverse.sqlite'],
+        [
+          'portal-invite emulator --port 0 --db :memory: --limits',
+          'throwaway, on a free port, with throttling',
+        ],
+      ]),
+    )
+    .action(
+      action<EmulatorCommandOptions>(async (ctx, options) => {
+        const db = options.memory ? ':memory:' : options.db;
+        if (!options.memory) await mkdir(dirname(db), { recursive: true });
+        const emulator = await startEmulator({
+          port: options.port,
+          db,
+          seed: options.seed === true,
+          token: options.token,
+          limits: options.limits === true,
+        }).catch((error: unknown) => {
+          throw describeListenError(error, options.port, 'the emulator');
+        });
+        const shutdown = onShutdown(ctx.out, [emulator]);
+        ctx.out.data({ url: emulator.url, apiUrl: emulator.apiUrl, db }, () =>
+          [
+            `Dataverse emulator on ${emulator.url} (Web API ${emulator.apiUrl}), database ${db}.`,
+            `Point the CLI at it with --url ${emulator.url} (the default when DATAVERSE_URL is unset). Ctrl+C to stop.`,
+          ].join('\n'),
+        );
+        await shutdown.done;
+      }),
+    );
+}

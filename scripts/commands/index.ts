@@ -1,0 +1,56 @@
+/** The command tree: each group (noun) and its verbs, one file per command. */
+import type { Command } from 'commander';
+import { registerEmulator } from './emulator';
+import { registerInviteBulk } from './invite-bulk';
+import { registerInviteCreate } from './invite-create';
+import { registerInviteList } from './invite-list';
+import { registerInviteRedeem } from './invite-redeem';
+import { registerInviteRevoke } from './invite-revoke';
+import { registerInviteSend } from './invite-send';
+import { registerPluginsServe } from './plugins-serve';
+import { registerSolutionExport } from './solution-export';
+import { registerSolutionImport } from './solution-import';
+import { registerSolutionPack } from './solution-pack';
+import { registerSolutionUnpack } from './solution-unpack';
+import { registerWebhooksRegister } from './webhooks-register';
+import { registerWorkflowActivate } from './workflow-activate';
+import { registerWorkflowDeactivate } from './workflow-deactivate';
+import { registerWorkflowPatchTemplate } from './workflow-patch-template';
+import { registerWorkflowRestore } from './workflow-restore';
+import { registerWorkflowShow } from './workflow-show';
+
+/** Adds every command group to the program. */
+export function registerCommands(program: Command): void {
+  const workflow = program
+    .command('workflow')
+    .description('the Send Invitation workflow and its e-mail template');
+  registerWorkflowShow(workflow);
+  registerWorkflowDeactivate(workflow);
+  registerWorkflowActivate(workflow);
+  registerWorkflowPatchTemplate(workflow);
+  registerWorkflowRestore(workflow);
+
+  const invite = program.command('invite').description('create, send, list, redeem and revoke invitations');
+  registerInviteCreate(invite);
+  registerInviteSend(invite);
+  registerInviteList(invite);
+  registerInviteRedeem(invite);
+  registerInviteRevoke(invite);
+  registerInviteBulk(invite);
+
+  const solution = program
+    .command('solution')
+    .description('pack, unpack, import and export the Dataverse solution');
+  registerSolutionPack(solution);
+  registerSolutionUnpack(solution);
+  registerSolutionImport(solution);
+  registerSolutionExport(solution);
+
+  const webhooks = program.command('webhooks').description('register the webhook steps in the environment');
+  registerWebhooksRegister(webhooks);
+
+  const plugins = program.command('plugins').description('run the webhook host for the invitation handlers');
+  registerPluginsServe(plugins);
+
+  registerEmulator(program);
+}

@@ -1,0 +1,44 @@
+/** `portal-invite invite list`: invitations by status. */
+import { Option, type Command } from 'commander';
+import type { InvitationRecord } from '../../sdk/entities/index';
+import { InvitationService } from '../../sdk/invitations/index';
+import { action, examples } from '../command';
+import { invitationTable } from '../invitation-format';
+
+/** Options of `invite list`. */
+export interface InviteListOptions {
+  /** Which invitations; default all. */
+  status: 'new' | 'sent' | 'redeemed' | 'expired' | 'inactive' | 'all';
+}
+
+/** Registers `invite list` under the `invite` group. */
+export function registerInviteList(group: Command): void {
+  group
+    .command('list')
+    .description('list invitations (codes only with --json)')
+    .addOption(
+      new Option('--status <status>', 'which invitations')
+        .choices(['new', 'sent', 'redeemed', 'expired', 'inactive', 'all'])
+        .default('all'),
+    )
+    .addHelpText(
+      'after',
+      examples([
+        ['portal-invite invite list --status sent', 'invitations e-mailed but not yet redeemed'],
+        ['portal-invite invite list --json', 'everything, as JSON (with codes)'],
+      ]),
+    )
+    .action(
+      action<InviteListOptions>(async (ctx, options) => {
+        const invitations: InvitationRecord[] = [];
+        for await (const invitation of new InvitationService(ctx.client).list({ status: options.status })) {
+          invitations.push(invitation);
+        }
+        ctx.out.data(invitations, () =>
+          invitations.length === 0
+            ? `No ${options.status === 'all' ? '' : options.status + ' '}invitations.`
+            : invitationTable(invitations),
+        );
+      }),
+    );
+}

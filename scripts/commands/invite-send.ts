@@ -1,0 +1,31 @@
+/** `portal-invite invite send`: e-mail invitations by running Send Invitation on each. */
+import type { Command } from 'commander';
+import { InvitationService } from '../../sdk/invitations/index';
+import { action, examples } from '../command';
+import { CliError } from '../errors';
+import { describeSendResults } from '../invitation-format';
+
+/** Registers `invite send` under the `invite` group. */
+export function registerInviteSend(group: Command): void {
+  group
+    .command('send')
+    .description('e-mail one or more invitations (runs the Send Invitation workflow on each)')
+    .argument('<id...>', 'invitation ids')
+    .addHelpText(
+      'after',
+      examples([['portal-invite invite send 3f2a...e1 7b9c...04', 'send two invitations']]),
+    )
+    .action(
+      action<Record<string, never>>(async (ctx, _options, ...ids) => {
+        const results = await new InvitationService(ctx.client).send(ids.flat());
+        ctx.out.data(results, () => describeSendResults(results));
+        const failed = results.filter((r) => r.status === 'failed');
+        if (failed.length > 0) {
+          throw new CliError(
+            `${failed.length} of ${results.length} invitation(s) could not be sent.`,
+            'See the reasons above; fix them and run `portal-invite invite send` again for those ids.',
+          );
+        }
+      }),
+    );
+}

@@ -1,0 +1,75 @@
+/** `portal-invite webhooks register`: point the environment's invitation steps at a webhook host. */
+import type { Command } from 'commander';
+import { registerWebhooks } from '../../plugins/registration';
+import { action, examples } from '../command';
+import { isLocalUrl } from '../context';
+import { UsageError } from '../errors';
+import { table } from '../output';
+
+/** Options of `webhooks register`. */
+export interface WebhooksRegisterOptions {
+  /** Base URL of the webhook host (`plugins serve`). */
+  hostUrl: string;
+  /** WebhookKey the host expects. */
+  key?: string;
+  /** Service endpoint name. */
+  name?: string;
+}
+
+/** Registers `webhooks register` under the `webhooks` group. */
+export function registerWebhooksRegister(group: Command): void {
+  group
+    .command('register')
+    .description('register (or update) the webhook endpoint and the invitation steps in the environment')
+    .requiredOption('--host-url <url>', 'https URL of the webhook host (http only for 127.0.0.1/localhost)')
+    .option('--key <secret>', 'the WebhookKey the host checks (default: $PORTAL_INVITE_WEBHOOK_KEY)')
+    .option('--name <name>', 'service endpoint name')
+    .addHelpText(
+      'after',
+      '\nRunning it again updates the endpoint and steps; it never creates duplicates.\n' +
+        examples([
+          [
+            'PORTAL_INVITE_WEBHOOK_KEY=... portal-invite webhooks register --host-url https://invites.contoso.com',
+            'a host deployed on the internet',
+          ],
+        ]),
+    )
+    .action(
+      action<WebhooksRegisterOptions>(async (ctx, options) => {
+        const hostUrl = checkHostUrl(options.hostUrl);
+        const key = options.key ?? ctx.env.PORTAL_INVITE_WEBHOOK_KEY;
+        if (!key) {
+          throw new UsageError(
+            'The webhook key is missing.',
+            'Pass --key <secret> or set PORTAL_INVITE_WEBHOOK_KEY (the same key `plugins serve` uses).',
+          );
+        }
+        const result = await registerWebhooks(ctx.client, { hostUrl, key, name: options.name });
+        ctx.out.data(
+          result,
+          () =>
+            `Service endpoint ${result.endpointId} (${result.endpointAction})\n` +
+            table(
+              ['STEP', 'ID', 'ACTION'],
+              result.steps.map((s) => [s.name, s.id, s.action]),
+            ),
+        );
+      }),
+    );
+}
+
+/** Refuses anything but https, except plain http to this machine (the emulator and a local host). */
+export function checkHostUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--host-url "${value}" is not a URL.`);
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLocalUrl(value)))
+    return value.replace(/\/+$/, '');
+  throw new UsageError(
+    `--host-url must use https (got ${url.protocol}//${url.host}).`,
+    'Dataverse posts the execution context, and the key, to this URL: use https. Plain http is allowed only for 127.0.0.1/localhost.',
+  );
+}

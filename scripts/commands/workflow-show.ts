@@ -1,0 +1,55 @@
+/** `portal-invite workflow show`: the Send Invitation definition's state and its e-mail step, readable. */
+import type { Command } from 'commander';
+import { WorkflowState } from '../../sdk/entities/index';
+import { readEmailStep, WorkflowService } from '../../sdk/workflows/index';
+import { action, examples } from '../command';
+import { CliError } from '../errors';
+import { fields } from '../output';
+import { enumName, indent } from '../format';
+
+/** Options of `workflow show`. */
+export interface WorkflowShowOptions {
+  /** Workflow name; default "Send Invitation". */
+  name: string;
+}
+
+/** Registers `workflow show` under the `workflow` group. */
+export function registerWorkflowShow(group: Command): void {
+  group
+    .command('show')
+    .description("show the workflow's state and its e-mail step (From, To, Subject, Body)")
+    .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
+    .addHelpText(
+      'after',
+      examples([
+        ['portal-invite workflow show', 'the Send Invitation e-mail as the invitee will get it'],
+        ['portal-invite workflow show --name "Welcome Partner" --json', 'another workflow, as JSON'],
+      ]),
+    )
+    .action(
+      action<WorkflowShowOptions>(async (ctx, options) => {
+        const workflow = await new WorkflowService(ctx.client).findDefinition(options.name);
+        if (!workflow.xaml) {
+          throw new CliError(`The workflow "${workflow.name}" has no definition (xaml) to read.`);
+        }
+        const step = readEmailStep(workflow.xaml);
+        const state = enumName(WorkflowState, workflow.state);
+        ctx.out.data({ id: workflow.id, name: workflow.name, state, emailStep: step }, () =>
+          [
+            fields([
+              ['Workflow', `${workflow.name} (${workflow.id})`],
+              ['State', state],
+              ['E-mail step', `${step.stepName} (${step.kind})`],
+              ['From', step.from],
+              ['To', step.to],
+              ['Cc', step.cc],
+              ['Bcc', step.bcc],
+              ['Subject', step.subject],
+            ]),
+            'Body:',
+            indent(step.body),
+          ].join('\n'),
+        );
+      }),
+    );
+}

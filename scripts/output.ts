@@ -1,0 +1,83 @@
+/**
+ * Where a command writes: data on stdout (JSON with `--json`, readable text otherwise), diagnostics
+ * and progress on stderr, so `portal-invite ... --json | jq` always sees clean JSON.
+ */
+import type { Writable } from 'node:stream';
+
+/** Options for {@link Output}. */
+export interface OutputOptions {
+  /** Print data as JSON instead of text. */
+  json: boolean;
+  /** Print debug messages and stack traces. */
+  verbose: boolean;
+  /** Defaults to process.stdout. */
+  stdout?: Writable & { isTTY?: boolean };
+  /** Defaults to process.stderr. */
+  stderr?: Writable & { isTTY?: boolean };
+}
+
+/** The one writer every command uses. */
+export class Output {
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly stdout: Writable & { isTTY?: boolean };
+  readonly stderr: Writable & { isTTY?: boolean };
+
+  constructor(options: OutputOptions) {
+    this.json = options.json;
+    this.verbose = options.verbose;
+    this.stdout = options.stdout ?? process.stdout;
+    this.stderr = options.stderr ?? process.stderr;
+  }
+
+  /** Whether a live progress bar makes sense: stderr is a terminal and output is not JSON. */
+  get interactive(): boolean {
+    return !this.json && this.stderr.isTTY === true;
+  }
+
+  /** Writes the command's result: `value` as JSON, or the text `human` renders. */
+  data(value: unknown, human: () => string): void {
+    if (this.json) this.stdout.write(JSON.stringify(value, null, 2) + '\n');
+    else this.stdout.write(withNewline(human()));
+  }
+
+  /** A diagnostic line on stderr (steps, notes). */
+  info(message: string): void {
+    this.stderr.write(withNewline(message));
+  }
+
+  /** A warning on stderr. */
+  warn(message: string): void {
+    this.stderr.write(withNewline(`warning: ${message}`));
+  }
+
+  /** A debug line on stderr, only with --verbose. */
+  debug(message: string): void {
+    if (this.verbose) this.stderr.write(withNewline(`debug: ${message}`));
+  }
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : text + '\n';
+}
+
+/** Formats rows as an aligned text table (for list commands). */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Formats label/value pairs, one per line, with the labels aligned. */
+export function fields(pairs: [string, string | number | undefined][]): string {
+  const width = Math.max(...pairs.map(([k]) => k.length));
+  return (
+    pairs
+      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${v === undefined || v === '' ? '-' : v}`)
+      .join('\n') + '\n'
+  );
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the seeded emulator on http://127.0.0.1:5170 (file DB .data/dataverse.sqlite), the
+ * webhook host on a free port with its steps registered, a short demo, then the next steps, and it
+ * keeps running until Ctrl+C.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataverseClient, StaticTokenCredential } from '../sdk/client/index';
+import { startEmulator } from '../emulator/index';
+import { SEED } from '../emulator/core';
+import { registerWebhooks } from '../plugins/registration';
+import { startWebhookHost } from '../plugins/host/server';
+import { EMULATOR_TOKEN, EMULATOR_URL } from './context';
+import { describeError, UsageError } from './errors';
+import { describeListenError } from './listen-error';
+import { Output } from './output';
+import { onShutdown, type Closeable } from './serve';
+import { runDemo } from './demo/run-demo';
+import { nextSteps } from './demo/next-steps';
+
+/** Where the demo's database lives (relative to the working directory). */
+export const DEMO_DB = '.data/dataverse.sqlite';
+
+/** Options of the demo; `npm start -- --port 0 --db <file>` overrides the defaults. */
+export interface StartOptions {
+  /** Emulator port; default 5170. */
+  port: number;
+  /** SQLite file; default {@link DEMO_DB}. */
+  db: string;
+}
+
+function readStartOptions(argv: string[]): StartOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, db: { type: 'string' }, verbose: { type: 'boolean' } },
+  });
+  const port = values.port === undefined ? Number(new URL(EMULATOR_URL).port) : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${values.port} is not a port.`);
+  return { port, db: values.db ?? DEMO_DB };
+}
+
+async function main(out: Output, { port, db }: StartOptions): Promise<void> {
+  const running: Closeable[] = [];
+  // Listening from the start: Ctrl+C during the demo stops cleanly too.
+  const shutdown = onShutdown(out, running);
+  const stopAll = async () => {
+    shutdown.cancel();
+    for (const server of running.reverse()) await server.close().catch(() => undefined);
+  };
+  try {
+    if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+    out.info(`Starting the Dataverse emulator on 127.0.0.1:${port} (database ${db})...`);
+    const emulator = await startEmulator({ port, db, seed: true }).catch((error: unknown) => {
+      throw describeListenError(error, port, 'the emulator');
+    });
+    running.push(emulator);
+    const client = new DataverseClient({
+      url: emulator.url,
+      credential: new StaticTokenCredential(EMULATOR_TOKEN),
+    });
+
+    const key = randomBytes(24).toString('base64url');
+    const host = await startWebhookHost({
+      key,
+      client,
+      port: 0,
+      logger: { error: (message) => out.warn(`webhook host: ${message}`) },
+    });
+    running.push(host);
+    out.info(`Webhook host on ${host.url}; registering its steps with the emulator...`);
+    const registration = await registerWebhooks(client, { hostUrl: host.webhookUrl, key });
+    out.info(`Registered ${registration.steps.map((s) => `${s.name} (${s.action})`).join(', ')}.`);
+
+    await runDemo(
+      client,
+      {
+        contactId: SEED.contacts.alice,
+        accountId: SEED.accountId,
+        webRoleIds: [SEED.webRoles.authenticated, SEED.webRoles.partners],
+      },
+      out,
+    );
+    out.info(nextSteps(emulator.url, db));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  await shutdown.done;
+}
+
+if (require.main === module) {
+  const out = new Output({ json: false, verbose: process.argv.includes('--verbose') });
+  Promise.resolve()
+    .then(() => main(out, readStartOptions(process.argv.slice(2))))
+    .catch((error: unknown) => {
+      const report = describeError(error);
+      out.info(`error: ${report.message}`);
+      if (report.hint) out.info(report.hint);
+      if (out.verbose && error instanceof Error) out.info(error.stack ?? '');
+      process.exitCode = report.exitCode;
+    });
+}

@@ -1,0 +1,58 @@
+/**
+ * What the msal-node credentials share: building the ConfidentialClientApplication and turning its
+ * result into an {@link AccessToken}, with failures as AuthenticationError.
+ */
+import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { AuthenticationError } from '../errors';
+import { redactText } from '../redact';
+import type { AccessToken } from '../types';
+
+/** Default Entra ID authority host (public cloud). */
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+
+/** Options shared by the msal-backed credentials. */
+export interface MsalCredentialOptions {
+  /** Authority host, e.g. `https://login.microsoftonline.us`; default public cloud. */
+  authorityHost?: string;
+}
+
+/** Builds the msal application for a tenant and client with the given client credential. */
+export function createMsalApp(
+  tenantId: string,
+  clientId: string,
+  credential: Pick<NonNullable<Configuration['auth']>, 'clientSecret' | 'clientCertificate'>,
+  options: MsalCredentialOptions = {},
+): ConfidentialClientApplication {
+  if (!tenantId) throw new TypeError('A tenant id is required (AZURE_TENANT_ID).');
+  if (!clientId) throw new TypeError('A client id is required (AZURE_CLIENT_ID).');
+  const host = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
+  return new ConfidentialClientApplication({
+    auth: { clientId, authority: `${host}/${tenantId}`, ...credential },
+  });
+}
+
+/** Runs the client-credentials flow and converts the result. */
+export async function acquireToken(
+  app: ConfidentialClientApplication,
+  scopes: string[],
+): Promise<AccessToken> {
+  let result;
+  try {
+    result = await app.acquireTokenByClientCredential({ scopes });
+  } catch (error) {
+    const reason = error instanceof Error ? redactText(error.message) : 'unknown error';
+    throw new AuthenticationError(
+      `Getting a token for ${scopes.join(' ')} failed: ${reason}. Check the tenant id, client id and secret or certificate, and that the app registration exists in that tenant.`,
+      { status: 401, cause: error instanceof Error ? new Error(reason) : undefined },
+    );
+  }
+  if (!result?.accessToken) {
+    throw new AuthenticationError(`Entra ID returned no access token for ${scopes.join(' ')}.`, {
+      status: 401,
+    });
+  }
+  return {
+    token: result.accessToken,
+    expiresOnTimestamp: result.expiresOn ? result.expiresOn.getTime() : Date.now() + 5 * 60_000,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The client's error hierarchy. Every failure of a Dataverse call is a {@link DataverseError};
+ * the subclass says what kind of failure it was, chosen from the HTTP status.
+ */
+
+/** Dataverse error codes this product reacts to (the `error.code` of a Web API error body). */
+export const ErrorCodes = {
+  /** The row does not exist (404). */
+  NotFound: '0x80040217',
+  /** A row with this primary key or alternate key already exists (412). */
+  DuplicateRecord: '0x80040237',
+  /** The row changed since its etag was read (412). */
+  ConcurrencyVersionMismatch: '0x80060882',
+  /** A plug-in refused the operation; its message is meant for the user. */
+  IsvAborted: '0x80040265',
+  /** Service protection: too many requests in the window (429). */
+  ThrottleRequests: '0x80072322',
+  /** Service protection: too much combined execution time (429). */
+  ThrottleExecutionTime: '0x80072321',
+  /** Service protection: too many concurrent requests (429). */
+  ThrottleConcurrency: '0x80072326',
+  /** An activated workflow definition cannot be updated; deactivate it first. */
+  PublishedWorkflowUpdate: '0x80045002',
+} as const;
+
+/** A copy of the failed request with every secret removed. */
+export interface RedactedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** What a {@link DataverseError} is built from. */
+export interface DataverseErrorInit {
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  /** Dataverse error code such as `0x80040217`. */
+  code?: string;
+  /** `x-ms-service-request-id` (or `REQ_ID` inside a batch) for Microsoft support. */
+  requestId?: string;
+  /** How long the server asked to wait before trying again. */
+  retryAfterMs?: number;
+  /** The request, already redacted. */
+  request?: RedactedRequest;
+  /** The parsed error body, already redacted. */
+  body?: unknown;
+  /** Attempts made, the first included. */
+  attempts?: number;
+  /** The underlying error (for example the AbortError of a cancelled request). */
+  cause?: unknown;
+}
+
+/** Raised when a Dataverse call fails; the base of every client error. */
+export class DataverseError extends Error {
+  /** HTTP status; 0 when no response arrived. */
+  readonly status: number;
+  /** Dataverse error code such as `0x80040217`, when the server sent one. */
+  readonly code?: string;
+  /** Server request id, quoted when asking Microsoft for help. */
+  readonly requestId?: string;
+  /** Milliseconds the server asked to wait (from `Retry-After`). */
+  readonly retryAfterMs?: number;
+  /** The request that failed, with secrets removed. */
+  readonly request?: RedactedRequest;
+  /** The parsed error body, with secrets removed. */
+  readonly body?: unknown;
+  /** Attempts made, the first included. */
+  readonly attempts?: number;
+
+  constructor(message: string, init: DataverseErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
+    this.request = init.request;
+    this.body = init.body;
+    this.attempts = init.attempts;
+  }
+
+  /** A JSON-safe summary; it holds only redacted data. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      attempts: this.attempts,
+      request: this.request,
+      body: this.body,
+    };
+  }
+}
+
+/** Raised on 429: service protection limits were hit; wait `retryAfterMs` or lower concurrency. */
+export class ThrottledError extends DataverseError {}
+
+/** Raised on 404: the row, table or operation does not exist. */
+export class NotFoundError extends DataverseError {}
+
+/** Raised on 412: the row changed since it was read, or (`isDuplicate`) the key already exists. */
+export class ConcurrencyError extends DataverseError {
+  /** True when the 412 means "a row with this key already exists" (0x80040237). */
+  get isDuplicate(): boolean {
+    return this.code === ErrorCodes.DuplicateRecord;
+  }
+}
+
+/** Raised on 401/403: the token was refused or the caller lacks privileges. */
+export class AuthenticationError extends DataverseError {}
+
+/** Raised when no response arrived: refused, reset, timed out or aborted (status 0). */
+export class ConnectionError extends DataverseError {}
+
+/** The subclass for an HTTP status. */
+export function errorClassForStatus(status: number): typeof DataverseError {
+  if (status === 0) return ConnectionError;
+  if (status === 429) return ThrottledError;
+  if (status === 404) return NotFoundError;
+  if (status === 412) return ConcurrencyError;
+  if (status === 401 || status === 403) return AuthenticationError;
+  return DataverseError;
+}

@@ -1,0 +1,30 @@
+/**
+ * The Dataverse Web API client: import everything client-related from here.
+ */
+export { DataverseClient } from './client';
+export { StaticTokenCredential } from './credentials/static-token';
+export { ClientSecretCredential } from './credentials/client-secret';
+export {
+  ClientCertificateCredential,
+  parseCertificatePem,
+  type CertificateSource,
+  type ParsedCertificate,
+} from './credentials/client-certificate';
+export { credentialFromEnv, clientFromEnv } from './credentials/from-env';
+export { redact, redactText, REDACTED } from './redact';
+export {
+  ErrorCodes,
+  DataverseError,
+  ThrottledError,
+  NotFoundError,
+  ConcurrencyError,
+  AuthenticationError,
+  ConnectionError,
+  type RedactedRequest,
+} from './errors';
+export { parseErrorBody } from './error-factory';
+export { parseRetryAfter } from './retry-after';
+export { MAX_PAGE_SIZE } from './headers';
+export { MAX_BATCH_OPERATIONS } from './batch/batch-run';
+export type { RecordRef } from './operations/relationships';
+export * from './types';

@@ -1,0 +1,79 @@
+/**
+ * Listing rows page by page, following `@odata.nextLink` exactly as the server sent it, and counting.
+ * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results
+ */
+import { callHeaders, MAX_PAGE_SIZE, Prefer } from '../headers';
+import { listQueryString } from '../query';
+import type { ListOptions, ListQuery, Page, PagedAsyncIterable, RequestOptions } from '../types';
+import type { OperationContext } from './context';
+
+interface CollectionBody<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+  '@odata.count'?: number;
+}
+
+function checkPageSize(pageSize: number): number {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}.`);
+  }
+  return pageSize;
+}
+
+/**
+ * Rows of a table matching the query. Only one page is held at a time; each next page is asked
+ * for with the same page size, by the exact `@odata.nextLink` (it carries a paging cookie).
+ */
+export function listRecords<T>(
+  ctx: OperationContext,
+  entitySet: string,
+  query?: ListQuery,
+  options: ListOptions = {},
+): PagedAsyncIterable<T> {
+  const pageSize = checkPageSize(options.pageSize ?? MAX_PAGE_SIZE);
+  const headers = callHeaders(options, [
+    Prefer.maxPageSize(pageSize),
+    options.annotations && Prefer.annotations,
+  ]);
+  async function* byPage(): AsyncGenerator<Page<T>> {
+    let url: string | undefined = `${entitySet}${listQueryString(query)}`;
+    while (url) {
+      const response: { data: CollectionBody<T> } = await ctx.transport.send<CollectionBody<T>>({
+        method: 'GET',
+        url,
+        headers,
+        options,
+      });
+      const body: CollectionBody<T> = response.data ?? {};
+      url = body['@odata.nextLink'];
+      yield { value: body.value ?? [], nextLink: url, count: body['@odata.count'] };
+    }
+  }
+  return {
+    byPage,
+    async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+      for await (const page of byPage()) yield* page.value;
+    },
+  };
+}
+
+/**
+ * Number of rows matching the filter (`$count=true&$top=0`, so no rows are transferred).
+ * Dataverse caps `@odata.count` at 5000.
+ */
+export async function countRecords(
+  ctx: OperationContext,
+  entitySet: string,
+  filter?: unknown,
+  options: RequestOptions = {},
+): Promise<number> {
+  const response = await ctx.transport.send<CollectionBody<unknown>>({
+    method: 'GET',
+    url: `${entitySet}${listQueryString({ filter }, { count: true, top: 0 })}`,
+    headers: callHeaders(options),
+    options,
+  });
+  const count = response.data?.['@odata.count'];
+  if (typeof count !== 'number') throw new Error(`Dataverse sent no @odata.count for ${entitySet}.`);
+  return count;
+}

@@ -1,0 +1,132 @@
+/** email: the invitation message the Send Invitation workflow creates and sends. */
+import type { WebApiRecord } from '../client/types';
+import { lookup, type TableDefinition } from './table';
+import { activityPartyToWebApi, ParticipationType, readParties, type ActivityParty } from './activity-party';
+import {
+  bindLookup,
+  readDate,
+  readEtag,
+  readLookupId,
+  readLookupTarget,
+  readNumber,
+  readString,
+} from './web-api-values';
+
+/** email's names. */
+export const EmailTable = {
+  logicalName: 'email',
+  entitySet: 'emails',
+  primaryId: 'activityid',
+  primaryName: 'subject',
+  columns: {
+    id: 'activityid',
+    subject: 'subject',
+    body: 'description',
+    directionCode: 'directioncode',
+    sender: 'sender',
+    toRecipients: 'torecipients',
+    state: 'statecode',
+    status: 'statuscode',
+    createdOn: 'createdon',
+    sentOn: 'senton',
+  },
+  lookups: {
+    /** Unverified navigation name, see `UNVERIFIED_FACTS`. */
+    regardingInvitation: lookup(
+      'regardingobjectid',
+      'regardingobjectid_adx_invitation_email',
+      'adx_invitation',
+    ),
+    owner: lookup('ownerid', 'ownerid', 'systemuser'),
+  },
+  relationships: {
+    parties: 'email_activity_parties',
+  },
+} as const satisfies TableDefinition;
+
+/** email statuscode. */
+export enum EmailStatus {
+  Draft = 1,
+  Completed = 2,
+  Sent = 3,
+  Received = 4,
+  Canceled = 5,
+  PendingSend = 6,
+  Sending = 7,
+  Failed = 8,
+}
+
+/** The e-mail as the services use it. */
+export interface EmailRecord {
+  id: string;
+  subject?: string;
+  /** `description`: the HTML body. */
+  body?: string;
+  state?: number;
+  status?: number;
+  regardingId?: string;
+  regardingType?: string;
+  from: ActivityParty[];
+  to: ActivityParty[];
+  cc: ActivityParty[];
+  bcc: ActivityParty[];
+  createdOn?: Date;
+  etag?: string;
+}
+
+const { columns: c, lookups: l, relationships: r } = EmailTable;
+
+/** `$select` for everything {@link toEmailRecord} reads (expand `email_activity_parties` for parties). */
+export const emailSelect: string[] = [
+  c.id,
+  c.subject,
+  c.body,
+  c.state,
+  c.status,
+  c.createdOn,
+  l.regardingInvitation.valueField,
+];
+
+/** Reads a Web API row of emails; parties come from an expanded `email_activity_parties`. */
+export function toEmailRecord(row: WebApiRecord): EmailRecord {
+  const parties = readParties(row, r.parties);
+  const of = (type: ParticipationType) => parties.filter((p) => p.participationType === type);
+  return {
+    id: readString(row, c.id) ?? '',
+    subject: readString(row, c.subject),
+    body: readString(row, c.body),
+    state: readNumber(row, c.state),
+    status: readNumber(row, c.status),
+    regardingId: readLookupId(row, l.regardingInvitation),
+    regardingType: readLookupTarget(row, l.regardingInvitation),
+    from: of(ParticipationType.Sender),
+    to: of(ParticipationType.ToRecipient),
+    cc: of(ParticipationType.CC),
+    bcc: of(ParticipationType.BCC),
+    createdOn: readDate(row, c.createdOn),
+    etag: readEtag(row),
+  };
+}
+
+/** Fields accepted by {@link emailToWebApi}. */
+export interface EmailFields {
+  subject?: string;
+  body?: string;
+  regardingInvitationId?: string;
+  parties?: ActivityParty[];
+}
+
+/** Builds a create body: parties go into `email_activity_parties` (deep insert). */
+export function emailToWebApi(fields: EmailFields): WebApiRecord {
+  const body: WebApiRecord = {};
+  if (fields.subject !== undefined) body[c.subject] = fields.subject;
+  if (fields.body !== undefined) body[c.body] = fields.body;
+  if (fields.regardingInvitationId !== undefined) {
+    Object.assign(
+      body,
+      bindLookup(l.regardingInvitation.navigation, 'adx_invitations', fields.regardingInvitationId),
+    );
+  }
+  if (fields.parties) body[r.parties] = fields.parties.map(activityPartyToWebApi);
+  return body;
+}

@@ -1,0 +1,131 @@
+/** workflow: classic processes; the Send Invitation definition and redemption workflows live here. */
+import type { WebApiRecord } from '../client/types';
+import { lookup, type TableDefinition } from './table';
+import { readBoolean, readEtag, readLookupId, readNumber, readString } from './web-api-values';
+
+/** workflow's names. */
+export const WorkflowTable = {
+  logicalName: 'workflow',
+  entitySet: 'workflows',
+  primaryId: 'workflowid',
+  primaryName: 'name',
+  columns: {
+    id: 'workflowid',
+    name: 'name',
+    uniqueName: 'uniquename',
+    primaryEntity: 'primaryentity',
+    xaml: 'xaml',
+    category: 'category',
+    type: 'type',
+    mode: 'mode',
+    onDemand: 'ondemand',
+    scope: 'scope',
+    state: 'statecode',
+    status: 'statuscode',
+  },
+  lookups: {
+    owner: lookup('ownerid', 'ownerid', 'systemuser'),
+    parentWorkflow: lookup('parentworkflowid', 'parentworkflowid', 'workflow'),
+  },
+  relationships: {},
+} as const satisfies TableDefinition;
+
+/** workflow statecode. */
+export enum WorkflowState {
+  Draft = 0,
+  Activated = 1,
+  Suspended = 2,
+}
+
+/** workflow statuscode. */
+export enum WorkflowStatus {
+  Draft = 1,
+  Activated = 2,
+}
+
+/** workflow type. Edit only the Definition; Activation rows are the platform's compiled copies. */
+export enum WorkflowType {
+  Definition = 1,
+  Activation = 2,
+  Template = 3,
+}
+
+/** workflow category. */
+export enum WorkflowCategory {
+  Workflow = 0,
+  Dialog = 1,
+  BusinessRule = 2,
+  Action = 3,
+  BusinessProcessFlow = 4,
+  ModernFlow = 5,
+}
+
+/** workflow mode. */
+export enum WorkflowMode {
+  Background = 0,
+  RealTime = 1,
+}
+
+/** The process as the services use it. */
+export interface WorkflowRecord {
+  id: string;
+  name: string;
+  state: WorkflowState;
+  status: WorkflowStatus;
+  type: WorkflowType;
+  primaryEntity: string;
+  onDemand: boolean;
+  category?: WorkflowCategory;
+  uniqueName?: string;
+  mode?: WorkflowMode;
+  ownerId?: string;
+  /** The definition; present when selected. */
+  xaml?: string;
+  etag?: string;
+}
+
+const { columns: c, lookups: l } = WorkflowTable;
+
+/** `$select` for everything {@link toWorkflowRecord} reads except the (large) xaml. */
+export const workflowSelect: string[] = [
+  c.id,
+  c.name,
+  c.uniqueName,
+  c.primaryEntity,
+  c.category,
+  c.type,
+  c.mode,
+  c.onDemand,
+  c.state,
+  c.status,
+  l.owner.valueField,
+];
+
+/** Reads a Web API row of workflows. */
+export function toWorkflowRecord(row: WebApiRecord): WorkflowRecord {
+  return {
+    id: readString(row, c.id) ?? '',
+    name: readString(row, c.name) ?? '',
+    state: (readNumber(row, c.state) ?? WorkflowState.Draft) as WorkflowState,
+    status: (readNumber(row, c.status) ?? WorkflowStatus.Draft) as WorkflowStatus,
+    type: (readNumber(row, c.type) ?? WorkflowType.Definition) as WorkflowType,
+    primaryEntity: readString(row, c.primaryEntity) ?? '',
+    onDemand: readBoolean(row, c.onDemand) ?? false,
+    category: readNumber(row, c.category) as WorkflowCategory | undefined,
+    uniqueName: readString(row, c.uniqueName),
+    mode: readNumber(row, c.mode) as WorkflowMode | undefined,
+    ownerId: readLookupId(row, l.owner),
+    xaml: readString(row, c.xaml),
+    etag: readEtag(row),
+  };
+}
+
+/** The PATCH body that activates a definition. */
+export function workflowActivateBody(): WebApiRecord {
+  return { [c.state]: WorkflowState.Activated, [c.status]: WorkflowStatus.Activated };
+}
+
+/** The PATCH body that puts a definition back to Draft (required before editing its xaml). */
+export function workflowDeactivateBody(): WebApiRecord {
+  return { [c.state]: WorkflowState.Draft, [c.status]: WorkflowStatus.Draft };
+}

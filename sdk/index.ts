@@ -1,0 +1,14 @@
+/**
+ * dataverse-portal-invitations: the SDK's public entry point.
+ *
+ * - `DataverseClient` and credentials: a typed, resilient Dataverse Web API client.
+ * - Table names, option sets and typed records for the portal invitation tables.
+ * - `InvitationService`: create, send, redeem, list and revoke portal invitations.
+ * - `WorkflowService` and the XAML reader/patcher for the Send Invitation e-mail template.
+ * - The webhook `RemoteExecutionContext` model and its JSON codec.
+ */
+export * from './client';
+export * from './entities';
+export * from './invitations';
+export * from './workflows';
+export * from './webhooks';

@@ -1,0 +1,170 @@
+/**
+ * Preparing one chunk of a bulk create: check each row, resolve every reference of the chunk with
+ * one query per kind (contacts by e-mail in one query; accounts, web roles and workflows cached
+ * for the whole run), and turn each row into a resolved invitation or a reason it cannot be made.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataverseClient } from '../client/index';
+import { generateInvitationCode } from './codes';
+import { contactRefsOf } from './create';
+import { InvitationError } from './errors';
+import { defaultName, draftOf, type ResolvedInvitation } from './invitation-body';
+import { Inv } from './names';
+import { anyOf, isGuid, normalizeGuid, queryAnyOf } from './odata';
+import {
+  AccountRefs,
+  looksLikeEmail,
+  refKey,
+  resolveContacts,
+  resolveNamed,
+  WebRoleRefs,
+  WorkflowRefs,
+  type NamedTable,
+} from './resolve';
+import type { CreateInvitationInput } from './types';
+import { checkInvitationShape } from './validate';
+
+/** A row of the input with its position. */
+export interface IndexedRow {
+  index: number;
+  input: CreateInvitationInput;
+}
+
+/** A row ready to write, or the reason it cannot be. */
+export interface PreparedRow {
+  index: number;
+  resolved?: ResolvedInvitation;
+  failure?: string;
+}
+
+/** Account, web role and workflow references resolved so far in a run (few distinct values). */
+export class NamedRefCache {
+  private readonly known = new Map<NamedTable, Map<string, { id?: string; problem?: string }>>();
+
+  /** Resolves the references not seen yet, one query per table. */
+  async ensure(client: DataverseClient, table: NamedTable, refs: Iterable<string>): Promise<void> {
+    const cache = this.known.get(table) ?? new Map<string, { id?: string; problem?: string }>();
+    this.known.set(table, cache);
+    const fresh = [...new Set([...refs].filter((r) => !cache.has(refKey(r))))];
+    if (fresh.length === 0) return;
+    const { found, problems } = await resolveNamed(client, table, fresh);
+    for (const [key, id] of found) cache.set(key, { id });
+    for (const [key, problem] of problems) cache.set(key, { problem });
+  }
+
+  /** The id of a reference, or throws the reason as text. */
+  get(table: NamedTable, ref: string): string {
+    const entry = this.known.get(table)?.get(refKey(ref));
+    if (entry?.id) return entry.id;
+    throw new Error(`unknown ${table.label} "${ref}" (${entry?.problem ?? 'not found'})`);
+  }
+}
+
+/** Checks, resolves and validates a chunk: three or four queries however many rows it holds. */
+export async function prepareChunk(
+  client: DataverseClient,
+  rows: IndexedRow[],
+  cache: NamedRefCache,
+  now: number,
+): Promise<PreparedRow[]> {
+  const ok = rows.filter((row) => precheck(row.input) === undefined);
+  const all = (pick: (input: CreateInvitationInput) => (string | undefined)[]): string[] =>
+    ok.flatMap((row) => pick(row.input)).filter((v): v is string => !!v);
+  const givenCodes = all((i) => [i.code]);
+  const [contacts, takenCodes] = await Promise.all([
+    resolveContacts(
+      client,
+      all((i) => [...contactRefsOf(i), i.inviter]),
+    ),
+    existingCodes(client, givenCodes),
+    cache.ensure(
+      client,
+      AccountRefs,
+      all((i) => [i.account]),
+    ),
+    cache.ensure(
+      client,
+      WebRoleRefs,
+      all((i) => i.webRoles ?? []),
+    ),
+    cache.ensure(
+      client,
+      WorkflowRefs,
+      all((i) => [i.redemptionWorkflow]),
+    ),
+  ]);
+  const codesInChunk = new Set<string>();
+  return rows.map(({ index, input }): PreparedRow => {
+    const problem = precheck(input);
+    if (problem) return { index, failure: problem };
+    try {
+      const contactRef = (ref: string): { id: string; email?: string } => {
+        const found = contacts.found.get(refKey(ref));
+        if (!found)
+          throw new Error(`unknown contact "${ref}" (${contacts.problems.get(refKey(ref)) ?? 'not found'})`);
+        return found;
+      };
+      const invited = contactRefsOf(input).map(contactRef);
+      if (input.type === 'single' && !invited[0].email?.trim()) {
+        throw new Error(
+          `contact ${invited[0].id} has no emailaddress1; add one so the invitation can be sent`,
+        );
+      }
+      if (input.code !== undefined) {
+        if (takenCodes.has(input.code) || codesInChunk.has(input.code))
+          throw new Error('the code is already used by another invitation');
+        codesInChunk.add(input.code);
+      }
+      const resolved: ResolvedInvitation = {
+        id: input.id ? normalizeGuid(input.id) : randomUUID(),
+        type: input.type,
+        name: input.name ?? defaultName(input.type, contactRefsOf(input)),
+        code: input.code ?? generateInvitationCode(),
+        expiresOn: input.expiresOn,
+        maximumRedemptions:
+          input.type === 'single' ? (input.maxRedemptions ?? 1) : (input.maxRedemptions ?? null),
+        inviteContactId: input.type === 'single' ? invited[0].id : undefined,
+        inviteContactIds: [...new Set(invited.map((c) => c.id))],
+        inviterContactId: input.inviter ? contactRef(input.inviter).id : undefined,
+        ownerId: input.owner ? normalizeGuid(input.owner) : undefined,
+        accountId: input.account ? cache.get(AccountRefs, input.account) : undefined,
+        webRoleIds: [...new Set((input.webRoles ?? []).map((r) => cache.get(WebRoleRefs, r)))],
+        redemptionWorkflowId: input.redemptionWorkflow
+          ? cache.get(WorkflowRefs, input.redemptionWorkflow)
+          : undefined,
+      };
+      checkInvitationShape(draftOf(resolved), now);
+      return { index, resolved };
+    } catch (error) {
+      return {
+        index,
+        failure: error instanceof InvitationError || error instanceof Error ? error.message : String(error),
+      };
+    }
+  });
+}
+
+/** Why a row cannot be made, from the row alone; undefined when it looks fine. */
+export function precheck(input: CreateInvitationInput): string | undefined {
+  if (input.type !== 'single' && input.type !== 'group')
+    return `unknown type "${String(input.type)}" (use single or group)`;
+  const refs = contactRefsOf(input);
+  if (input.type === 'single' && refs.length !== 1)
+    return `a single invitation needs exactly one contact, got ${refs.length}`;
+  for (const ref of [...refs, ...(input.inviter ? [input.inviter] : [])]) {
+    if (!isGuid(ref) && !looksLikeEmail(ref))
+      return `invalid e-mail "${ref}" (give a contact id or an e-mail address)`;
+  }
+  if (input.owner && !isGuid(input.owner)) return `owner "${input.owner}" is not a systemuser id`;
+  if (input.id && !isGuid(input.id)) return `id "${input.id}" is not a GUID`;
+  return undefined;
+}
+
+async function existingCodes(client: DataverseClient, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const terms = [...new Set(codes)].map((code) => anyOf(Inv.code, [code]));
+  const rows = await queryAnyOf(client, Inv.set, [Inv.code], terms);
+  // Dataverse compares strings without case; codes are case-sensitive.
+  const wanted = new Set(codes);
+  return new Set(rows.map((r) => String(r[Inv.code])).filter((c) => wanted.has(c)));
+}

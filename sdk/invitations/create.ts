@@ -1,0 +1,104 @@
+/**
+ * Creating one invitation: resolve every reference once (one query per kind), check the rules,
+ * write the row with its N:N links in one request.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataverseClient } from '../client/index';
+import { invitationSelect, toInvitationRecord } from '../entities/index';
+import { generateInvitationCode } from './codes';
+import { InvitationError } from './errors';
+import { defaultName, invitationBody, draftOf, type ResolvedInvitation } from './invitation-body';
+import { Inv } from './names';
+import { isGuid, normalizeGuid } from './odata';
+import {
+  AccountRefs,
+  assertResolved,
+  refKey,
+  resolveContacts,
+  resolveNamed,
+  WebRoleRefs,
+  WorkflowRefs,
+  type Resolution,
+} from './resolve';
+import type { CreatedInvitation, CreateInvitationInput } from './types';
+import { validateNewInvitation } from './validate';
+
+/** The contact references of an input: `contacts`, else `contact`. */
+export function contactRefsOf(input: CreateInvitationInput): string[] {
+  return input.contacts ?? (input.contact ? [input.contact] : []);
+}
+
+/** Creates one invitation; throws InvitationError('invalid') naming whatever could not be resolved. */
+export async function createInvitation(
+  client: DataverseClient,
+  input: CreateInvitationInput,
+  now: () => number,
+): Promise<CreatedInvitation> {
+  const contactRefs = contactRefsOf(input);
+  if (input.type !== 'single' && input.type !== 'group') {
+    throw new InvitationError(
+      'invalid',
+      `Invitation type "${String(input.type)}" is not known; use "single" or "group".`,
+    );
+  }
+  if (input.type === 'single' && contactRefs.length !== 1) {
+    throw new InvitationError(
+      'invalid',
+      `A single invitation is for exactly one contact (id or e-mail); got ${contactRefs.length}. Use a group invitation for several.`,
+    );
+  }
+  if (input.owner && !isGuid(input.owner)) {
+    throw new InvitationError('invalid', `Owner "${input.owner}" is not a systemuser id (GUID).`);
+  }
+  const [contacts, account, roles, workflow] = await Promise.all([
+    resolveContacts(client, input.inviter ? [...contactRefs, input.inviter] : contactRefs),
+    resolveNamed(client, AccountRefs, input.account ? [input.account] : []),
+    resolveNamed(client, WebRoleRefs, input.webRoles ?? []),
+    resolveNamed(client, WorkflowRefs, input.redemptionWorkflow ? [input.redemptionWorkflow] : []),
+  ]);
+  assertResolved('contact', contacts, 'Create the contact first, or check the id / emailaddress1.');
+  assertResolved('account', account, 'Check the account id or its exact name.');
+  assertResolved('web role', roles, 'Check the web role id or its exact name (adx_name).');
+  assertResolved('workflow', workflow, 'Use the id or name of an activated workflow definition.');
+
+  const contactIds = unique(contactRefs.map((ref) => contacts.found.get(refKey(ref))!.id));
+  const resolved: ResolvedInvitation = {
+    id: input.id ? normalizeGuid(input.id) : randomUUID(),
+    type: input.type,
+    name: input.name ?? defaultName(input.type, contactRefs),
+    code: input.code ?? generateInvitationCode(),
+    expiresOn: input.expiresOn,
+    maximumRedemptions: input.type === 'single' ? 1 : (input.maxRedemptions ?? null),
+    inviteContactId: input.type === 'single' ? contactIds[0] : undefined,
+    inviteContactIds: contactIds,
+    inviterContactId: input.inviter ? contacts.found.get(refKey(input.inviter))!.id : undefined,
+    ownerId: input.owner ? normalizeGuid(input.owner) : undefined,
+    accountId: first(account, input.account),
+    webRoleIds: unique((input.webRoles ?? []).map((r) => roles.found.get(refKey(r))!)),
+    redemptionWorkflowId: first(workflow, input.redemptionWorkflow),
+  };
+  if (input.type === 'single' && input.maxRedemptions != null && input.maxRedemptions !== 1) {
+    resolved.maximumRedemptions = input.maxRedemptions;
+  }
+  const knownContacts = new Map([...contacts.found.values()].map((c) => [c.id, c.email] as const));
+  await validateNewInvitation(client, draftOf(resolved), {
+    now,
+    knownContacts,
+    codeIsFresh: input.code === undefined,
+  });
+
+  const row = await client.create(Inv.set, invitationBody(resolved, { relationships: true }), {
+    returnRepresentation: true,
+    select: invitationSelect,
+    id: resolved.id,
+  });
+  return { ...toInvitationRecord(row), webRoleIds: resolved.webRoleIds, inviteContactIds: contactIds };
+}
+
+function first(resolution: Resolution<string>, ref: string | undefined): string | undefined {
+  return ref ? resolution.found.get(refKey(ref)) : undefined;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,23 @@
+/**
+ * The invitation domain's one error type. Transport failures stay `DataverseError`s; this says why
+ * an invitation could not be created, sent or redeemed, in words an administrator can act on.
+ */
+
+/** Why an invitation operation was refused. */
+export type InvitationErrorReason =
+  'not_found' | 'inactive' | 'expired' | 'max_redemptions' | 'already_redeemed' | 'not_invited' | 'invalid';
+
+/** Raised when an invitation rule refuses the operation; nothing was written. */
+export class InvitationError extends Error {
+  /** The rule that refused the operation. */
+  readonly reason: InvitationErrorReason;
+
+  constructor(reason: InvitationErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvitationError';
+    this.reason = reason;
+  }
+}
+
+/** The one sentence an end user may see for any refused code (the portal shows no more). */
+export const PUBLIC_REDEMPTION_MESSAGE = 'Invalid invitation code.';

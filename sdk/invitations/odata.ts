@@ -1,0 +1,181 @@
+/**
+ * Small OData helpers for the invitation service: literal quoting, "one of" filters, reading
+ * many rows in one request even when the filter is long, and recognising Dataverse errors
+ * without depending on the client's classes at runtime.
+ */
+import type { DataverseClient } from '../client/index';
+import type { WebApiRecord } from '../client/types';
+
+/**
+ * An OData string literal for a URL: single quotes doubled and the content percent-encoded (as
+ * odata-query does), so `+`, `&` or `#` in an e-mail address survive the query string.
+ */
+export function quote(value: string): string {
+  return `'${encodeURIComponent(value.replace(/'/g, "''"))}'`;
+}
+
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/** True for a GUID (with or without braces). */
+export function isGuid(value: string): boolean {
+  return GUID.test(value.trim());
+}
+
+/** A GUID in the Web API's form: no braces, lower case. */
+export function normalizeGuid(value: string): string {
+  return value
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
+}
+
+/** `(col eq v1 or col eq v2 ...)`; GUID columns take unquoted values. */
+export function anyOf(column: string, values: readonly string[], kind: 'string' | 'guid' = 'string'): string {
+  const terms = values.map((v) => `${column} eq ${kind === 'guid' ? normalizeGuid(v) : quote(v)}`);
+  return terms.length === 1 ? terms[0] : `(${terms.join(' or ')})`;
+}
+
+/** The URL length above which a query travels inside a `$batch` body (limit 32 KB on the URL). */
+export const MAX_GET_URL = 8000;
+
+/** A query read by {@link queryAll}. */
+export interface SimpleQuery {
+  select: string[];
+  filter: string;
+  /** Raw `$expand` text, e.g. `adx_invitation_webrole($select=adx_webroleid)`. */
+  expand?: string;
+  top?: number;
+}
+
+interface CollectionBody {
+  value?: WebApiRecord[];
+  '@odata.nextLink'?: string;
+}
+
+/** The relative URL of a query, as sent inside a `$batch`. */
+function relativeUrl(entitySet: string, query: SimpleQuery): string {
+  const params = [`$select=${query.select.join(',')}`, `$filter=${spaces(query.filter)}`];
+  if (query.expand) params.push(`$expand=${spaces(query.expand)}`);
+  if (query.top) params.push(`$top=${query.top}`);
+  return `${entitySet}?${params.join('&')}`;
+}
+
+/**
+ * Reads every row matching a query. A short query is a plain GET (following `@odata.nextLink`);
+ * a long one (hundreds of values in an `or` filter) is sent as a GET inside a `$batch`, where the
+ * URL travels in the body and may be up to 64 KB.
+ * See https://learn.microsoft.com/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api
+ */
+export async function queryAll(
+  client: DataverseClient,
+  entitySet: string,
+  query: SimpleQuery,
+): Promise<WebApiRecord[]> {
+  if (client.apiUrl.length + relativeUrl(entitySet, query).length <= MAX_GET_URL) {
+    const rows: WebApiRecord[] = [];
+    const listQuery = { select: query.select, filter: query.filter, top: query.top, expand: query.expand };
+    for await (const row of client.list(entitySet, listQuery)) rows.push(row);
+    return rows;
+  }
+  return queryInBatch(client, entitySet, [query]);
+}
+
+/** Runs several queries as the GETs of one `$batch` (then pages on, if any result has more). */
+async function queryInBatch(
+  client: DataverseClient,
+  entitySet: string,
+  queries: SimpleQuery[],
+): Promise<WebApiRecord[]> {
+  const rows: WebApiRecord[] = [];
+  let urls = queries.map((q) => relativeUrl(entitySet, q));
+  while (urls.length > 0) {
+    const responses = await client.batch(urls.map((url) => ({ method: 'GET' as const, url })));
+    const next: string[] = [];
+    for (const response of responses) {
+      if (response.error) throw response.error;
+      const body = (response.body ?? {}) as CollectionBody;
+      rows.push(...(body.value ?? []));
+      const link = body['@odata.nextLink'];
+      if (link) next.push(link.slice(link.indexOf(`${entitySet}?`)));
+    }
+    urls = next;
+  }
+  return rows;
+}
+
+/**
+ * Longest `or` filter (as encoded in the URL) sent in one query: a `$batch` body carries URLs up
+ * to 64 KB, and this leaves room for the rest of the query.
+ */
+export const MAX_FILTER_CHARS = 56000;
+/** Most `or` terms in one query: SQL engines cap expression depth (SQLite at 1000). */
+export const MAX_FILTER_TERMS = 500;
+
+/**
+ * Rows matching any of `terms` (each a filter such as `emailaddress1 eq '…'`), optionally and-ed
+ * with `where`. Terms are grouped into queries of at most {@link MAX_FILTER_TERMS} terms and
+ * {@link MAX_FILTER_CHARS} characters; several queries travel together in one `$batch`, so a
+ * chunk of a thousand e-mail addresses costs one HTTP request.
+ */
+export async function queryAnyOf(
+  client: DataverseClient,
+  entitySet: string,
+  select: string[],
+  terms: readonly string[],
+  where?: string,
+): Promise<WebApiRecord[]> {
+  const queries: SimpleQuery[] = [];
+  let group: string[] = [];
+  let length = 0;
+  const close = (): void => {
+    if (group.length === 0) return;
+    const any = group.length === 1 ? group[0] : `(${group.join(' or ')})`;
+    queries.push({ select, filter: where ? `${where} and ${any}` : any });
+    group = [];
+    length = 0;
+  };
+  for (const term of terms) {
+    const size = spaces(term).length + '%20or%20'.length;
+    if (length + size > MAX_FILTER_CHARS || group.length >= MAX_FILTER_TERMS) close();
+    group.push(term);
+    length += size;
+  }
+  close();
+  if (queries.length === 0) return [];
+  if (queries.length === 1) return queryAll(client, entitySet, queries[0]);
+  return queryInBatch(client, entitySet, queries);
+}
+
+function spaces(text: string): string {
+  return text.replace(/ /g, '%20');
+}
+
+/** The fields of a DataverseError this module reads (duck-typed so it works across bundles). */
+export interface ErrorLike {
+  status?: number;
+  code?: string;
+  message?: string;
+}
+
+/** True when `error` is a Dataverse error with this HTTP status (and code, if given). */
+export function isStatus(error: unknown, status: number, code?: string): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as ErrorLike;
+  return e.status === status && (code === undefined || e.code?.toLowerCase() === code.toLowerCase());
+}
+
+/** Dataverse error codes this module reacts to. */
+export const Codes = {
+  duplicateRecord: '0x80040237',
+  concurrencyMismatch: '0x80060882',
+} as const;
+
+/** True for 412 version-mismatch (another writer changed the row since it was read). */
+export function isConcurrencyConflict(error: unknown): boolean {
+  return isStatus(error, 412) && !isStatus(error, 412, Codes.duplicateRecord);
+}
+
+/** True for "a record with this id already exists". */
+export function isDuplicate(error: unknown): boolean {
+  return (error as ErrorLike | undefined)?.code?.toLowerCase() === Codes.duplicateRecord;
+}

@@ -1,0 +1,89 @@
+/**
+ * Reading and revoking invitations: by code (exact, Active), by status as a stream, and revoke.
+ */
+import type { DataverseClient } from '../client/index';
+import {
+  InvitationState,
+  InvitationStatus,
+  invitationSelect,
+  toInvitationRecord,
+  type InvitationRecord,
+} from '../entities/index';
+import { InvitationError } from './errors';
+import { Inv } from './names';
+import { isStatus, normalizeGuid, queryAll, quote } from './odata';
+import type { InvitationListStatus } from './types';
+
+/**
+ * The Active invitation whose code is exactly `code`. Dataverse compares strings without regard to
+ * case, and codes are case-sensitive, so candidates are checked again here.
+ */
+export async function findInvitationByCode(
+  client: DataverseClient,
+  code: string,
+): Promise<InvitationRecord | undefined> {
+  const rows = await queryAll(client, Inv.set, {
+    select: invitationSelect,
+    filter: `${Inv.code} eq ${quote(code)} and ${Inv.state} eq ${InvitationState.Active}`,
+  });
+  const row = rows.find((r) => r[Inv.code] === code);
+  return row ? toInvitationRecord(row) : undefined;
+}
+
+/** The OData filter for a list status; `now` decides what is expired. */
+export function statusFilter(status: InvitationListStatus, now: number): string | undefined {
+  const active = `${Inv.state} eq ${InvitationState.Active}`;
+  const notExpired = `(${Inv.expiryDate} eq null or ${Inv.expiryDate} ge ${new Date(now).toISOString()})`;
+  switch (status) {
+    case 'new':
+      return `${active} and ${Inv.status} eq ${InvitationStatus.New} and ${notExpired}`;
+    case 'sent':
+      return `${active} and ${Inv.status} eq ${InvitationStatus.Sent} and ${notExpired}`;
+    case 'redeemed':
+      return `${active} and ${Inv.status} eq ${InvitationStatus.Redeemed}`;
+    case 'expired':
+      return `${active} and ${Inv.status} ne ${InvitationStatus.Redeemed} and ${Inv.expiryDate} lt ${new Date(now).toISOString()}`;
+    case 'inactive':
+      return `${Inv.state} eq ${InvitationState.Inactive}`;
+    case 'all':
+      return undefined;
+    default:
+      throw new InvitationError(
+        'invalid',
+        `Unknown status "${String(status)}"; use new, sent, redeemed, expired, inactive or all.`,
+      );
+  }
+}
+
+/** Streams invitations with a status, page by page (never all in memory). */
+export async function* listInvitations(
+  client: DataverseClient,
+  status: InvitationListStatus,
+  now: number,
+): AsyncIterable<InvitationRecord> {
+  const filter = statusFilter(status, now);
+  for await (const row of client.list(Inv.set, {
+    select: invitationSelect,
+    filter,
+    orderBy: `${Inv.createdOn} asc`,
+  })) {
+    yield toInvitationRecord(row);
+  }
+}
+
+/** Deactivates an invitation (Inactive / Inactive): its code no longer redeems. */
+export async function revokeInvitation(client: DataverseClient, id: string): Promise<void> {
+  try {
+    await client.update(Inv.set, normalizeGuid(id), {
+      [Inv.state]: InvitationState.Inactive,
+      [Inv.status]: InvitationStatus.Inactive,
+    });
+  } catch (error) {
+    if (isStatus(error, 404)) {
+      throw new InvitationError('not_found', `Invitation ${id} does not exist; check the id.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The redemption rules, as a pure decision over what the lookup read: refuse with a reason, or say
+ * which contact redeems and what the invitation becomes. No I/O here, so every rule is testable
+ * on its own.
+ */
+import { InvitationError } from './errors';
+import { normalizeGuid } from './odata';
+import type { RedeemableInvitation, RegistrationCandidate } from './redeem-lookup';
+import type { Redeemer } from './types';
+
+/** Who redeems, once decided. */
+export type RedeemingContact =
+  | { kind: 'existing'; id: string }
+  /** An existing contact that becomes a portal user (identity columns written). */
+  | { kind: 'register-existing'; id: string; setEmail: boolean }
+  /** A new contact created with the redemption. */
+  | { kind: 'register-new'; id: string };
+
+/** What the write does. */
+export interface RedemptionPlan {
+  contact: RedeemingContact;
+  /** adx_redemptions after the write. */
+  redemptions: number;
+  /** True when this redemption reaches the maximum: status becomes Redeemed. */
+  reachesMaximum: boolean;
+}
+
+/** The maximum number of redemptions; undefined = no limit (Group with empty/0). Single is 1. */
+export function maximumOf(inv: RedeemableInvitation): number | undefined {
+  if (inv.record.type === 'single') return 1;
+  const max = inv.record.maximumRedemptions;
+  return max && max > 0 ? max : undefined;
+}
+
+/**
+ * Decides a redemption or throws {@link InvitationError} with the reason. `newContactId` is the id a
+ * registering user's new contact gets (chosen by the caller so a retry reuses it).
+ */
+export function decideRedemption(
+  inv: RedeemableInvitation | undefined,
+  who: Redeemer,
+  candidates: RegistrationCandidate[],
+  now: number,
+  newContactId: string,
+): RedemptionPlan {
+  if (!inv)
+    throw new InvitationError('not_found', 'No invitation has this code; check it was copied completely.');
+  const id = inv.record.id;
+  if (inv.state !== 0 || inv.record.status === 'inactive') {
+    throw new InvitationError('inactive', `Invitation ${id} has been deactivated; issue a new invitation.`);
+  }
+  if (inv.record.expiresOn && inv.record.expiresOn.getTime() <= now) {
+    throw new InvitationError(
+      'expired',
+      `Invitation ${id} expired on ${inv.record.expiresOn.toISOString()}; issue a new one or extend adx_expirydate.`,
+    );
+  }
+  const contact =
+    'contactId' in who
+      ? ({ kind: 'existing', id: normalizeGuid(who.contactId) } as const)
+      : registrant(inv, who.registration, candidates, newContactId);
+  const max = maximumOf(inv);
+  if (inv.record.type === 'single') {
+    if (inv.record.inviteContactId && inv.record.inviteContactId !== contact.id) {
+      throw new InvitationError(
+        'not_invited',
+        `Invitation ${id} is for another contact; only the invited contact may redeem it.`,
+      );
+    }
+    if (inv.record.redemptions >= 1 || inv.record.redeemedContactId || inv.record.status === 'redeemed') {
+      throw new InvitationError(
+        'already_redeemed',
+        `Invitation ${id} has already been redeemed; a single invitation redeems once.`,
+      );
+    }
+  } else {
+    if (inv.inviteContactIds.length > 0 && !inv.inviteContactIds.includes(contact.id)) {
+      throw new InvitationError(
+        'not_invited',
+        `Contact ${contact.id} is not one of the contacts invited by group invitation ${id}.`,
+      );
+    }
+    if (inv.redeemedContactIds.includes(contact.id)) {
+      throw new InvitationError(
+        'already_redeemed',
+        `Contact ${contact.id} has already redeemed invitation ${id}; a contact redeems once.`,
+      );
+    }
+    if (max !== undefined && inv.record.redemptions >= max) {
+      throw new InvitationError(
+        'max_redemptions',
+        `Invitation ${id} has reached its maximum of ${max} redemptions.`,
+      );
+    }
+  }
+  const redemptions = inv.record.redemptions + 1;
+  return { contact, redemptions, reachesMaximum: max !== undefined && redemptions >= max };
+}
+
+function registrant(
+  inv: RedeemableInvitation,
+  registration: { email: string; username: string },
+  candidates: RegistrationCandidate[],
+  newContactId: string,
+): RedeemingContact {
+  const username = registration.username.toLowerCase();
+  const email = registration.email.toLowerCase();
+  const holder = candidates.find((c) => c.username?.toLowerCase() === username);
+  let contact: RedeemingContact;
+  if (inv.record.type === 'single' && inv.record.inviteContactId) {
+    if (inv.inviteContactUsername) throw alreadyRegistered(inv.record.inviteContactId);
+    contact = {
+      kind: 'register-existing',
+      id: inv.record.inviteContactId,
+      setEmail: !inv.inviteContactEmail,
+    };
+  } else {
+    const sameEmail = candidates.filter((c) => c.email?.toLowerCase() === email);
+    if (sameEmail.length > 1) {
+      throw new InvitationError(
+        'invalid',
+        `${sameEmail.length} contacts share this e-mail address; merge them or redeem with a contact id.`,
+      );
+    }
+    if (sameEmail.length === 1) {
+      if (sameEmail[0].username) throw alreadyRegistered(sameEmail[0].id);
+      contact = { kind: 'register-existing', id: sameEmail[0].id, setEmail: false };
+    } else {
+      contact = { kind: 'register-new', id: newContactId };
+    }
+  }
+  if (holder && holder.id !== contact.id) {
+    throw new InvitationError(
+      'invalid',
+      `The username "${registration.username}" is taken; choose another username.`,
+    );
+  }
+  return contact;
+}
+
+function alreadyRegistered(contactId: string): InvitationError {
+  return new InvitationError(
+    'invalid',
+    `Contact ${contactId} already has a portal account; sign in and redeem the code as that contact instead of registering.`,
+  );
+}

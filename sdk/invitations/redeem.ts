@@ -1,0 +1,80 @@
+/**
+ * Redeeming a code: read once, decide, write once under the etag; on a lost race (412) read again
+ * and decide again, a bounded number of times. Success costs two round trips (lookup, change set)
+ * plus the in-process handlers when asked for.
+ */
+import type { DataverseClient } from '../client/index';
+import { applyRedemption } from './apply-redemption';
+import { isConcurrencyConflict, isStatus } from './odata';
+import { lookupInvitation, lookupRegistrationCandidates } from './redeem-lookup';
+import { decideRedemption } from './redeem-rules';
+import { redemptionChangeSet } from './redeem-write';
+import type { RedemptionResult, Redeemer } from './types';
+
+/** What a redemption needs besides the code. */
+export interface RedeemContext {
+  client: DataverseClient;
+  now: () => number;
+  /** 'server': the webhook step applies the redemption after commit; 'in-process': applied here. */
+  handlers: 'server' | 'in-process';
+  /** Attempts when other redemptions of the same code win the race; default 10. */
+  maxAttempts: number;
+  /** Waits between attempts (injected in tests). */
+  sleep: (ms: number) => Promise<void>;
+  /** Jitter source in [0,1). */
+  random: () => number;
+  /** New row ids (a registering user's contact, the redemption activity). */
+  newId: () => string;
+}
+
+/** Redeems `code` for an existing contact or a registering user; see {@link decideRedemption} for the rules. */
+export async function redeemInvitation(
+  ctx: RedeemContext,
+  code: string,
+  who: Redeemer,
+): Promise<RedemptionResult> {
+  const registration = 'registration' in who ? who.registration : undefined;
+  // Chosen once: a retried change set re-creates the same rows, never a second contact or activity.
+  const newContactId = ctx.newId();
+  const redemptionId = ctx.newId();
+  let lastConflict: unknown;
+  for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
+    const [inv, candidates] = await Promise.all([
+      lookupInvitation(ctx.client, code),
+      registration ? lookupRegistrationCandidates(ctx.client, registration) : Promise.resolve([]),
+    ]);
+    const plan = decideRedemption(inv, who, candidates, ctx.now(), newContactId);
+    const invitation = inv!;
+    const requests = redemptionChangeSet(ctx.client, invitation, plan, redemptionId, registration);
+    const responses = await ctx.client.batch([{ changeSet: requests }]);
+    const failed = responses.find((r) => r.error || r.status >= 400);
+    if (!failed) {
+      const result: RedemptionResult = {
+        invitationId: invitation.record.id,
+        contactId: plan.contact.id,
+        redemptionId,
+        status: plan.reachesMaximum ? 'redeemed' : invitation.record.status === 'sent' ? 'sent' : 'new',
+        redemptions: plan.redemptions,
+      };
+      if (ctx.handlers === 'in-process') {
+        result.handlers = await applyRedemption(ctx.client, {
+          redemptionId,
+          invitationId: invitation.record.id,
+          contactId: plan.contact.id,
+        });
+      }
+      return result;
+    }
+    const error = failed.error ?? new Error(`The redemption change set failed with HTTP ${failed.status}.`);
+    if (!(isConcurrencyConflict(error) || (failed.status === 412 && !isStatus(error, 412)))) throw error;
+    lastConflict = error;
+    if (attempt < ctx.maxAttempts) await ctx.sleep(backoffMs(attempt, ctx.random));
+  }
+  throw lastConflict;
+}
+
+/** Small, growing, jittered waits: 10–30 ms, 20–60 ms, … capped at 500 ms. */
+export function backoffMs(attempt: number, random: () => number): number {
+  const base = Math.min(500, 10 * 2 ** Math.min(attempt - 1, 6));
+  return Math.round(base * (1 + 2 * random()));
+}

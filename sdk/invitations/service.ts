@@ -1,0 +1,118 @@
+/**
+ * `InvitationService`: the invitation lifecycle over one DataverseClient. Each method is a thin
+ * door onto a module that holds its logic (create.ts, create-many.ts, send.ts, queries.ts, redeem.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataverseClient } from '../client/index';
+import type { InvitationRecord } from '../entities/index';
+import { createInvitation } from './create';
+import { createManyInvitations } from './create-many';
+import { Workflow } from './names';
+import { findInvitationByCode, listInvitations, revokeInvitation } from './queries';
+import { redeemInvitation } from './redeem';
+import { sendInvitations } from './send';
+import type {
+  CreatedInvitation,
+  CreateInvitationInput,
+  CreateManyOptions,
+  CreateManyResult,
+  InvitationListStatus,
+  RedemptionResult,
+  Redeemer,
+  SendResult,
+} from './types';
+
+/** Options for {@link InvitationService}. */
+export interface InvitationServiceOptions {
+  /**
+   * Who applies a redemption's account, web roles and workflow: 'server' (default; the webhook
+   * step on Create of adx_inviteredemption) or 'in-process' (here, right after the redemption).
+   */
+  handlers?: 'server' | 'in-process';
+  /** The clock (epoch ms); default Date.now. Decides expiry. */
+  now?: () => number;
+  /** Name of the Send Invitation workflow definition; default "Send Invitation". */
+  sendWorkflowName?: string;
+  /** ExecuteWorkflow calls queued at once by send(); default 16 (the client's throttle caps what runs). */
+  sendConcurrency?: number;
+  /** Redemption attempts when concurrent redemptions of the same code win the race; default 10. */
+  redeemAttempts?: number;
+  /** Injected for tests: how to wait between redemption attempts. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Injected for tests: jitter source in [0,1). */
+  random?: () => number;
+  /** Injected for tests: new row ids for redemptions (default random UUIDs). */
+  newId?: () => string;
+}
+
+/** Creates, sends, finds, lists, revokes and redeems portal invitations. */
+export class InvitationService {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: DataverseClient,
+    private readonly options: InvitationServiceOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Creates one invitation; references are resolved with one query per kind. */
+  create(input: CreateInvitationInput): Promise<CreatedInvitation> {
+    return createInvitation(this.client, input, this.now);
+  }
+
+  /**
+   * Creates many invitations with CreateMultiple in chunks (default 1000 rows per request), reading
+   * the input as a stream; yields one result per row in input order. Rows with an `id` are safe
+   * to resubmit: a rerun reports them as `exists`.
+   */
+  createMany(
+    rows: Iterable<CreateInvitationInput> | AsyncIterable<CreateInvitationInput>,
+    options: CreateManyOptions = {},
+  ): AsyncIterable<CreateManyResult> {
+    return createManyInvitations(this.client, rows, options, this.now);
+  }
+
+  /** Runs the Send Invitation workflow for each invitation; reports skipped ones with the reason. */
+  send(idOrIds: string | string[]): Promise<SendResult[]> {
+    return sendInvitations(this.client, Array.isArray(idOrIds) ? idOrIds : [idOrIds], {
+      workflowName: this.options.sendWorkflowName ?? Workflow.defaultSendName,
+      concurrency: this.options.sendConcurrency,
+    });
+  }
+
+  /** The Active invitation with exactly this code (case-sensitive), or undefined. */
+  findByCode(code: string): Promise<InvitationRecord | undefined> {
+    return findInvitationByCode(this.client, code);
+  }
+
+  /** Invitations with a status (default all), streamed page by page. */
+  list(options: { status?: InvitationListStatus } = {}): AsyncIterable<InvitationRecord> {
+    return listInvitations(this.client, options.status ?? 'all', this.now());
+  }
+
+  /** Deactivates an invitation so its code no longer redeems. */
+  revoke(id: string): Promise<void> {
+    return revokeInvitation(this.client, id);
+  }
+
+  /**
+   * Redeems a code for an existing contact or a registering user: one lookup, one guarded change
+   * set; throws InvitationError with the reason when a rule refuses it.
+   */
+  redeem(code: string, who: Redeemer): Promise<RedemptionResult> {
+    return redeemInvitation(
+      {
+        client: this.client,
+        now: this.now,
+        handlers: this.options.handlers ?? 'server',
+        maxAttempts: this.options.redeemAttempts ?? 10,
+        sleep: this.options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        random: this.options.random ?? Math.random,
+        newId: this.options.newId ?? randomUUID,
+      },
+      code,
+      who,
+    );
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The rules a new invitation must satisfy before it is written. Shared by the service (before it
+ * writes) and the server-side create handler (PreOperation), so both refuse the same drafts with
+ * the same words.
+ */
+import type { DataverseClient } from '../client/index';
+import { InvitationError } from './errors';
+import { Contact, Inv, InvitationType } from './names';
+import { isStatus, normalizeGuid, queryAll, quote } from './odata';
+
+/** What is known about an invitation about to be created. */
+export interface InvitationDraft {
+  /** adx_type: {@link InvitationType}; default Single. */
+  type?: number;
+  code?: string | null;
+  maximumRedemptions?: number | null;
+  expiresOn?: string | Date | null;
+  /** The invited contact (adx_invitecontact). */
+  inviteContactId?: string | null;
+  /** The invitation's own id, when already chosen (so the duplicate-code check ignores itself). */
+  id?: string;
+}
+
+/** Options for {@link validateNewInvitation}. */
+export interface ValidateOptions {
+  /** The clock (epoch ms); default Date.now. */
+  now?: () => number;
+  /**
+   * Contacts already read by the caller, id → emailaddress1 (or undefined when empty), so the
+   * invited contact is not read again.
+   */
+  knownContacts?: ReadonlyMap<string, string | undefined>;
+  /** Skip the duplicate-code query (the caller generated the code itself). */
+  codeIsFresh?: boolean;
+}
+
+/**
+ * Throws {@link InvitationError} `invalid` with a message for an administrator when the draft breaks
+ * a rule: unknown type, Single with a maximum other than 1, a negative or fractional maximum, an
+ * expiry in the past, a code another invitation already uses, or an invited contact that does not
+ * exist or has no emailaddress1. At most two requests (code and contact), run together.
+ */
+export async function validateNewInvitation(
+  client: DataverseClient,
+  draft: InvitationDraft,
+  options: ValidateOptions = {},
+): Promise<void> {
+  checkInvitationShape(draft, (options.now ?? Date.now)());
+  await Promise.all([
+    draft.code && !options.codeIsFresh ? checkCodeUnused(client, draft.code, draft.id) : undefined,
+    draft.inviteContactId
+      ? checkInvitedContact(client, draft.inviteContactId, options.knownContacts)
+      : undefined,
+  ]);
+}
+
+/** The rules that need no request (type, maximum, expiry, blank code); throws InvitationError('invalid'). */
+export function checkInvitationShape(draft: InvitationDraft, now: number): void {
+  const type = draft.type ?? InvitationType.Single;
+  if (type !== InvitationType.Single && type !== InvitationType.Group) {
+    throw new InvitationError(
+      'invalid',
+      `Invitation type ${String(draft.type)} is not known. Use Single (${InvitationType.Single}) or Group (${InvitationType.Group}).`,
+    );
+  }
+  const max = draft.maximumRedemptions;
+  if (max != null && (!Number.isInteger(max) || max < 0)) {
+    throw new InvitationError(
+      'invalid',
+      `Maximum redemptions must be a whole number of 0 or more (0 or empty means no limit); got ${max}.`,
+    );
+  }
+  if (type === InvitationType.Single && max != null && max !== 1) {
+    throw new InvitationError(
+      'invalid',
+      `A Single invitation is redeemed once; leave maximum redemptions empty or set it to 1 (got ${max}), or make it a Group invitation.`,
+    );
+  }
+  if (draft.expiresOn != null) {
+    const expires = new Date(draft.expiresOn).getTime();
+    if (Number.isNaN(expires)) {
+      throw new InvitationError(
+        'invalid',
+        `Expiry date "${String(draft.expiresOn)}" is not a date; use ISO-8601.`,
+      );
+    }
+    if (expires <= now) {
+      throw new InvitationError(
+        'invalid',
+        `Expiry date ${new Date(expires).toISOString()} is in the past; choose a future date or leave it empty.`,
+      );
+    }
+  }
+  if (draft.code != null && draft.code.trim() === '') {
+    throw new InvitationError('invalid', 'The invitation code is blank; leave it out to have one generated.');
+  }
+}
+
+async function checkCodeUnused(client: DataverseClient, code: string, ownId?: string): Promise<void> {
+  let filter = `${Inv.code} eq ${quote(code)}`;
+  if (ownId) filter += ` and ${Inv.id} ne ${normalizeGuid(ownId)}`;
+  const rows = await queryAll(client, Inv.set, { select: [Inv.id], filter, top: 1 });
+  if (rows.length > 0) {
+    throw new InvitationError(
+      'invalid',
+      `The invitation code is already used by invitation ${String(rows[0][Inv.id])}; leave the code out to have a new one generated.`,
+    );
+  }
+}
+
+async function checkInvitedContact(
+  client: DataverseClient,
+  contactId: string,
+  known?: ReadonlyMap<string, string | undefined>,
+): Promise<void> {
+  const id = normalizeGuid(contactId);
+  let email: string | undefined;
+  if (known?.has(id)) {
+    email = known.get(id);
+  } else {
+    try {
+      const row = await client.retrieve(Contact.entitySet, id, { select: [Contact.email] });
+      email = typeof row[Contact.email] === 'string' ? (row[Contact.email] as string) : undefined;
+    } catch (error) {
+      if (isStatus(error, 404)) {
+        throw new InvitationError(
+          'invalid',
+          `Invited contact ${id} does not exist; check the contact id or e-mail.`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
+  }
+  if (!email || email.trim() === '') {
+    throw new InvitationError(
+      'invalid',
+      `Invited contact ${id} has no e-mail address (emailaddress1), so the invitation could not be delivered; add one to the contact first.`,
+    );
+  }
+}

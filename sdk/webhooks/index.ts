@@ -1,0 +1,20 @@
+/**
+ * The Dataverse webhook execution context: model and exact JSON codec. Lives in the SDK because both
+ * the emulator (which posts it) and the plug-in host (which reads it) need it.
+ */
+export {
+  EntityReference,
+  OptionSetValue,
+  Money,
+  EntityCollection,
+  OffsetDate,
+  partyList,
+  partiesOf,
+} from './values';
+export type { Entity } from './values';
+export { Stage, Mode, NO_SECONDARY_ENTITY, targetOf } from './context';
+export type { RemoteExecutionContext } from './context';
+export { parseRemoteExecutionContext, serializeRemoteExecutionContext } from './context-codec';
+export { serializeValue, parseValue, serializeEntity, parseEntity, TypeNames, isEntity } from './value-codec';
+export { formatWcfDate, parseWcfDate, isWcfDate } from './wcf-date';
+export { ExecutionContextFormatError } from './errors';

@@ -1,0 +1,200 @@
+/**
+ * The write sequence of a template patch and of a restore, with rollback. Dataverse refuses to
+ * update the xaml of an activated definition (0x80045002), so an activated definition is put to
+ * Draft, written and activated again; any failure after the backup puts the original back.
+ */
+import { WorkflowState, type WorkflowRecord } from '../entities/workflow';
+import { readBackup, writeBackup, type WorkflowBackup } from './backup-file';
+import { WorkflowPatchError } from './errors';
+import { patchEmailStep, type TemplatePatch } from './xaml/patch-email-step';
+import { readEmailStep, type EmailStepView } from './xaml/read-email-step';
+
+/** Options of a template patch. */
+export interface PatchTemplateOptions {
+  /** Directory the backup JSON is written to before the first change. */
+  backupDir: string;
+  /** Compute and report the change; write nothing (not even the backup). */
+  dryRun?: boolean;
+  /** Told each step as it starts (for a CLI's progress lines). */
+  onStep?: (step: string) => void;
+}
+
+/** What a template patch did. */
+export interface PatchResult {
+  status: 'updated' | 'unchanged' | 'dry-run';
+  workflowId: string;
+  /** The backup written before the change (status 'updated' only). */
+  backupFile?: string;
+  before: EmailStepView;
+  after: EmailStepView;
+}
+
+/** The definition operations the sequence needs. */
+export interface DefinitionWriter {
+  read(id: string): Promise<WorkflowRecord>;
+  writeXaml(id: string, xaml: string): Promise<void>;
+  activate(id: string): Promise<void>;
+  deactivate(id: string): Promise<void>;
+}
+
+const VIEW_FIELDS: (keyof EmailStepView)[] = ['from', 'to', 'cc', 'bcc', 'subject', 'body'];
+
+/** Plans and applies a template patch to `definition` (which must carry its xaml). */
+export async function patchTemplate(
+  writer: DefinitionWriter,
+  definition: WorkflowRecord,
+  patch: TemplatePatch,
+  options: PatchTemplateOptions,
+  now: () => Date,
+): Promise<PatchResult> {
+  const onStep = options.onStep ?? (() => undefined);
+  onStep(`read definition "${definition.name}" (${definition.id})`);
+  const plan = patchEmailStep(definition.xaml ?? '', patch);
+  const base = { workflowId: definition.id, before: plan.before, after: plan.after };
+  if (options.dryRun) {
+    onStep('dry run: nothing written');
+    return { status: 'dry-run', ...base };
+  }
+  if (!plan.changed) {
+    onStep('the e-mail step already reads as requested: nothing written');
+    return { status: 'unchanged', ...base };
+  }
+  const backup: WorkflowBackup = {
+    workflowId: definition.id,
+    name: definition.name,
+    statecode: definition.state,
+    statuscode: definition.status,
+    xaml: definition.xaml ?? '',
+    takenAt: now().toISOString(),
+  };
+  onStep(`write backup to ${options.backupDir}`);
+  const backupFile = await writeBackup(options.backupDir, backup);
+  await applyDefinition(
+    writer,
+    backup,
+    plan.xaml,
+    onStep,
+    async (readBack) => {
+      const view = readEmailStep(readBack.xaml ?? '');
+      const different = VIEW_FIELDS.filter((field) => view[field] !== plan.after[field]);
+      if (different.length)
+        throw new Error(`the definition read back differs from the plan in: ${different.join(', ')}`);
+    },
+    backupFile,
+  );
+  return { status: 'updated', backupFile, ...base };
+}
+
+/** Restores a definition from a backup file: its xaml, then its state. */
+export async function restoreBackup(
+  writer: DefinitionWriter,
+  backupFile: string,
+  onStep: (step: string) => void,
+): Promise<void> {
+  onStep(`read backup ${backupFile}`);
+  const backup = await readBackup(backupFile);
+  onStep(`read definition ${backup.workflowId}`);
+  const current = await writer.read(backup.workflowId);
+  const original: WorkflowBackup = {
+    workflowId: current.id || backup.workflowId,
+    name: current.name || backup.name,
+    statecode: current.state,
+    statuscode: current.status,
+    xaml: current.xaml ?? '',
+    takenAt: backup.takenAt,
+  };
+  await applyDefinition(
+    writer,
+    original,
+    backup.xaml,
+    onStep,
+    async (readBack) => {
+      if (!sameDefinition(readBack.xaml, backup.xaml))
+        throw new Error('the xaml read back is not the backed-up xaml');
+    },
+    backupFile,
+    backup.statecode,
+  );
+}
+
+/**
+ * Deactivates (if active), writes `xaml`, reactivates (if `targetState` is Activated) and checks
+ * the read-back; on failure restores `original` and throws WorkflowPatchError.
+ */
+async function applyDefinition(
+  writer: DefinitionWriter,
+  original: WorkflowBackup,
+  xaml: string,
+  onStep: (step: string) => void,
+  verify: (readBack: WorkflowRecord) => Promise<void>,
+  backupFile: string,
+  targetState: WorkflowState = original.statecode,
+): Promise<void> {
+  const id = original.workflowId;
+  const wasActive = original.statecode === WorkflowState.Activated;
+  let step = '';
+  const run = async (name: string, action: () => Promise<void>) => {
+    step = name;
+    onStep(name);
+    await action();
+  };
+  try {
+    if (wasActive) await run('deactivate', () => writer.deactivate(id));
+    await run('update xaml', () => writer.writeXaml(id, xaml));
+    if (targetState === WorkflowState.Activated) await run('activate', () => writer.activate(id));
+    await run('verify', async () => {
+      const readBack = await writer.read(id);
+      if (readBack.state !== targetState)
+        throw new Error(`the state read back is ${readBack.state}, expected ${targetState}`);
+      await verify(readBack);
+    });
+  } catch (error) {
+    onStep('roll back');
+    const rolledBack = await rollBack(writer, original);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WorkflowPatchError(
+      `Changing workflow "${original.name}" (${id}) failed at "${step}": ${reason}. ` +
+        (rolledBack
+          ? 'The original definition and state were restored.'
+          : `Rolling back failed too; restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
+        ` Backup: ${backupFile}`,
+      { step, rolledBack, backupFile, cause: error },
+    );
+  }
+}
+
+/** Puts the original xaml and state back, then checks by reading; true when verified. */
+async function rollBack(writer: DefinitionWriter, original: WorkflowBackup): Promise<boolean> {
+  const id = original.workflowId;
+  const attempt = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch {
+      // The read-back below decides whether the rollback worked.
+    }
+  };
+  const read = () => writer.read(id).catch(() => undefined);
+  let current = await read();
+  if (!sameDefinition(current?.xaml, original.xaml)) {
+    if (current?.state !== WorkflowState.Draft) await attempt(() => writer.deactivate(id));
+    await attempt(() => writer.writeXaml(id, original.xaml));
+    current = await read();
+  }
+  if (current && current.state !== original.statecode) {
+    await attempt(() =>
+      original.statecode === WorkflowState.Activated ? writer.activate(id) : writer.deactivate(id),
+    );
+    current = await read();
+  }
+  return !!current && sameDefinition(current.xaml, original.xaml) && current.state === original.statecode;
+}
+
+/**
+ * True when two definitions are the same text apart from the class name, which Dataverse rewrites
+ * to `XrmWorkflow<workflowid>` on activation.
+ */
+function sameDefinition(a: string | undefined, b: string | undefined): boolean {
+  const normalise = (xaml: string | undefined) =>
+    (xaml ?? '').replace(/XrmWorkflow[0-9a-f]{32}/gi, 'XrmWorkflow');
+  return a !== undefined && normalise(a) === normalise(b);
+}

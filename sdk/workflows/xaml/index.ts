@@ -1,0 +1,7 @@
+/** Reading, patching and interpreting classic workflow XAML. */
+export { XamlError } from './errors';
+export { readEmailStep, EMAIL_FIELDS, type EmailStepView } from './read-email-step';
+export { patchEmailStep, type TemplatePatch, type PatchedXaml } from './patch-email-step';
+export { evaluateWorkflow, type RecordLoader, type WorkflowEffect, type EvaluateOptions } from './evaluate';
+export { SUPPORTED_PLACEHOLDERS } from './placeholders';
+export { parseXaml, serializeXaml, type XamlDocument } from './xml-document';

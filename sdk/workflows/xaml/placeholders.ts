@@ -1,0 +1,114 @@
+/**
+ * The readable placeholders of an e-mail template and the field reads they stand for, both ways:
+ * `{code}` ⇄ the invitation's adx_invitationcode, `{contact.fullname}` ⇄ the invited contact's
+ * fullname, and so on. Reading renders field reads as placeholders; patching parses them back.
+ */
+import { ContactTable } from '../../entities/contact';
+import { InvitationTable } from '../../entities/adx-invitation';
+import { XamlError } from './errors';
+
+/** Where a placeholder's value is read from. */
+export interface FieldSource {
+  /** `primary`, or `related` through a lookup of the primary record. */
+  from: 'primary' | 'related';
+  /** For `related`: the lookup column on the primary record. */
+  lookup?: string;
+  /** Logical name of the table read. */
+  entityName: string;
+  attribute: string;
+}
+
+/** One piece of a template: literal text or a field read. */
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; field: FieldSource };
+
+const INVITATION = InvitationTable.logicalName;
+const INVITE_CONTACT = InvitationTable.lookups.inviteContact;
+const SHORT_NAMES: Record<string, string> = {
+  code: InvitationTable.columns.code,
+  expiry: InvitationTable.columns.expiryDate,
+};
+const INVITATION_ALIASES: Record<string, string> = { name: InvitationTable.columns.name };
+
+/** Placeholders the patcher understands, for error messages. */
+export const SUPPORTED_PLACEHOLDERS =
+  '{code}, {expiry}, {redeemUrl}, {invitation.name}, {invitation.<column>}, {contact.fullname}, {contact.<column>}, {<invitation lookup>.<column>}';
+
+/** The placeholder text (without braces) for a field read. */
+export function placeholderFor(field: FieldSource): string {
+  if (field.from === 'primary') {
+    if (field.entityName !== INVITATION) return `${field.entityName}.${field.attribute}`;
+    const short = Object.keys(SHORT_NAMES).find((key) => SHORT_NAMES[key] === field.attribute);
+    if (short) return short;
+    const alias = Object.keys(INVITATION_ALIASES).find((key) => INVITATION_ALIASES[key] === field.attribute);
+    return `invitation.${alias ?? field.attribute}`;
+  }
+  if (field.lookup === INVITE_CONTACT.column && field.entityName === ContactTable.logicalName) {
+    return `contact.${field.attribute}`;
+  }
+  return `${field.lookup ?? field.entityName}.${field.attribute}`;
+}
+
+/** The field a placeholder (without braces) stands for; throws XamlError for an unknown one. */
+export function fieldFor(placeholder: string): FieldSource {
+  if (SHORT_NAMES[placeholder])
+    return { from: 'primary', entityName: INVITATION, attribute: SHORT_NAMES[placeholder] };
+  const [scope, attribute, extra] = placeholder.split('.');
+  if (attribute && !extra && /^[a-z0-9_]+$/i.test(attribute)) {
+    if (scope === 'invitation') {
+      return {
+        from: 'primary',
+        entityName: INVITATION,
+        attribute: INVITATION_ALIASES[attribute] ?? attribute,
+      };
+    }
+    if (scope === 'contact') {
+      return { from: 'related', lookup: INVITE_CONTACT.column, entityName: INVITE_CONTACT.target, attribute };
+    }
+    const lookup = Object.values(InvitationTable.lookups).find((l) => l.column === scope);
+    if (lookup) return { from: 'related', lookup: lookup.column, entityName: lookup.target, attribute };
+  }
+  throw new XamlError(`Unknown placeholder {${placeholder}}. Use one of ${SUPPORTED_PLACEHOLDERS}.`);
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
+
+/**
+ * Splits a template into text and field parts. `{redeemUrl}` must have been expanded first.
+ * Braces around anything that does not look like a placeholder (CSS, for instance) stay text.
+ */
+export function parseTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index! > last) parts.push({ kind: 'text', text: template.slice(last, match.index) });
+    parts.push({ kind: 'field', field: fieldFor(match[1]) });
+    last = match.index! + match[0].length;
+  }
+  if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
+  return parts;
+}
+
+/**
+ * Replaces `{redeemUrl}`: in HTML (`html: true`) a link whose href and text carry the code,
+ * in plain text the URL itself. The URL must contain `{code}`.
+ */
+export function expandRedeemUrl(template: string, redeemUrl: string | undefined, html: boolean): string {
+  if (!template.includes('{redeemUrl}')) return template;
+  if (!redeemUrl) {
+    throw new XamlError(
+      'The template uses {redeemUrl} but no redeem URL was given; pass one (e.g. https://portal.example.com/register?invitation={code}).',
+    );
+  }
+  if (!redeemUrl.includes('{code}')) {
+    throw new XamlError(
+      `The redeem URL "${redeemUrl}" has no {code}; add it where the invitation code goes, e.g. ?invitation={code}.`,
+    );
+  }
+  const url = html ? redeemUrl.replace(/&(?!amp;)/g, '&amp;').replace(/"/g, '&quot;') : redeemUrl;
+  return template.split('{redeemUrl}').join(html ? `<a href="${url}">${url}</a>` : url);
+}
+
+/** The readable text of parsed template parts (what readEmailStep shows for them). */
+export function renderParts(parts: TemplatePart[]): string {
+  return parts.map((part) => (part.kind === 'text' ? part.text : `{${placeholderFor(part.field)}}`)).join('');
+}

@@ -1,0 +1,58 @@
+/** Reading the e-mail step of a workflow definition as readable text. */
+import { locateEmailStep, settersOf, type EmailStep } from './email-step';
+import { readEntityProperty } from './activities';
+import { renderValue } from './render';
+import { ValueGraph } from './value-graph';
+import { parseXaml, type XamlDocument } from './xml-document';
+
+/** The e-mail step as text, with `{placeholders}` for values read from records. */
+export interface EmailStepView {
+  /** Step id, e.g. `CreateStep1`. */
+  stepName: string;
+  /** Create Email (a draft) or Send Email. */
+  kind: 'CreateEntity' | 'SendEmail';
+  from: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  /** `description`: the HTML body as the recipient sees it. */
+  body: string;
+}
+
+/** The e-mail fields a view holds, with the e-mail column each comes from. */
+export const EMAIL_FIELDS = {
+  from: 'from',
+  to: 'to',
+  cc: 'cc',
+  bcc: 'bcc',
+  subject: 'subject',
+  body: 'description',
+} as const;
+
+/** Reads the first e-mail step; throws XamlError when the XAML is unreadable or has none. */
+export function readEmailStep(xaml: string): EmailStepView {
+  return viewOf(parseXaml(xaml));
+}
+
+/** Reads the e-mail step of an already parsed document. */
+export function viewOf(document: XamlDocument, step: EmailStep = locateEmailStep(document)): EmailStepView {
+  const graph = new ValueGraph(step.sequence);
+  const field = (attribute: string, mode: 'text' | 'party') => {
+    const setters = settersOf(step, attribute);
+    const setter = setters[setters.length - 1];
+    if (!setter) return '';
+    const variable = readEntityProperty(setter)?.variable;
+    return variable ? renderValue(graph.resolve(variable, setter), mode) : '';
+  };
+  return {
+    stepName: step.stepName,
+    kind: step.kind,
+    from: field(EMAIL_FIELDS.from, 'party'),
+    to: field(EMAIL_FIELDS.to, 'party'),
+    cc: field(EMAIL_FIELDS.cc, 'party'),
+    bcc: field(EMAIL_FIELDS.bcc, 'party'),
+    subject: field(EMAIL_FIELDS.subject, 'text'),
+    body: field(EMAIL_FIELDS.body, 'text'),
+  };
+}

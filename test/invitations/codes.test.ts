@@ -1,0 +1,14 @@
+import { generateInvitationCode } from '../../sdk/invitations/codes';
+
+describe('generateInvitationCode', () => {
+  it('encodes 256 random bits as 43 URL-safe base64 characters without padding', () => {
+    const code = generateInvitationCode();
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(code, 'base64url')).toHaveLength(32);
+  });
+
+  it('never repeats across many codes', () => {
+    const codes = new Set(Array.from({ length: 10000 }, generateInvitationCode));
+    expect(codes.size).toBe(10000);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Shared set-up for the invitation service's nock tests: the org URL, a test client, and a way
+ * to read the `$filter` a request carried.
+ */
+import nock from 'nock';
+import { testClient } from '../support/test-client';
+
+/** The org every nock test talks to. */
+export const ORG = 'https://contoso.crm.dynamics.com';
+/** The Web API path prefix. */
+export const API = '/api/data/v9.2';
+
+/** A client for {@link ORG} whose sleeps return at once. */
+export function orgClient() {
+  return testClient(ORG).client;
+}
+
+/** The decoded `$filter` of a nock query object. */
+export function filterOf(query: Record<string, unknown>): string {
+  return String(query['$filter'] ?? '');
+}
+
+/** Resets nock between tests. */
+export function resetNock(): void {
+  nock.cleanAll();
+  nock.disableNetConnect();
+}
+
+/** A Web API collection body. */
+export function collection(rows: Record<string, unknown>[]): { value: Record<string, unknown>[] } {
+  return { value: rows };
+}
+
+type Reply = [number, string, Record<string, string>];
+const BATCH_TYPE = { 'Content-Type': 'multipart/mixed; boundary=batchresponse_x' };
+
+/** A `$batch` answer for one change set whose requests all succeeded with these statuses. */
+export function changeSetReply(statuses: number[]): Reply {
+  const parts = statuses
+    .map(
+      (status, i) =>
+        `--changesetresponse_y\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: ${i + 1}\r\n\r\nHTTP/1.1 ${status} OK\r\n\r\n`,
+    )
+    .join('');
+  const body = `--batchresponse_x\r\nContent-Type: multipart/mixed; boundary=changesetresponse_y\r\n\r\n${parts}--changesetresponse_y--\r\n--batchresponse_x--\r\n`;
+  return [200, body, BATCH_TYPE];
+}
+
+/** A `$batch` answer for a change set that failed as a whole. */
+export function failedChangeSetReply(status: number, code: string, message: string): Reply {
+  const error = JSON.stringify({ error: { code, message } });
+  const body = `--batchresponse_x\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${status} Error\r\nContent-Type: application/json; odata.metadata=minimal\r\n\r\n${error}\r\n--batchresponse_x--\r\n`;
+  return [200, body, BATCH_TYPE];
+}
+
+/** A `$batch` answer holding one 200 JSON response per GET sent inside the batch. */
+export function batchGetReply(...jsons: unknown[]): Reply {
+  const parts = jsons
+    .map(
+      (json) =>
+        `--batchresponse_x\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json; odata.metadata=minimal\r\n\r\n${JSON.stringify(json)}\r\n`,
+    )
+    .join('');
+  return [200, `${parts}--batchresponse_x--\r\n`, BATCH_TYPE];
+}

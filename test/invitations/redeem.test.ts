@@ -1,0 +1,207 @@
+import nock from 'nock';
+import { InvitationError } from '../../sdk/invitations/errors';
+import { verifyPassword } from '../../sdk/invitations/password-hash';
+import { InvitationService } from '../../sdk/invitations/service';
+import {
+  API,
+  changeSetReply,
+  collection,
+  failedChangeSetReply,
+  ORG,
+  orgClient,
+  resetNock,
+} from './nock-support';
+
+const INV = '10000000-0000-0000-0000-000000000001';
+const CONTACT = '20000000-0000-0000-0000-000000000001';
+const CODE = 'Abc-123_xyz';
+const now = () => Date.parse('2026-06-01T00:00:00Z');
+
+function invitation(over: Record<string, unknown> = {}) {
+  return {
+    '@odata.etag': 'W/"7"',
+    adx_invitationid: INV,
+    adx_name: 'Invite',
+    adx_type: 756150000,
+    adx_invitationcode: CODE,
+    adx_redemptions: 0,
+    adx_maximumredemptions: 1,
+    statecode: 0,
+    statuscode: 756150000,
+    _adx_invitecontact_value: CONTACT,
+    adx_inviteContact: { contactid: CONTACT, emailaddress1: 'ann@example.com', adx_identity_username: null },
+    adx_invitation_webrole: [],
+    adx_invitation_redeemedcontacts: [],
+    adx_invitation_invitecontacts: [],
+    ...over,
+  };
+}
+
+function service(waits: number[] = []) {
+  return new InvitationService(orgClient(), {
+    now,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 0,
+  });
+}
+
+beforeEach(resetNock);
+afterAll(() => nock.enableNetConnect());
+
+describe('InvitationService.redeem', () => {
+  it('costs two requests: the lookup and one change set guarded by the etag', async () => {
+    let batch = '';
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .post(`${API}/$batch`, (body: string) => {
+        batch = body;
+        return true;
+      })
+      .reply(...changeSetReply([204, 204]));
+
+    const result = await service().redeem(CODE, { contactId: CONTACT });
+
+    scope.done();
+    expect(result).toMatchObject({
+      invitationId: INV,
+      contactId: CONTACT,
+      status: 'redeemed',
+      redemptions: 1,
+    });
+    expect(batch).toMatch(
+      new RegExp(`PATCH \\S*adx_invitations\\(${INV}\\) HTTP/1.1[\\s\\S]*If-Match: W/"7"`),
+    );
+    expect(batch).toContain('"adx_redeemedContact@odata.bind":"/contacts(' + CONTACT + ')"');
+    expect(batch).toContain('"statuscode":756150001');
+    expect(batch).toContain('"participationtypemask":11');
+    expect(batch).toContain(
+      `"regardingobjectid_adx_invitation_adx_inviteredemption@odata.bind":"/adx_invitations(${INV})"`,
+    );
+  });
+
+  it('ignores an invitation whose code differs only in case', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation({ adx_invitationcode: CODE.toUpperCase() })]));
+    const error = await service()
+      .redeem(CODE, { contactId: CONTACT })
+      .catch((e: unknown) => e);
+    scope.done();
+    expect((error as InvitationError).reason).toBe('not_found');
+  });
+
+  it('writes nothing when a rule refuses: an inactive invitation', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation({ statecode: 1, statuscode: 2 })]));
+    const error = await service()
+      .redeem(CODE, { contactId: CONTACT })
+      .catch((e: unknown) => e);
+    scope.done();
+    expect((error as InvitationError).reason).toBe('inactive');
+  });
+
+  it('after losing a race (412) reads again and decides again', async () => {
+    const waits: number[] = [];
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .post(`${API}/$batch`)
+      .reply(...failedChangeSetReply(412, '0x80060882', 'The version of the existing record does not match.'))
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(
+        200,
+        collection([
+          invitation({ adx_redemptions: 1, statuscode: 756150001, _adx_redeemedcontact_value: CONTACT }),
+        ]),
+      );
+
+    const error = await service(waits)
+      .redeem(CODE, { contactId: CONTACT })
+      .catch((e: unknown) => e);
+
+    scope.done();
+    expect((error as InvitationError).reason).toBe('already_redeemed');
+    expect(waits).toEqual([10]);
+  });
+
+  it('registers the invited contact with an ASP.NET Identity hash and never sends the password', async () => {
+    let batch = '';
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .get(`${API}/contacts`)
+      .query(true)
+      .reply(200, collection([]))
+      .post(`${API}/$batch`, (body: string) => {
+        batch = body;
+        return true;
+      })
+      .reply(...changeSetReply([204, 204, 204]));
+
+    await service().redeem(CODE, {
+      registration: { email: 'ann@example.com', username: 'ann', password: 'Correct-Horse-9' },
+    });
+
+    scope.done();
+    expect(batch).not.toContain('Correct-Horse-9');
+    const hash = /"adx_identity_passwordhash":"([^"]+)"/.exec(batch)?.[1] ?? '';
+    expect(verifyPassword(hash, 'Correct-Horse-9')).toBe(true);
+    expect(batch).toMatch(new RegExp(`PATCH \\S*contacts\\(${CONTACT}\\) HTTP/1.1[\\s\\S]*If-Match: \\*`));
+    expect(batch).toContain('"adx_identity_logonenabled":true');
+    expect(batch).toContain('"adx_identity_emailaddress1confirmed":false');
+  });
+
+  it('refuses a username another contact already holds, writing nothing', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .get(`${API}/contacts`)
+      .query(true)
+      .reply(200, collection([{ contactid: 'other', adx_identity_username: 'ann' }]));
+    const error = await service()
+      .redeem(CODE, { registration: { email: 'ann@example.com', username: 'ann', password: 'x' } })
+      .catch((e: unknown) => e);
+    scope.done();
+    expect((error as InvitationError).message).toMatch(/username "ann" is taken/);
+  });
+
+  it('gives up after the configured number of lost races with the concurrency error', async () => {
+    const conflict = failedChangeSetReply(
+      412,
+      '0x80060882',
+      'The version of the existing record does not match.',
+    );
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .times(2)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .post(`${API}/$batch`)
+      .times(2)
+      .reply(...conflict);
+    const waits: number[] = [];
+    const limited = new InvitationService(orgClient(), {
+      now,
+      redeemAttempts: 2,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      random: () => 0,
+    });
+    const error = await limited.redeem(CODE, { contactId: CONTACT }).catch((e: unknown) => e);
+    scope.done();
+    expect(error).toMatchObject({ status: 412, code: '0x80060882' });
+    expect(waits).toHaveLength(1);
+  });
+});

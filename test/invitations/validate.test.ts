@@ -1,0 +1,102 @@
+import nock from 'nock';
+import type { DataverseClient } from '../../sdk/client';
+import { InvitationError } from '../../sdk/invitations/errors';
+import { InvitationType } from '../../sdk/invitations/names';
+import { validateNewInvitation } from '../../sdk/invitations/validate';
+import { API, collection, filterOf, ORG, orgClient, resetNock } from './nock-support';
+
+const NOW = Date.parse('2026-06-01T00:00:00Z');
+const now = () => NOW;
+const CONTACT = '11111111-2222-3333-4444-555555555555';
+const offline = {} as DataverseClient;
+
+async function reasonAndMessage(p: Promise<unknown>): Promise<[string, string]> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof InvitationError) return [error.reason, error.message];
+    throw error;
+  }
+  throw new Error('expected an InvitationError');
+}
+
+beforeEach(resetNock);
+afterAll(() => nock.enableNetConnect());
+
+describe('validateNewInvitation without requests', () => {
+  it('refuses a Single invitation with a maximum other than 1', async () => {
+    const [reason, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { type: InvitationType.Single, maximumRedemptions: 3 }, { now }),
+    );
+    expect(reason).toBe('invalid');
+    expect(message).toMatch(/Single.*empty or set it to 1/);
+  });
+
+  it('refuses a negative maximum', async () => {
+    const [, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { type: InvitationType.Group, maximumRedemptions: -1 }, { now }),
+    );
+    expect(message).toMatch(/0 or more/);
+  });
+
+  it('refuses an expiry date in the past', async () => {
+    const [, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { expiresOn: '2026-05-31T23:59:59Z' }, { now }),
+    );
+    expect(message).toMatch(/in the past/);
+  });
+
+  it('refuses an unknown type', async () => {
+    const [, message] = await reasonAndMessage(validateNewInvitation(offline, { type: 5 }, { now }));
+    expect(message).toMatch(/not known/);
+  });
+
+  it('accepts a Group invitation with no limit and no code without any request', async () => {
+    await expect(
+      validateNewInvitation(offline, { type: InvitationType.Group, maximumRedemptions: 0 }, { now }),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe('validateNewInvitation with requests', () => {
+  it('refuses a code another invitation uses', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query((q) => filterOf(q) === "adx_invitationcode eq 'ABC'")
+      .reply(200, collection([{ adx_invitationid: 'other-id', adx_invitationcode: 'ABC' }]));
+    const [, message] = await reasonAndMessage(validateNewInvitation(orgClient(), { code: 'ABC' }, { now }));
+    expect(message).toMatch(/already used by invitation other-id/);
+    scope.done();
+  });
+
+  it('refuses an invited contact without emailaddress1', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/contacts(${CONTACT})`)
+      .query(true)
+      .reply(200, { contactid: CONTACT, emailaddress1: null });
+    const [, message] = await reasonAndMessage(
+      validateNewInvitation(orgClient(), { inviteContactId: CONTACT }, { now }),
+    );
+    expect(message).toMatch(/no e-mail address \(emailaddress1\)/);
+    scope.done();
+  });
+
+  it('refuses an invited contact that does not exist', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/contacts(${CONTACT})`)
+      .query(true)
+      .reply(404, { error: { code: '0x80040217', message: 'contact Does Not Exist' } });
+    const [, message] = await reasonAndMessage(
+      validateNewInvitation(orgClient(), { inviteContactId: CONTACT }, { now }),
+    );
+    expect(message).toMatch(/does not exist/);
+    scope.done();
+  });
+
+  it('uses contacts the caller already read instead of reading them again', async () => {
+    const known = new Map([[CONTACT, 'a@example.com']]);
+    await expect(
+      validateNewInvitation(offline, { inviteContactId: CONTACT }, { now, knownContacts: known }),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { buildCreateInput } from '../../../scripts/commands/invite-create';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+describe('invite create options', () => {
+  it('makes a single invitation for one contact', () => {
+    expect(buildCreateInput({ contact: ['a@example.com'] }, NOW)).toEqual({
+      type: 'single',
+      contact: 'a@example.com',
+    });
+  });
+
+  it('makes a group invitation for several contacts', () => {
+    expect(buildCreateInput({ contact: ['a@example.com', 'b@example.com'], max: 5 }, NOW)).toEqual({
+      type: 'group',
+      contacts: ['a@example.com', 'b@example.com'],
+      maxRedemptions: 5,
+    });
+  });
+
+  it('passes roles, account, workflow, owner, inviter, code and name through', () => {
+    expect(
+      buildCreateInput(
+        {
+          role: ['Partners'],
+          account: 'Contoso',
+          workflow: 'Welcome',
+          owner: 'u',
+          inviter: 'i',
+          code: 'c',
+          name: 'n',
+        },
+        NOW,
+      ),
+    ).toMatchObject({
+      webRoles: ['Partners'],
+      account: 'Contoso',
+      redemptionWorkflow: 'Welcome',
+      owner: 'u',
+      inviter: 'i',
+      code: 'c',
+      name: 'n',
+    });
+  });
+
+  it('turns --expires 30d into a date', () => {
+    expect(buildCreateInput({ expires: '30d' }, NOW).expiresOn).toEqual(new Date('2026-01-31T00:00:00Z'));
+  });
+
+  it('refuses --max on a single invitation as bad usage', () => {
+    expect(() => buildCreateInput({ type: 'single', max: 3 }, NOW)).toThrow(
+      expect.objectContaining({ exitCode: 2 }),
+    );
+  });
+
+  it('refuses an unknown type as bad usage', () => {
+    expect(() => buildCreateInput({ type: 'team' as 'single' }, NOW)).toThrow(
+      '--type must be single or group',
+    );
+  });
+});

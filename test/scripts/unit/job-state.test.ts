@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openJob, rowInvitationId, stateFileFor, uuidV5 } from '../../../scripts/bulk/job-state';
+
+describe('uuidV5', () => {
+  it('matches the RFC 9562 example for the DNS namespace', () => {
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
+  });
+
+  it('gives each row of a job its own stable id', () => {
+    const job = '0f9c1b1e-3a52-4c1d-9a3e-5d1f7b0c2e11';
+    expect(rowInvitationId(job, 1)).toBe(rowInvitationId(job, 1));
+    expect(rowInvitationId(job, 1)).not.toBe(rowInvitationId(job, 2));
+  });
+});
+
+describe('openJob', () => {
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'job-state-'));
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, 'email\na@example.com\n');
+    return { csv, results: join(dir, 'out.csv') };
+  };
+
+  it('writes a state file with a new job id next to the results', async () => {
+    const { csv, results } = setup();
+    const { state, resumed } = await openJob(csv, results, false);
+    expect(resumed).toBe(false);
+    expect(JSON.parse(readFileSync(stateFileFor(results), 'utf8')).jobId).toBe(state.jobId);
+  });
+
+  it('resumes with the same job id', async () => {
+    const { csv, results } = setup();
+    const first = await openJob(csv, results, false);
+    const second = await openJob(csv, results, true);
+    expect(second.state.jobId).toBe(first.state.jobId);
+    expect(second.resumed).toBe(true);
+  });
+
+  it('says when the CSV changed since the job started', async () => {
+    const { csv, results } = setup();
+    await openJob(csv, results, false);
+    writeFileSync(csv, 'email\nb@example.com\n');
+    expect((await openJob(csv, results, true)).csvChanged).toBe(true);
+  });
+
+  it('refuses --resume when there is no state file', async () => {
+    const { csv, results } = setup();
+    await expect(openJob(csv, results, true)).rejects.toMatchObject({ exitCode: 2 });
+    expect(existsSync(stateFileFor(results))).toBe(false);
+  });
+
+  it('refuses to start a new job over an existing one, which could duplicate invitations', async () => {
+    const { csv, results } = setup();
+    await openJob(csv, results, false);
+    await expect(openJob(csv, results, false)).rejects.toMatchObject({
+      hint: expect.stringMatching(/Add --resume/),
+    });
+  });
+});

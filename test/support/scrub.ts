@@ -1,0 +1,56 @@
+/**
+ * Scrubbing of recorded nock definitions before they are written: redact() for secrets, the live
+ * host replaced by the fixture host, and e-mail addresses outside documentation domains replaced.
+ */
+import { redact } from '../../sdk/client/redact';
+
+/** Domains reserved for documentation and examples; addresses there are kept so tests can match them. */
+const SAFE_EMAIL_DOMAINS = /(^|\.)(example\.(com|org|net)|contoso\.com|fabrikam\.com)$/i;
+const EMAIL = /[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces every e-mail address outside the safe domains by `person<n>@example.com`, consistently. */
+export function scrubEmails(text: string, seen: Map<string, string> = new Map()): string {
+  return text.replace(EMAIL, (address: string, domain: string) => {
+    if (SAFE_EMAIL_DOMAINS.test(domain)) return address;
+    const key = address.toLowerCase();
+    if (!seen.has(key)) seen.set(key, `person${seen.size + 1}@example.com`);
+    return seen.get(key)!;
+  });
+}
+
+/** Options of {@link scrubDefinitions}. */
+export interface ScrubOptions {
+  /** The live server's origin (e.g. `http://127.0.0.1:5170`), replaced by `fixtureUrl`. */
+  liveUrl: string;
+  fixtureUrl: string;
+  /** Drop recorded request bodies (they carry random ids or codes). */
+  ignoreBodies?: boolean;
+}
+
+/** Scrubs recorded nock definitions; the result is what gets written to the fixture file. */
+export function scrubDefinitions(definitions: unknown[], options: ScrubOptions): unknown[] {
+  const live = new URL(options.liveUrl);
+  const hosts = [live.origin, live.host, encodeURIComponent(live.origin)];
+  const fixture = new URL(options.fixtureUrl);
+  const replacements = [
+    options.fixtureUrl.replace(/\/+$/, ''),
+    fixture.host,
+    encodeURIComponent(fixture.origin),
+  ];
+  let text = JSON.stringify(definitions);
+  hosts.forEach((host, index) => {
+    text = text.replace(new RegExp(escapeRegExp(host), 'g'), replacements[index]);
+  });
+  text = scrubEmails(text);
+  const scrubbed = redact(JSON.parse(text)) as Record<string, unknown>[];
+  return scrubbed.map((definition) => {
+    const copy = { ...definition };
+    if (options.ignoreBodies) delete copy.body;
+    delete copy.reqheaders;
+    return copy;
+  });
+}
