@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { startEmulator, type Emulator } from './index';
 
 /** Where the CLI writes and which signals stop it (injected by tests). */
@@ -52,7 +52,9 @@ export async function runEmulatorCli(argv: string[], io: CliIo = defaultIo): Pro
     .description('A local Dataverse Web API (SQLite-backed) for demos, tests and recording fixtures.')
     .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', port, 5170)
     .option('--db <file>', 'SQLite database file', '.data/dataverse.sqlite')
-    .option('--memory', 'keep everything in memory (nothing is written to disk)')
+    .addOption(
+      new Option('--memory', 'keep everything in memory (nothing is written to disk)').conflicts('db'),
+    )
     .option('--seed', 'add the sample portal: website, web roles, contacts, Send Invitation workflow')
     .option('--limits', "enforce Dataverse's service protection limits (429 + Retry-After)")
     .option('--token <token>', 'bearer token clients must send (default: any token is accepted)')

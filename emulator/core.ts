@@ -69,18 +69,23 @@ export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Prom
   const server = createApiServer({
     store,
     ops,
+    tx,
     extensions,
     faults,
     token: options.token,
     maxBodyBytes: options.maxBodyBytes,
     defaultUserId: SEED.systemUserId,
     origin: () => origin,
-    transactionOpen: () => tx.isOpen,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   let closed = false;

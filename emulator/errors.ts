@@ -21,6 +21,8 @@ export const EmulatorErrorCodes = {
   InvalidArgument: '0x80040203',
   /** Updating the definition of an activated workflow (unverified code and text). */
   PublishedWorkflowUpdate: '0x80045002',
+  /** Impersonating a user that does not exist or may not be impersonated (403). */
+  CallerNotFound: '0x80040220',
   /** Missing or wrong bearer token (401; unverified code). */
   Unauthorized: '0x80072560',
   /** Anything unexpected (500). */

@@ -12,6 +12,8 @@ import { createWorkflowActions } from './extensions/workflows';
 import { evaluateWorkflow } from '../sdk/workflows/xaml/evaluate';
 
 export type { LimitsOptions } from './extensions/limits';
+export { SEED } from './core';
+export type { EmulatorCore, EmulatorCoreOptions, FaultInjector, FaultRule } from './core';
 
 /** Options for {@link startEmulator}: the core's, plus the extensions'. */
 export interface EmulatorOptions extends EmulatorCoreOptions {
@@ -41,13 +43,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const extensions: EmulatorExtensions = {
     ...extra,
     actions: {
-      ...createWorkflowActions({ evaluate: evaluateWorkflow }),
+      ...createWorkflowActions({
+        evaluate: (xaml, primary, loader) =>
+          evaluateWorkflow(xaml, primary, loader, { now: coreOptions.now }),
+        now: coreOptions.now,
+      }),
       ...createSolutionActions(),
       ...extra?.actions,
     },
     pipeline: (ops) => {
       pipeline = new WebhookPipeline(ops, {
         organization: { organizationId: SEED.organizationId, businessUnitId: SEED.businessUnitId },
+        now: coreOptions.now,
         ...webhooks,
         organizationHost: () => host,
       });

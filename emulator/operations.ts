@@ -49,7 +49,7 @@ export class CoreOperations implements EmulatorOperations {
     id?: string,
   ): Promise<StoredRow> {
     const table = mustTable(entityName);
-    return this.tx.run(async () => {
+    return this.write(ctx, async () => {
       const given = id ?? values[table.primaryId];
       if (given !== undefined && given !== null && !isGuid(given)) {
         throw new DataverseFault(
@@ -97,7 +97,7 @@ export class CoreOperations implements EmulatorOperations {
     ctx: OperationContext,
   ): Promise<StoredRow> {
     const table = mustTable(entityName);
-    return this.tx.run(async () => {
+    return this.write(ctx, async () => {
       const existing = this.mustGet(table, id);
       const event: OperationEvent = {
         message: 'Update',
@@ -121,7 +121,7 @@ export class CoreOperations implements EmulatorOperations {
 
   async delete(entityName: string, id: string, ctx: OperationContext): Promise<void> {
     const table = mustTable(entityName);
-    await this.tx.run(async () => {
+    await this.write(ctx, async () => {
       const existing = this.mustGet(table, id);
       const event: OperationEvent = {
         message: 'Delete',
@@ -183,11 +183,6 @@ export class CoreOperations implements EmulatorOperations {
     return this.tx.run(fn);
   }
 
-  /** Runs `fn` joined to the open write transaction when `join` is set (see TransactionManager.joinOpen). */
-  withJoin<T>(join: boolean, fn: () => Promise<T>): Promise<T> {
-    return join ? this.tx.joinOpen(fn) : fn();
-  }
-
   private async linkOperation(
     message: 'Associate' | 'Disassociate',
     relationship: string,
@@ -196,7 +191,7 @@ export class CoreOperations implements EmulatorOperations {
     related: LookupValue[],
     ctx: OperationContext,
   ): Promise<void> {
-    await this.tx.run(async () => {
+    await this.write(ctx, async () => {
       const plan = planLinks(this.store, relationship, entityName, id, related);
       const event: OperationEvent = {
         message,
@@ -219,6 +214,11 @@ export class CoreOperations implements EmulatorOperations {
     await this.stage(40, event);
     this.scheduleAfterCommit(event);
     return this.mustGet(table, id);
+  }
+
+  /** A write transaction that records the caller's correlation id (callbacks carrying it may join). */
+  private write<T>(ctx: OperationContext, fn: () => Promise<T>): Promise<T> {
+    return this.tx.run(fn, { correlationId: ctx.correlationId });
   }
 
   private async stage(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {

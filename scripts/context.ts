@@ -5,7 +5,7 @@
  */
 import { clientFromEnv, DataverseClient, StaticTokenCredential } from '../sdk/client/index';
 import type { DataverseClientOptions } from '../sdk/client/types';
-import { UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 import { Output } from './output';
 
 /** Where `npm start` and `portal-invite emulator` listen by default. */
@@ -70,7 +70,14 @@ export function createClient(options: GlobalOptions, env: NodeJS.ProcessEnv, out
     out.debug(`using a static token for the local environment ${url}`);
     return new DataverseClient({ ...extra, url, credential: new StaticTokenCredential(EMULATOR_TOKEN) });
   }
-  return clientFromEnv({ ...env, DATAVERSE_URL: url }, extra);
+  try {
+    return clientFromEnv({ ...env, DATAVERSE_URL: url }, extra);
+  } catch (error) {
+    throw new CliError(
+      (error as Error).message,
+      `Set the credential variables listed in \`portal-invite --help\` for ${url}, or use --url ${EMULATOR_URL} for the local emulator.`,
+    );
+  }
 }
 
 /** What a command's action receives: output, lazily-built client, and the process environment. */

@@ -1,5 +1,5 @@
 import type { RequestGate } from '../contracts';
-import { ExtensionErrorCodes } from './dataverse-codes';
+import { ErrorCodes } from '../../sdk/client/errors';
 
 /** Dataverse's service protection limits, per user, over a sliding window. */
 export interface LimitsOptions {
@@ -52,7 +52,7 @@ export class ServiceProtectionGate implements RequestGate {
     if (maxConcurrent > 0 && usage.inFlight >= maxConcurrent) {
       return {
         retryAfterSeconds: 1,
-        code: ExtensionErrorCodes.ThrottleConcurrency,
+        code: ErrorCodes.ThrottleConcurrency,
         message: `Number of concurrent requests exceeded the limit of ${maxConcurrent}. Wait for requests in flight to finish, then retry.`,
       };
     }
@@ -60,7 +60,7 @@ export class ServiceProtectionGate implements RequestGate {
       const freedAt = usage.requests[usage.requests.length - maxRequests] + windowMs;
       return {
         retryAfterSeconds: secondsUntil(freedAt, now),
-        code: ExtensionErrorCodes.ThrottleRequests,
+        code: ErrorCodes.ThrottleRequests,
         message: `Number of requests exceeded the limit of ${maxRequests} over time window of ${windowMs / 1000} seconds. Retry after the Retry-After interval.`,
       };
     }
@@ -69,7 +69,7 @@ export class ServiceProtectionGate implements RequestGate {
       const freedAt = this.executionFreedAt(usage, used - maxExecutionTimeMs) + windowMs;
       return {
         retryAfterSeconds: secondsUntil(freedAt, now),
-        code: ExtensionErrorCodes.ThrottleExecutionTime,
+        code: ErrorCodes.ThrottleExecutionTime,
         message: `Combined execution time of incoming requests exceeded the limit of ${maxExecutionTimeMs / 1000} seconds over time window of ${windowMs / 1000} seconds. Retry after the Retry-After interval.`,
       };
     }

@@ -13,7 +13,14 @@ import {
 export interface SolutionPackage {
   manifest: SolutionManifest;
   workflows: { definition: WorkflowDefinition; xaml: string }[];
+  /**
+   * `Workflows/<Name>-<GUID>.xaml` files no definition names: a new definition for the workflow
+   * with that id, which must already exist.
+   */
+  xamlOnly?: { id: string; file: string; xaml: string }[];
 }
+
+const XAML_ID = /-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.xaml$/i;
 
 /** Finds a file case-insensitively at the zip root or in SolutionPackager's `Other/` folder. */
 function findFile(zip: JSZip, ...names: string[]): JSZip.JSZipObject | undefined {
@@ -64,7 +71,14 @@ export async function readSolutionZip(base64: string): Promise<SolutionPackage> 
     }
     workflows.push({ definition, xaml: await text(file) });
   }
-  return { manifest, workflows };
+  const named = new Set(definitions.map((d) => d.xamlFileName.toLowerCase()));
+  const xamlOnly = [];
+  for (const file of Object.values(zip.files)) {
+    const id = XAML_ID.exec(file.name)?.[1];
+    if (file.dir || !id || named.has(file.name.toLowerCase())) continue;
+    xamlOnly.push({ id: id.toLowerCase(), file: file.name, xaml: await text(file) });
+  }
+  return { manifest, workflows, xamlOnly };
 }
 
 function escapeXml(value: string): string {

@@ -2,15 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } from '../contracts';
 import { DataverseFault } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType, ExtensionErrorCodes, WorkflowCodes } from './dataverse-codes';
+import { WorkflowState, WorkflowStatus, WorkflowType } from '../../sdk/entities/workflow';
+import { EmulatorErrorCodes } from '../errors';
+import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
+import { importPackage, type ImportSummary } from './solution-import';
 import { readSolutionZip, writeSolutionZip, xamlFileName, type SolutionPackage } from './solution-package';
 import { SolutionFileError, type SolutionManifest, type WorkflowDefinition } from './solution-xml';
-
-/** Which rows an import wrote. */
-export interface ImportSummary {
-  solutionId: string;
-  workflows: { id: string; name: string; action: 'created' | 'updated' | 'kept' }[];
-}
 
 /**
  * Solution membership: the emulator has no solutioncomponent table, so the manifest of each
@@ -18,77 +15,12 @@ export interface ImportSummary {
  */
 type Catalog = Map<string, SolutionManifest>;
 
-function workflowValues(definition: WorkflowDefinition, xaml: string): Record<string, unknown> {
-  return {
-    name: definition.name,
-    primaryentity: definition.primaryEntity,
-    xaml,
-    type: definition.type,
-    category: definition.category,
-    mode: definition.mode,
-    scope: definition.scope,
-    ondemand: definition.onDemand,
-    subprocess: definition.subprocess,
-    triggeroncreate: definition.triggerOnCreate,
-    triggerondelete: definition.triggerOnDelete,
-    description: definition.description || null,
-  };
-}
-
-const draft = { statecode: WorkflowCodes.stateDraft, statuscode: WorkflowCodes.statusDraft };
-const activated = { statecode: WorkflowCodes.stateActivated, statuscode: WorkflowCodes.statusActivated };
-
-/** Writes the solution row and its workflows; an activated definition is deactivated while it changes. */
-async function importPackage(
-  ops: EmulatorOperations,
-  ctx: OperationContext,
-  pkg: SolutionPackage,
-  options: { overwrite: boolean; publish: boolean },
-): Promise<ImportSummary> {
-  const { manifest } = pkg;
-  const solutionValues = {
-    uniquename: manifest.uniqueName,
-    friendlyname: manifest.friendlyName,
-    version: manifest.version,
-    ismanaged: manifest.managed,
-    description: manifest.description || null,
-    installedon: new Date().toISOString(),
-  };
-  const existingSolution = ops.find('solution', { uniquename: manifest.uniqueName })[0];
-  const solutionId = existingSolution
-    ? (await ops.update('solution', existingSolution.id, solutionValues, ctx)).id
-    : (await ops.create('solution', solutionValues, ctx)).id;
-  const summary: ImportSummary = { solutionId, workflows: [] };
-  for (const { definition, xaml } of pkg.workflows) {
-    const existing = ops.retrieve('workflow', definition.id);
-    const wasActive = existing?.values.statecode === WorkflowCodes.stateActivated;
-    let action: 'created' | 'updated' | 'kept';
-    if (!existing) {
-      await ops.create('workflow', { ...workflowValues(definition, xaml), ...draft }, ctx, definition.id);
-      action = 'created';
-    } else if (options.overwrite) {
-      if (wasActive) await ops.update('workflow', definition.id, draft, ctx);
-      await ops.update('workflow', definition.id, workflowValues(definition, xaml), ctx);
-      action = 'updated';
-    } else {
-      action = 'kept';
-    }
-    const current = ops.retrieve('workflow', definition.id);
-    const activate = options.publish || wasActive;
-    if (activate && current?.values.statecode !== WorkflowCodes.stateActivated) {
-      await ops.update('workflow', definition.id, activated, ctx);
-    }
-    summary.workflows.push({ id: definition.id, name: definition.name, action });
-  }
-  return summary;
-}
-
 async function readPackage(body: Record<string, unknown>): Promise<SolutionPackage> {
   const file = body.CustomizationFile;
   if (typeof file !== 'string' || file === '') {
     throw new DataverseFault(
       400,
-      ExtensionErrorCodes.InvalidArgument,
+      EmulatorErrorCodes.InvalidArgument,
       'ImportSolution needs CustomizationFile: the solution zip, base64-encoded.',
     );
   }
@@ -141,7 +73,7 @@ function packageOf(ops: EmulatorOperations, row: StoredRow, catalog: Catalog): S
     ? recorded.workflowIds
         .map((id) => ops.retrieve('workflow', id))
         .filter((r): r is StoredRow => r !== undefined)
-    : ops.find('workflow', { type: WorkflowCodes.typeDefinition });
+    : ops.find('workflow', { type: WorkflowType.Definition });
   const manifest: SolutionManifest = {
     uniqueName,
     friendlyName: String(row.values.friendlyname ?? uniqueName),
@@ -205,7 +137,7 @@ export function createSolutionActions(): Record<string, ActionHandler> {
       if (typeof name !== 'string' || name === '') {
         throw new DataverseFault(
           400,
-          ExtensionErrorCodes.InvalidArgument,
+          EmulatorErrorCodes.InvalidArgument,
           'ExportSolution needs SolutionName: the unique name.',
         );
       }

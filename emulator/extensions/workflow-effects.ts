@@ -1,14 +1,7 @@
 import type { ColumnValues, EmulatorOperations, LookupValue, OperationContext } from '../contracts';
-import { EmailCodes } from './dataverse-codes';
-
-/**
- * What the XAML interpreter asks for (mirrors `WorkflowEffect` from sdk/workflows/xaml so this
- * module does not depend on the interpreter's implementation).
- */
-export type WorkflowEffect =
-  | { kind: 'create'; entityName: string; values: Record<string, unknown>; send: boolean }
-  | { kind: 'update'; entity: { logicalName: string; id: string }; values: Record<string, unknown> }
-  | { kind: 'setState'; entity: { logicalName: string; id: string }; state: number; status: number };
+import { ActivityState } from '../../sdk/entities/activity-party';
+import type { WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
+import { EmailStatus } from '../../sdk/entities/email';
 
 /** The column holding each party type's e-mail address (what Dataverse resolves `addressused` from). */
 const ADDRESS_COLUMN: Record<string, string> = {
@@ -89,8 +82,8 @@ function planEmail(
       "The e-mail has no recipient (To is empty). Check the workflow's e-mail step.",
     );
   }
-  values.statecode = EmailCodes.stateOpen;
-  values.statuscode = EmailCodes.statusDraft;
+  values.statecode = ActivityState.Open;
+  values.statuscode = EmailStatus.Draft;
   return { kind: 'email', entityName: effect.entityName, values, send: effect.send };
 }
 
@@ -139,7 +132,7 @@ export async function applyEffects(
       await ops.update(
         effect.entityName,
         row.id,
-        { statecode: EmailCodes.stateCompleted, statuscode: EmailCodes.statusSent },
+        { statecode: ActivityState.Completed, statuscode: EmailStatus.Sent },
         ctx,
       );
     }

@@ -1,13 +1,12 @@
 import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
 import { DataverseFault } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType, ExtensionErrorCodes, WorkflowCodes } from './dataverse-codes';
-import { applyEffects, planEffects, type WorkflowEffect } from './workflow-effects';
-
-/** Reads rows for the interpreter, in the canonical column shape. */
-export interface RecordLoader {
-  get(logicalName: string, id: string): Record<string, unknown> | undefined;
-}
+import { ErrorCodes } from '../../sdk/client/errors';
+import { WorkflowState, WorkflowType } from '../../sdk/entities/workflow';
+import { EmulatorErrorCodes } from '../errors';
+import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
+import type { RecordLoader, WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
+import { applyEffects, planEffects } from './workflow-effects';
 
 /** The XAML interpreter's signature (`evaluateWorkflow` from sdk/workflows/xaml). */
 export type WorkflowEvaluator = (
@@ -31,27 +30,23 @@ function loadRunnableWorkflow(ops: EmulatorOperations, request: ActionRequest) {
   if (!workflowId) {
     throw new DataverseFault(
       400,
-      ExtensionErrorCodes.InvalidArgument,
+      EmulatorErrorCodes.InvalidArgument,
       'ExecuteWorkflow is bound to a workflow: POST workflows(<workflowid>)/Microsoft.Dynamics.CRM.ExecuteWorkflow.',
     );
   }
   const workflow = ops.retrieve('workflow', workflowId);
   if (!workflow) {
-    throw new DataverseFault(
-      404,
-      ExtensionErrorCodes.NotFound,
-      `workflow With Id = ${workflowId} Does Not Exist`,
-    );
+    throw new DataverseFault(404, ErrorCodes.NotFound, `workflow With Id = ${workflowId} Does Not Exist`);
   }
   const { name, type, statecode, primaryentity, xaml } = workflow.values;
-  if (type !== WorkflowCodes.typeDefinition) {
+  if (type !== WorkflowType.Definition) {
     throw new DataverseFault(
       400,
       ExtensionErrorCodes.WorkflowNotRunnable,
       `Workflow '${String(name)}' (${workflowId}) is not a definition (type ${String(type)}). Run the definition (type 1) instead.`,
     );
   }
-  if (statecode !== WorkflowCodes.stateActivated) {
+  if (statecode !== WorkflowState.Activated) {
     throw new DataverseFault(
       400,
       ExtensionErrorCodes.WorkflowNotRunnable,
@@ -84,7 +79,7 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
     if (typeof entityId !== 'string' || !GUID.test(entityId)) {
       throw new DataverseFault(
         400,
-        ExtensionErrorCodes.InvalidArgument,
+        EmulatorErrorCodes.InvalidArgument,
         'ExecuteWorkflow needs {"EntityId": "<id of the record to run the workflow on>"}.',
       );
     }
@@ -92,7 +87,7 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
     if (!record) {
       throw new DataverseFault(
         404,
-        ExtensionErrorCodes.NotFound,
+        ErrorCodes.NotFound,
         `${workflow.primaryEntity} With Id = ${entityId} Does Not Exist`,
       );
     }

@@ -38,7 +38,7 @@ export async function callOperation(
   const builtIn = BUILT_INS[name];
   if (!handler && !builtIn) throw unknownSegment(segment);
   const result = handler ? await handler(actionRequest, env.ops) : await builtIn(env, actionRequest);
-  if (!result.body) return noContent();
+  if (!result.body) return { ...noContent(), status: result.status ?? 204 };
   return jsonResponse(result.status ?? 200, {
     '@odata.context': `${env.apiUrl}$metadata#${PREFIX}${name}Response`,
     ...result.body,

@@ -11,10 +11,13 @@ import { DataverseFault, EmulatorErrorCodes } from '../errors';
 import type { FaultList } from '../faults';
 import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
+import type { TransactionManager } from '../store/transaction';
 import { handleBatch } from './batch';
 import { errorResponse } from './error-response';
 import { route } from './router';
 import type { ApiEnvironment, ApiRequest, ApiResponse } from './types';
+
+const run = <T>(fn: () => Promise<T>): Promise<T> => fn();
 
 /** Where the API lives under the host. */
 export const API_ROOT = '/api/data/v9.2/';
@@ -26,6 +29,8 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export interface ServerDependencies {
   store: Store;
   ops: CoreOperations;
+  /** The write transactions, to let a sync step's callbacks join the open one. */
+  tx: TransactionManager;
   extensions: EmulatorExtensions;
   faults: FaultList;
   token?: string;
@@ -35,8 +40,6 @@ export interface ServerDependencies {
   defaultUserId: string;
   /** `http://127.0.0.1:<port>`, known once listening. */
   origin: () => string;
-  /** Whether a write transaction is open (a sync step is running). */
-  transactionOpen: () => boolean;
 }
 
 /** Creates the node:http server (not yet listening). */
@@ -83,13 +86,15 @@ async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promi
       );
     }
   }
+  let response: ApiResponse;
   try {
-    if (!url.startsWith(API_ROOT) && url !== API_ROOT.slice(0, -1))
+    if (!url.startsWith(API_ROOT) && url !== API_ROOT.slice(0, -1)) {
       throw new DataverseFault(
         404,
         EmulatorErrorCodes.ResourceNotFound,
         `No Web API at '${url}'; the API root is ${API_ROOT}.`,
       );
+    }
     const rest = url.slice(API_ROOT.length);
     const q = rest.indexOf('?');
     const request: ApiRequest = {
@@ -105,12 +110,17 @@ async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promi
       extensions: deps.extensions,
       apiUrl: `${deps.origin()}${API_ROOT}`,
       context,
-      joinOpen: context.depth > 1 && deps.transactionOpen(),
+      joinOpen: deps.tx.isCallback(context.depth, headers['x-ms-correlation-request-id'] || undefined),
     };
-    const response = await deps.ops.withJoin(env.joinOpen, () =>
+    response = await (env.joinOpen ? deps.tx.joinOpen.bind(deps.tx) : run)(() =>
       request.path === '$batch' ? handleBatch(env, request) : route(env, request),
     );
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  try {
     response.headers['REQ_ID'] = context.requestId;
+    response.headers['x-ms-service-request-id'] = context.requestId;
     if (gate) response.headers['x-ms-dop-hint'] = String(gate.dopHint());
     return response;
   } finally {
@@ -126,7 +136,7 @@ function operationContext(deps: ServerDependencies, headers: Record<string, stri
     if (!user)
       throw new DataverseFault(
         403,
-        '0x80040220',
+        EmulatorErrorCodes.CallerNotFound,
         `No systemuser has azureactivedirectoryobjectid ${callerObjectId}; impersonate an existing user.`,
       );
     userId = user.id;

@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3';
 
 interface OpenTransaction {
   afterCommit: Array<() => void>;
-  depth: number;
+  /** Correlation ids of the operations running in it (a callback carrying one may join). */
+  correlationIds: Set<string>;
 }
 
 /** Serialises write transactions over one SQLite connection. */
@@ -31,14 +32,23 @@ export class TransactionManager {
    * (a callback from a sync webhook of that transaction), it joins under a savepoint instead
    * of waiting, which would deadlock.
    */
-  async run<T>(fn: () => Promise<T>, options: { joinOpen?: boolean } = {}): Promise<T> {
+  async run<T>(
+    fn: () => Promise<T>,
+    options: { joinOpen?: boolean; correlationId?: string } = {},
+  ): Promise<T> {
     const current = this.scope.getStore() ?? (options.joinOpen ? this.open : undefined);
-    if (current) return this.nested(current, fn);
+    if (current) {
+      if (options.correlationId) current.correlationIds.add(options.correlationId);
+      return this.nested(current, fn);
+    }
     let release!: () => void;
     const previous = this.tail;
     this.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
-    const tx: OpenTransaction = { afterCommit: [], depth: 0 };
+    const tx: OpenTransaction = {
+      afterCommit: [],
+      correlationIds: new Set(options.correlationId ? [options.correlationId] : []),
+    };
     this.open = tx;
     try {
       this.db.exec('BEGIN IMMEDIATE');
@@ -70,6 +80,15 @@ export class TransactionManager {
    */
   joinOpen<T>(fn: () => Promise<T>): Promise<T> {
     return this.open && !this.scope.getStore() ? this.scope.run(this.open, fn) : fn();
+  }
+
+  /**
+   * Whether a request is a callback from a sync step of the open write transaction: it says so
+   * with a depth above 1, or carries the correlation id of an operation in that transaction.
+   */
+  isCallback(depth: number, correlationId: string | undefined): boolean {
+    if (!this.open) return false;
+    return depth > 1 || (correlationId !== undefined && this.open.correlationIds.has(correlationId));
   }
 
   /** Registers work to run once the outermost transaction has committed (dropped on rollback). */

@@ -31,6 +31,9 @@ export interface BulkSummary {
   jobId: string;
   results: string;
   total: number;
+  /** Invitations this run created (whatever happened to them next). */
+  newInvitations: number;
+  /** Rows whose final status is created (not sent). */
   created: number;
   exists: number;
   sent: number;
@@ -46,6 +49,7 @@ export async function runBulkJob(service: InvitationService, options: BulkJobOpt
     jobId: options.job.jobId,
     results: options.resultsFile,
     total: 0,
+    newInvitations: 0,
     created: 0,
     exists: 0,
     sent: 0,
@@ -81,11 +85,13 @@ export async function runBulkJob(service: InvitationService, options: BulkJobOpt
   try {
     for await (const result of service.createMany(validInputs(), { chunkSize: options.chunkSize })) {
       const row = submitted[result.index];
+      if (result.status === 'created') summary.newInvitations += 1;
       const line: ResultLine = {
         row: row.row,
         email: row.email,
         status: result.status,
-        invitationId: result.id ?? rowInvitationId(options.job.jobId, row.row),
+        invitationId:
+          result.status === 'failed' ? result.id : (result.id ?? rowInvitationId(options.job.jobId, row.row)),
         reason: result.reason,
       };
       if (line.status === 'failed' || !options.send) {

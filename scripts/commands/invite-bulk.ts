@@ -94,7 +94,8 @@ export function registerInviteBulk(group: Command): void {
         ctx.out.data(summary, () =>
           fields([
             ['Rows', summary.total],
-            ['Created', summary.created],
+            ['New invitations', summary.newInvitations],
+            ['Created, not sent', summary.created],
             ['Already existed', summary.exists],
             ['Sent', summary.sent],
             ['Failed', summary.failed],

@@ -13,6 +13,8 @@ import { readSecretFromStdin } from '../stdin';
 
 /** Options of `invite redeem`. */
 export interface InviteRedeemOptions {
+  /** The code, as an option (for codes that start with "-"). */
+  code?: string;
   /** An existing contact (id or e-mail). */
   contact?: string;
   /** Registration: the new user's e-mail. */
@@ -32,7 +34,8 @@ export function registerInviteRedeem(group: Command): void {
   group
     .command('redeem')
     .description('redeem an invitation code for a contact, or register a new user with it')
-    .argument('<code>', 'the invitation code')
+    .argument('[code]', 'the invitation code')
+    .option('--code <code>', 'the invitation code, as an option (needed when it starts with "-")')
     .option('--contact <id|email>', 'the existing contact redeeming the code')
     .option('--email <email>', 'register a new user: e-mail')
     .option('--username <name>', 'register a new user: user name')
@@ -44,13 +47,22 @@ export function registerInviteRedeem(group: Command): void {
       examples([
         ['portal-invite invite redeem <code> --contact ada@example.com', 'an existing contact redeems'],
         [
+          'portal-invite invite redeem --code=-Xb3... --contact ada@example.com',
+          'a code that starts with "-"',
+        ],
+        [
           'printf %s "$PASSWORD" | portal-invite invite redeem <code> --email new@example.com --username newuser --password-stdin',
           'register a new portal user with the code',
         ],
       ]),
     )
     .action(
-      action<InviteRedeemOptions>(async (ctx, options, code) => {
+      action<InviteRedeemOptions>(async (ctx, options, positional) => {
+        const code = positional ?? options.code;
+        if (!code)
+          throw new UsageError(
+            'Give the invitation code: portal-invite invite redeem <code> (or --code <code>).',
+          );
         const service = new InvitationService(ctx.client, { handlers: options.handlers });
         let result: RedemptionResult;
         if (options.contact) {

@@ -1,17 +1,24 @@
 /** What `npm start` prints once the demo is done: how to carry on. */
 
+import { EMULATOR_URL } from '../context';
+
 /** The "what next" text for an emulator at `url` with database `db`. */
 export function nextSteps(url: string, db: string): string {
+  // Off the default port the commands need --url; on it they find the emulator by themselves.
+  const target = url === EMULATOR_URL ? '' : ` --url ${url}`;
+  const where = target
+    ? `(add --url ${url}: it is not on the default ${EMULATOR_URL})`
+    : '(it is the default target when DATAVERSE_URL is unset)';
   return `
 Done. The emulator keeps running on ${url} (Web API ${url}/api/data/v9.2/, database ${db}).
 
-Try the admin command line against it (it is the default target when DATAVERSE_URL is unset):
-  npx portal-invite workflow show
-  npx portal-invite invite create --contact <e-mail of a seeded contact> --role "Partners" --expires 30d --send
-  npx portal-invite invite list --status sent
-  npx portal-invite invite bulk --csv invitees.csv --results results.csv --send
+Try the admin command line against it ${where}:
+  npx portal-invite workflow show${target}
+  npx portal-invite invite create --contact bob.brown@example.com --role "Partners" --expires 30d --send${target}
+  npx portal-invite invite list --status sent${target}
+  npx portal-invite invite bulk --csv invitees.csv --results results.csv --send${target}
   npx portal-invite workflow patch-template --subject "You're invited" --body-file invite.html \\
-      --redeem-url "https://portal.example.com/register?invitation={code}" --dry-run
+      --redeem-url "https://portal.example.com/register?invitation={code}" --dry-run${target}
   npx portal-invite --help
 
 Point it at a real Dataverse org instead:

@@ -14,18 +14,27 @@ export interface TokenCredential {
 
 /** A bearer token and when it stops being valid (epoch milliseconds). */
 export interface AccessToken {
+  /** The bearer token. */
   token: string;
+  /** When it expires, epoch milliseconds. */
   expiresOnTimestamp: number;
 }
 
 /** What happened on a retry, for logging. */
 export interface RetryEvent {
+  /** The attempt that failed (1 = the first). */
   attempt: number;
+  /** How long the client waits before the next attempt. */
   delayMs: number;
+  /** HTTP method. */
   method: string;
+  /** Request URL (redacted). */
   url: string;
+  /** HTTP status, when a response arrived. */
   status?: number;
+  /** Dataverse error code or network error code. */
   code?: string;
+  /** Why: 429, 503, 502/504, or no response. */
   reason: 'throttled' | 'unavailable' | 'gateway' | 'connection';
 }
 
@@ -40,6 +49,7 @@ export interface ClientLogger {
 export interface DataverseClientOptions {
   /** Environment URL, e.g. `https://org.crm.dynamics.com` or `http://127.0.0.1:5170`. */
   url: string;
+  /** Where bearer tokens come from (scope `<url>/.default`). */
   credential: TokenCredential;
   /** Web API version; default `9.2`. */
   apiVersion?: string;
@@ -57,6 +67,7 @@ export interface DataverseClientOptions {
   headers?: Record<string, string>;
   /** Called before each retry wait. */
   onRetry?: (event: RetryEvent) => void;
+  /** Receives redacted request, response and retry messages. */
   logger?: ClientLogger;
   /** Injected for tests: how to wait (default setTimeout honouring the signal). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -68,8 +79,11 @@ export interface DataverseClientOptions {
 
 /** Per-call options accepted by every operation. They override the client defaults. */
 export interface RequestOptions {
+  /** Cancels the call (and any retry wait). */
   signal?: AbortSignal;
+  /** Timeout of each attempt in ms; default the client's `timeoutMs`. */
   timeoutMs?: number;
+  /** Extra headers; they win over the client's and the operation's own. */
   headers?: Record<string, string>;
   /** Entra object id of the user to act as (`CallerObjectId`). */
   impersonate?: string;
@@ -79,15 +93,21 @@ export interface RequestOptions {
 
 /** An odata-query `QueryOptions`-compatible query (select, filter, orderBy, top, expand, count). */
 export interface ListQuery {
+  /** Columns to return (`$select`). */
   select?: string[];
+  /** An odata-query filter object or a raw OData filter string (`$filter`). */
   filter?: unknown;
+  /** `$orderby`, e.g. `'createdon desc'`. */
   orderBy?: string | string[];
+  /** Most rows to return (`$top`; no paging then). */
   top?: number;
+  /** An odata-query expand object or string (`$expand`). */
   expand?: unknown;
   /** Raw OData query string appended as is, for what odata-query cannot express. */
   raw?: string;
 }
 
+/** Options of `DataverseClient.create`. */
 export interface CreateOptions extends RequestOptions {
   /** Return the created row (`Prefer: return=representation`, 201) instead of only its id. */
   returnRepresentation?: boolean;
@@ -100,65 +120,87 @@ export interface CreateOptions extends RequestOptions {
   id?: string;
 }
 
+/** Options of `DataverseClient.retrieve`. */
 export interface RetrieveOptions extends RequestOptions {
+  /** Columns to return (`$select`). */
   select?: string[];
+  /** Related rows to include (`$expand`), as odata-query accepts it. */
   expand?: unknown;
   /** Ask for formatted values and lookup names (`odata.include-annotations="*"`). */
   annotations?: boolean;
 }
 
+/** Options of `DataverseClient.update`. */
 export interface UpdateOptions extends RequestOptions {
   /** An etag (from `@odata.etag`) or `*`. With an etag, a changed row fails with ConcurrencyError. */
   ifMatch?: string;
+  /** Return the updated row (`Prefer: return=representation`). */
   returnRepresentation?: boolean;
+  /** `$select` for the returned row. */
   select?: string[];
 }
 
+/** Options of `DataverseClient.upsert`. */
 export interface UpsertOptions extends RequestOptions {
   /** `If-None-Match: *` — only create, never update. */
   createOnly?: boolean;
+  /** Sends `Prefer: return=representation` (the result is not returned by `upsert`). */
   returnRepresentation?: boolean;
 }
 
+/** Options of `DataverseClient.delete`. */
 export interface DeleteOptions extends RequestOptions {
+  /** Delete only if the row still has this etag (ConcurrencyError otherwise). */
   ifMatch?: string;
 }
 
+/** Options of `DataverseClient.list`. */
 export interface ListOptions extends RequestOptions {
   /** `Prefer: odata.maxpagesize`; default 5000 (the Web API's maximum). */
   pageSize?: number;
+  /** Ask for formatted values and lookup names (`odata.include-annotations="*"`). */
   annotations?: boolean;
 }
 
 /** One page of a list: its rows and the link to the next one. */
 export interface Page<T> {
+  /** The page's rows. */
   value: T[];
+  /** The exact `@odata.nextLink`; absent on the last page. */
   nextLink?: string;
+  /** `@odata.count`, when `$count=true` was asked for. */
   count?: number;
 }
 
 /** `for await (const row of client.list(...))`, or page by page with `byPage()`. */
 export interface PagedAsyncIterable<T> extends AsyncIterable<T> {
+  /** The same rows, one page at a time. */
   byPage(): AsyncIterable<Page<T>>;
 }
 
 /** A function or action bound to a record or a collection. */
 export interface BoundTo {
+  /** Entity set name, e.g. `workflows`. */
   entitySet: string;
   /** Omit for a collection-bound operation. */
   id?: string;
 }
 
+/** Options of `callAction` / `callFunction`. */
 export interface OperationOptions extends RequestOptions {
+  /** The record or collection the operation is bound to; omit for an unbound one. */
   boundTo?: BoundTo;
 }
 
 /** One request inside a `$batch`. */
 export interface BatchRequest {
+  /** HTTP method; GET is not allowed inside a change set. */
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Relative to the Web API root (`contacts(…)`), or `$1` (a Content-ID reference) + path. */
   url: string;
+  /** JSON body. */
   body?: unknown;
+  /** Headers of this request inside the batch. */
   headers?: Record<string, string>;
   /** Content-ID inside a change set, referable as `$<contentId>` by later requests of the set. */
   contentId?: string;
@@ -166,11 +208,14 @@ export interface BatchRequest {
 
 /** A list of requests that succeed or fail together. */
 export interface ChangeSet {
+  /** The requests, applied in one transaction. */
   changeSet: BatchRequest[];
 }
 
+/** One item of `batch()`: a request, or a change set of requests. */
 export type BatchItem = BatchRequest | ChangeSet;
 
+/** Options of `DataverseClient.batch`. */
 export interface BatchOptions extends RequestOptions {
   /** `Prefer: odata.continue-on-error`. */
   continueOnError?: boolean;
@@ -178,9 +223,13 @@ export interface BatchOptions extends RequestOptions {
 
 /** The outcome of one request of a batch, in the order given. */
 export interface BatchResponse {
+  /** HTTP status of this request; 0 when it was not run. */
   status: number;
+  /** Its response headers, lower-cased. */
   headers: Record<string, string>;
+  /** Parsed JSON body, if any. */
   body?: unknown;
+  /** Content-ID of a change set request. */
   contentId?: string;
   /** Set when the request failed (status ≥ 400) or was not run because its change set failed. */
   error?: Error;
@@ -190,7 +239,10 @@ export interface BatchResponse {
 
 /** `WhoAmI` result. */
 export interface WhoAmIResponse {
+  /** systemuserid of the caller. */
   UserId: string;
+  /** The caller's business unit. */
   BusinessUnitId: string;
+  /** The organization (environment) id. */
   OrganizationId: string;
 }

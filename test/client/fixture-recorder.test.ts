@@ -81,4 +81,35 @@ describe('withFixture recording', () => {
     );
     expect(row.contactid).toBe('00000000-0000-0000-0000-000000000001');
   });
+
+  it('with ignoreBodies drops request bodies so a replay with other random values still matches', async () => {
+    const startServer = () =>
+      startLocalServer(() => ({
+        status: 204,
+        headers: { 'OData-EntityId': 'x/contacts(00000000-0000-0000-0000-000000000009)' },
+      }));
+    const create = (code: string) => (url: string) =>
+      new DataverseClient({ url, credential: new StaticTokenCredential('t') }).create('contacts', { code });
+    await withFixture('client/ignored-bodies', create('first-random-code'), {
+      startServer,
+      fixturesDir: dir,
+      ignoreBodies: true,
+    });
+    expect(readFileSync(path.join(dir, 'client', 'ignored-bodies.json'), 'utf8')).not.toContain(
+      'first-random-code',
+    );
+    process.env.NOCK_BACK_MODE = 'lockdown';
+    await expect(
+      withFixture('client/ignored-bodies', create('second-random-code'), {
+        fixturesDir: dir,
+        ignoreBodies: true,
+      }),
+    ).resolves.toBe('00000000-0000-0000-0000-000000000009');
+  });
+
+  it('refuses to record without a server and says how to fix it', async () => {
+    await expect(withFixture('client/nothing', async () => 1, { fixturesDir: dir })).rejects.toThrow(
+      /startServer/,
+    );
+  });
 });

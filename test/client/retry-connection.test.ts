@@ -48,8 +48,23 @@ describe('retry after a lost connection', () => {
       );
       expect(id).toBe(ID);
       expect(server.requests).toHaveLength(2);
+      expect(JSON.parse(server.requests[1].body)).toEqual({ contactid: ID, lastname: 'A' });
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('retry after a refused connection', () => {
+  it('replays even a create without an id, because the request never left', async () => {
+    const server = await startLocalServer(() => ({ status: 204 }));
+    const url = server.url;
+    await server.close();
+    const events: RetryEvent[] = [];
+    const error = await testClient(url, { maxAttempts: 2, onRetry: (e) => events.push(e) })
+      .client.create('contacts', { lastname: 'A' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(events).toMatchObject([{ reason: 'connection', code: 'ECONNREFUSED' }]);
   });
 });

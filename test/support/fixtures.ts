@@ -49,7 +49,11 @@ function finish(): void {
   nock.enableNetConnect();
 }
 
-/** Runs `fn` with its HTTP replayed from (or recorded to) the named fixture; `fn` gets the URL to use. */
+/**
+ * Runs `fn` with its HTTP replayed from (or recorded to) the named fixture; `fn` gets the URL to use.
+ * Starting a fixture clears other nock interceptors, so define any extra ones inside `fn`. On replay,
+ * every recorded request must have been made (like `scope.done()`).
+ */
 export async function withFixture<T>(
   name: string,
   fn: (url: string) => Promise<T>,

@@ -12,10 +12,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// `name@odata.bind`, `x@OData.Community.Display.V1.FormattedValue`, `@Microsoft.Dynamics.CRM.*`:
+// OData annotations look like addresses but are not.
+const ANNOTATION_DOMAINS = /^(odata|microsoft)\./i;
+
 /** Replaces every e-mail address outside the safe domains by `person<n>@example.com`, consistently. */
 export function scrubEmails(text: string, seen: Map<string, string> = new Map()): string {
   return text.replace(EMAIL, (address: string, domain: string) => {
-    if (SAFE_EMAIL_DOMAINS.test(domain)) return address;
+    if (SAFE_EMAIL_DOMAINS.test(domain) || ANNOTATION_DOMAINS.test(domain)) return address;
     const key = address.toLowerCase();
     if (!seen.has(key)) seen.set(key, `person${seen.size + 1}@example.com`);
     return seen.get(key)!;
@@ -48,9 +52,30 @@ export function scrubDefinitions(definitions: unknown[], options: ScrubOptions):
   text = scrubEmails(text);
   const scrubbed = redact(JSON.parse(text)) as Record<string, unknown>[];
   return scrubbed.map((definition) => {
-    const copy = { ...definition };
+    const copy: Record<string, unknown> = {
+      ...definition,
+      rawHeaders: withoutContentLength(definition.rawHeaders),
+    };
     if (options.ignoreBodies) delete copy.body;
     delete copy.reqheaders;
     return copy;
   });
+}
+
+// Scrubbing changes body lengths, so a recorded Content-Length would no longer match the body.
+function withoutContentLength(rawHeaders: unknown): unknown {
+  if (Array.isArray(rawHeaders)) {
+    const kept: unknown[] = [];
+    for (let i = 0; i < rawHeaders.length; i += 2) {
+      if (String(rawHeaders[i]).toLowerCase() !== 'content-length')
+        kept.push(rawHeaders[i], rawHeaders[i + 1]);
+    }
+    return kept;
+  }
+  if (rawHeaders && typeof rawHeaders === 'object') {
+    return Object.fromEntries(
+      Object.entries(rawHeaders).filter(([name]) => name.toLowerCase() !== 'content-length'),
+    );
+  }
+  return rawHeaders;
 }

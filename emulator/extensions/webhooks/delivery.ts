@@ -101,14 +101,13 @@ export async function deliverWebhook(
     try {
       answer = await post(endpoint, body, headers, options);
     } catch (error) {
-      const reason =
-        error instanceof Error && error.name === 'TimeoutError'
-          ? 'did not answer in time'
-          : 'could not be reached';
+      // AbortSignal.timeout rejects with a DOMException, which is not always an Error instance.
+      const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+      const reason = name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached';
       return {
         ok: false,
         status: 0,
-        message: `The webhook ${safeUrl(endpoint)} ${reason} (${error instanceof Error ? error.message : String(error)}).`,
+        message: `The webhook ${safeUrl(endpoint)} ${reason} (${typeof message === 'string' ? message : String(error)}).`,
       };
     }
     if (!RETRIED_ONCE.has(answer.status)) break;

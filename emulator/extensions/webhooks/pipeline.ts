@@ -18,8 +18,33 @@ export interface WebhookPipelineOptions extends DeliveryOptions {
   maxDepth?: number;
   /** Clock for contexts and system jobs; default `new Date()`. */
   now?: () => Date;
-  /** Told about an async delivery that could not even be recorded (e.g. the emulator was closed). */
+  /** Told about an async delivery that could not even be recorded; default: a line on stderr. */
   onAsyncError?: (error: unknown) => void;
+}
+
+/** Payloads above this size lose the properties Dataverse drops (and say so in a header). */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+const DROPPED_WHEN_TOO_LARGE = ['ParentContext', 'InputParameters', 'PreEntityImages', 'PostEntityImages'];
+
+/**
+ * The JSON body; over 256 KB, without ParentContext, InputParameters and the images, as Dataverse sends it.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks#request-body
+ */
+export function payload(json: Record<string, unknown>): { body: string; trimmed: boolean } {
+  const body = JSON.stringify(json);
+  if (Buffer.byteLength(body) <= MAX_PAYLOAD_BYTES) return { body, trimmed: false };
+  const rest = Object.fromEntries(
+    Object.entries(json).filter(([key]) => !DROPPED_WHEN_TOO_LARGE.includes(key)),
+  );
+  return { body: JSON.stringify(rest), trimmed: true };
+}
+
+function reportAsyncError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `Dataverse emulator: an asynchronous step could not be recorded as a system job: ${message}\n`,
+  );
 }
 
 /** The emulator's fixed organization identity (WhoAmI answers the same ids when the core uses these). */
@@ -77,7 +102,7 @@ export class WebhookPipeline implements EmulatorPipeline {
       this.pending += 1;
       this.tail = this.tail
         .then(() => this.runAsync(step, event))
-        .catch((error: unknown) => this.options.onAsyncError?.(error))
+        .catch((error: unknown) => (this.options.onAsyncError ?? reportAsyncError)(error))
         .finally(() => this.settle());
     }
   }
@@ -154,10 +179,11 @@ export class WebhookPipeline implements EmulatorPipeline {
       'x-ms-dynamics-request-name': event.message,
       'x-ms-correlation-request-id': event.context.correlationId,
     };
+    const { body, trimmed } = payload(serializeRemoteExecutionContext(context));
     return deliverWebhook(
       step.endpoint,
-      JSON.stringify(serializeRemoteExecutionContext(context)),
-      headers,
+      body,
+      trimmed ? { ...headers, 'x-ms-dynamics-msg-size-exceeded': 'true' } : headers,
       this.options,
     );
   }

@@ -14,7 +14,11 @@ export function scopeFor(url: string): string {
 const REUSE_MARGIN_MS = 2 * 60_000;
 
 /** Sets `Authorization: Bearer <token>` for the environment's scope. */
-export function authStep(credential: TokenCredential, scope: string, now: () => number = Date.now): PipelineStep {
+export function authStep(
+  credential: TokenCredential,
+  scope: string,
+  now: () => number = Date.now,
+): PipelineStep {
   let last: AccessToken | undefined;
   return {
     name: 'auth',
@@ -25,11 +29,13 @@ export function authStep(credential: TokenCredential, scope: string, now: () => 
         config.headers.set('Authorization', `Bearer ${last.token}`);
         return config;
       }
-      return credential.getToken([scope], { signal: config.signal as AbortSignal | undefined }).then((token) => {
-        last = token;
-        config.headers.set('Authorization', `Bearer ${token.token}`);
-        return config;
-      });
+      return credential
+        .getToken([scope], { signal: config.signal as AbortSignal | undefined })
+        .then((token) => {
+          last = token;
+          config.headers.set('Authorization', `Bearer ${token.token}`);
+          return config;
+        });
     },
   };
 }

@@ -22,7 +22,9 @@ export function classifyFailure(error: unknown, now: number): RetryDecision | un
   if (!isAxiosError(error) || !error.config || error.code === 'ERR_CANCELED') return undefined;
   if ((error.config.signal as AbortSignal | undefined)?.aborted) return undefined;
   const response = error.response;
-  if (!response) return { reason: 'connection', code: error.code, notExecuted: false };
+  // A refused connection never carried the request; any other lost connection may have.
+  if (!response)
+    return { reason: 'connection', code: error.code, notExecuted: error.code === 'ECONNREFUSED' };
   const status = response.status;
   const retryAfterMs = parseRetryAfter(response.headers?.['retry-after'], now);
   const code = (response.data as { error?: { code?: string } } | undefined)?.error?.code;

@@ -44,6 +44,17 @@ describe('emulator core: actions and functions', () => {
     expect(res.json['@odata.context']).toContain('Microsoft.Dynamics.CRM.WhoAmIResponse');
   });
 
+  test('CallerObjectId impersonates the system user with that Entra object id, and an unknown one is 403', async () => {
+    const me = await em.request('GET', 'WhoAmI', {
+      headers: { CallerObjectId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e00aa' },
+    });
+    expect(me.json.UserId).toBe(SEED.systemUserId);
+    const unknown = await em.request('GET', 'WhoAmI', {
+      headers: { CallerObjectId: '99999999-1c49-4f7b-9d0e-5a2b7c0e00aa' },
+    });
+    expect(unknown.status).toBe(403);
+  });
+
   test('a bound action reaches its extension handler with the bound row and body', async () => {
     const res = await em.request(
       'POST',

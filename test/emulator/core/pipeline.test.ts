@@ -83,6 +83,24 @@ describe('emulator core: pipeline around writes', () => {
     );
   });
 
+  test('a write callback carrying the correlation id of the running operation joins its transaction', async () => {
+    const p = scriptedPipeline(async (stage, event) => {
+      if (stage !== 40 || event.message !== 'Create' || event.entityName !== 'contact') return;
+      const write = await send(em.core.apiUrl, 'PATCH', `contacts(${event.id})`, {
+        body: { jobtitle: 'Set by step' },
+        headers: { 'x-ms-correlation-request-id': event.context.correlationId },
+      });
+      if (write.status !== 204) throw new PipelineAbortError(`callback failed ${write.status}`);
+    });
+    em = await startTestEmulator({ extensions: { pipeline: p.factory } });
+    const res = await em.request('POST', 'contacts', {
+      body: { lastname: 'Correlated' },
+      headers: { 'x-ms-correlation-request-id': 'corr-1' },
+    });
+    expect(res.status).toBe(204);
+    expect(em.core.ops.find('contact', { lastname: 'Correlated' })[0].values.jobtitle).toBe('Set by step');
+  });
+
   test('steps see the caller, the depth and the pre-image of an update', async () => {
     const events: OperationEvent[] = [];
     const p = scriptedPipeline(async (stage, event) => {

@@ -74,4 +74,11 @@ describe('emulator CLI', () => {
     expect(io.err.join('\n')).toMatch(/port number/);
     expect(process.exitCode).toBe(1);
   });
+
+  it('refuses --db together with --memory', async () => {
+    const io = capture();
+    expect(await runEmulatorCli(['--memory', '--db', 'x.sqlite', '--port', '0'], io)).toBeUndefined();
+    expect(io.err.join('\n')).toMatch(/--memory.*cannot be used with.*--db/);
+    expect(process.exitCode).toBe(1);
+  });
 });

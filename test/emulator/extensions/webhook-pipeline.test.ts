@@ -207,6 +207,41 @@ describe('WebhookPipeline.runSync', () => {
   });
 });
 
+describe('the Target', () => {
+  it('carries the primary key on Update, as Dataverse adds it', async () => {
+    const ops = new FakeOperations();
+    await registerStep(ops, { url: receiver.url, message: 'Update' });
+    await pipeline(ops).runSync(20, createEvent({ message: 'Update', target: { adx_name: 'renamed' } }));
+    const target = parseRemoteExecutionContext(receiver.received[0].json).inputParameters.Target as {
+      attributes: Record<string, unknown>;
+    };
+    expect(target.attributes).toEqual({ adx_name: 'renamed', adx_invitationid: INVITATION_ID });
+  });
+
+  it('is a reference to the row on Delete', async () => {
+    const ops = new FakeOperations();
+    await registerStep(ops, { url: receiver.url, message: 'Delete' });
+    await pipeline(ops).runSync(
+      20,
+      createEvent({ message: 'Delete', target: undefined, preImage: { adx_name: 'x' } }),
+    );
+    const target = parseRemoteExecutionContext(receiver.received[0].json).inputParameters.Target;
+    expect(target).toMatchObject({ logicalName: 'adx_invitation', id: INVITATION_ID });
+  });
+});
+
+describe('a payload over 256 KB', () => {
+  it('arrives without InputParameters and images, flagged by x-ms-dynamics-msg-size-exceeded', async () => {
+    const ops = new FakeOperations();
+    await registerStep(ops, { url: receiver.url });
+    await pipeline(ops).runSync(20, createEvent({ target: { adx_name: 'x'.repeat(300 * 1024) } }));
+    const { json, headers } = receiver.received[0];
+    expect(headers['x-ms-dynamics-msg-size-exceeded']).toBeDefined();
+    expect(Object.keys(json)).not.toEqual(expect.arrayContaining(['InputParameters']));
+    expect(json.MessageName).toBe('Create');
+  });
+});
+
 describe('WebhookPipeline.afterCommit', () => {
   it('delivers async steps after the commit and records a succeeded system job', async () => {
     const ops = new FakeOperations();
@@ -215,6 +250,8 @@ describe('WebhookPipeline.afterCommit', () => {
     p.afterCommit(createEvent());
     await p.whenIdle();
     expect(parseRemoteExecutionContext(receiver.received[0].json)).toMatchObject({ mode: 1, stage: 40 });
+    const job = ops.find('asyncoperation')[0];
+    expect(parseRemoteExecutionContext(receiver.received[0].json).operationId).toBe(job.id);
     expect(ops.find('asyncoperation')[0].values).toMatchObject({
       name: 'async step',
       operationtype: 1,

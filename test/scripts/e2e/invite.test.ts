@@ -80,6 +80,7 @@ describe('invite redeem', () => {
     const run = await cli(
       'invite',
       'redeem',
+      '--code',
       invitation.code,
       '--contact',
       contact.email,
@@ -95,11 +96,52 @@ describe('invite redeem', () => {
     });
   });
 
+  it('registers a new user with the password read from stdin', async () => {
+    const created = await cli(
+      'invite',
+      'create',
+      '--type',
+      'group',
+      '--max',
+      '5',
+      '--handlers',
+      'in-process',
+      '--json',
+    );
+    const invitation = JSON.parse(created.stdout) as { id: string; code: string };
+    const run = await runCli(
+      [
+        'invite',
+        'redeem',
+        '--code',
+        invitation.code,
+        '--email',
+        'new.user@example.com',
+        '--username',
+        'newuser',
+        '--password-stdin',
+        '--handlers',
+        'in-process',
+        '--json',
+        '--url',
+        emulator.url,
+      ],
+      { input: 'S3cret-pass!\n' },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      invitationId: invitation.id,
+      contactId: expect.any(String),
+    });
+    expect(run.stderr).not.toContain('S3cret-pass!');
+  });
+
   it('warns when the password is given on the command line', async () => {
     const invitation = await createInvitation('--type', 'single');
     const run = await cli(
       'invite',
       'redeem',
+      '--code',
       invitation.code,
       '--email',
       'new.user@example.com',
@@ -126,6 +168,7 @@ describe('invite revoke', () => {
     const run = await cli(
       'invite',
       'redeem',
+      '--code',
       invitation.code,
       '--contact',
       contact.id,
