@@ -58,17 +58,15 @@ export function describeError(error: unknown): ErrorReport {
     if (error.name === 'WorkflowPatchError') {
       const rolledBack = (error as { rolledBack?: boolean }).rolledBack === true;
       const step = (error as { step?: string }).step;
+      const backup = typeof backupFile === 'string' ? backupFile : undefined;
       const hint =
         (rolledBack
-          ? 'The workflow was rolled back to its original definition and state.'
-          : 'The workflow was NOT rolled back; restore it with `portal-invite workflow restore --backup <file>`.') +
-        (typeof backupFile === 'string' ? ` Backup: ${backupFile}` : '');
-      return {
-        message: `Patching the workflow failed at step "${step ?? 'unknown'}": ${error.message}`,
-        hint,
-        exitCode: ExitCode.Failure,
-        details: { step, rolledBack, backupFile },
-      };
+          ? 'Rolled back: the workflow has its original definition and state.'
+          : 'NOT rolled back: restore it with `portal-invite workflow restore --backup <file>`.') +
+        (backup ? ` Backup: ${backup}` : ' No backup was written.');
+      const message =
+        step && !error.message.includes(step) ? `${error.message} (step: ${step})` : error.message;
+      return { message, hint, exitCode: ExitCode.Failure, details: { step, rolledBack, backupFile: backup } };
     }
     if (error.name === 'XamlError') {
       return {

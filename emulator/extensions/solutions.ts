@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } from '../contracts';
-import { DataverseFault } from '../errors';
+import { WorkflowType } from '../../sdk/entities/workflow';
+import { DataverseFault, EmulatorErrorCodes } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { WorkflowState, WorkflowStatus, WorkflowType } from '../../sdk/entities/workflow';
-import { EmulatorErrorCodes } from '../errors';
 import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
 import { importPackage, type ImportSummary } from './solution-import';
 import { readSolutionZip, writeSolutionZip, xamlFileName, type SolutionPackage } from './solution-package';
@@ -106,8 +105,14 @@ export function createSolutionActions(): Record<string, ActionHandler> {
     ctx: OperationContext,
     pkg: SolutionPackage,
     body: Record<string, unknown>,
-  ) => {
-    const summary = await ops.transaction(() => importPackage(ops, ctx, pkg, importOptions(body)));
+  ): Promise<ImportSummary> => {
+    const summary = await ops
+      .transaction(() => importPackage(ops, ctx, pkg, importOptions(body)))
+      .catch((error: unknown) => {
+        throw error instanceof SolutionFileError
+          ? new DataverseFault(400, ExtensionErrorCodes.InvalidSolutionFile, error.message)
+          : error;
+      });
     catalog.set(pkg.manifest.uniqueName.toLowerCase(), pkg.manifest);
     return summary;
   };

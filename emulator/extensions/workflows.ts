@@ -1,11 +1,10 @@
-import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
-import { DataverseFault } from '../errors';
-import { completeAsyncOperation, startAsyncOperation } from './async-operations';
 import { ErrorCodes } from '../../sdk/client/errors';
 import { WorkflowState, WorkflowType } from '../../sdk/entities/workflow';
-import { EmulatorErrorCodes } from '../errors';
-import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
 import type { RecordLoader, WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
+import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
+import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import { completeAsyncOperation, startAsyncOperation } from './async-operations';
+import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
 import { applyEffects, planEffects } from './workflow-effects';
 
 /** The XAML interpreter's signature (`evaluateWorkflow` from sdk/workflows/xaml). */

@@ -129,6 +129,35 @@ describe('solution actions', () => {
     });
   });
 
+  async function xamlOnlyZip(): Promise<string> {
+    const zip = new JSZip();
+    zip.file('solution.xml', SOLUTION_XML);
+    zip.file(`Workflows/SendInvitation-${WORKFLOW_ID.toUpperCase()}.xaml`, XAML);
+    return (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64');
+  }
+
+  it('takes a XAML file without metadata as the new definition of the workflow its name identifies', async () => {
+    const ops = new FakeOperations();
+    ops.seed(
+      'workflow',
+      { name: 'Send Invitation', xaml: '<old/>', statecode: 1, statuscode: 2 },
+      WORKFLOW_ID,
+    );
+    const body = { CustomizationFile: await xamlOnlyZip(), OverwriteUnmanagedCustomizations: true };
+    await createSolutionActions().ImportSolution(request('ImportSolution', body), ops);
+    expect(ops.retrieve('workflow', WORKFLOW_ID)?.values).toMatchObject({ xaml: XAML, statecode: 1 });
+  });
+
+  it('refuses a XAML file without metadata for a workflow that does not exist', async () => {
+    const body = { CustomizationFile: await xamlOnlyZip(), OverwriteUnmanagedCustomizations: true };
+    await expect(
+      createSolutionActions().ImportSolution(request('ImportSolution', body), new FakeOperations()),
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/not described in customizations\.xml/),
+    });
+  });
+
   it('ImportSolutionAsync answers with the completed job and an import job key', async () => {
     const ops = new FakeOperations();
     const result = await createSolutionActions().ImportSolutionAsync(

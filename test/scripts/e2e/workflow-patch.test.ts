@@ -117,7 +117,7 @@ describe('workflow patch-template', () => {
     const run = await cli(...patchArgs());
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Injected failure');
-    expect(run.stderr).toContain('rolled back');
+    expect(run.stderr).toContain('Rolled back');
     expect(run.stderr).toContain(join(dir, 'backups'));
     const after = await readWorkflow();
     expect(after[WorkflowTable.columns.xaml]).toBe(original[WorkflowTable.columns.xaml]);

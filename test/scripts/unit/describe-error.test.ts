@@ -54,7 +54,7 @@ describe('describeError', () => {
     });
     const report = describeError(error);
     expect(report.message).toContain('update definition');
-    expect(report.hint).toContain('rolled back');
+    expect(report.hint).toContain('Rolled back');
     expect(report.hint).toContain('.backups/send-invitation.json');
   });
 });
