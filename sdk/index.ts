@@ -12,3 +12,4 @@ export * from './entities';
 export * from './invitations';
 export * from './workflows';
 export * from './webhooks';
+export * from './solutions';

@@ -1,7 +1,6 @@
 import type { EmulatorOperations, OperationContext } from '../contracts';
 import { WorkflowState, WorkflowStatus } from '../../sdk/entities/workflow';
-import type { SolutionPackage } from './solution-package';
-import { SolutionFileError, type WorkflowDefinition } from './solution-xml';
+import { SolutionFileError, type SolutionPackage, type WorkflowDefinition } from '../../sdk/solutions/index';
 
 /** Which rows an import wrote. */
 export interface ImportSummary {

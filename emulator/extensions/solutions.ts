@@ -5,8 +5,16 @@ import { DataverseFault, EmulatorErrorCodes } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
 import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
 import { importPackage, type ImportSummary } from './solution-import';
-import { readSolutionZip, writeSolutionZip, xamlFileName, type SolutionPackage } from './solution-package';
-import { SolutionFileError, type SolutionManifest, type WorkflowDefinition } from './solution-xml';
+import {
+  DEFAULT_PUBLISHER,
+  readSolutionPackage,
+  SolutionFileError,
+  writeSolutionPackage,
+  xamlFileName,
+  type SolutionManifest,
+  type SolutionPackage,
+  type WorkflowDefinition,
+} from '../../sdk/solutions/index';
 
 /**
  * Solution membership: the emulator has no solutioncomponent table, so the manifest of each
@@ -24,10 +32,14 @@ async function readPackage(body: Record<string, unknown>): Promise<SolutionPacka
     );
   }
   try {
-    return await readSolutionZip(file);
+    return await readSolutionPackage(Buffer.from(file, 'base64'));
   } catch (error) {
     if (error instanceof SolutionFileError) {
-      throw new DataverseFault(400, ExtensionErrorCodes.InvalidSolutionFile, error.message);
+      throw new DataverseFault(
+        400,
+        ExtensionErrorCodes.InvalidSolutionFile,
+        `${error.message} CustomizationFile must hold the solution zip, base64-encoded.`,
+      );
     }
     throw error;
   }
@@ -79,12 +91,7 @@ function packageOf(ops: EmulatorOperations, row: StoredRow, catalog: Catalog): S
     description: typeof row.values.description === 'string' ? row.values.description : '',
     version: String(row.values.version ?? '1.0.0.0'),
     managed: row.values.ismanaged === true,
-    publisher: recorded?.publisher ?? {
-      uniqueName: 'emulator',
-      friendlyName: 'Emulator',
-      prefix: 'new',
-      optionValuePrefix: '10000',
-    },
+    publisher: recorded?.publisher ?? { ...DEFAULT_PUBLISHER },
     workflowIds: workflowRows.map((r) => r.id.toLowerCase()),
   };
   return {
@@ -156,8 +163,10 @@ export function createSolutionActions(): Record<string, ActionHandler> {
           `The solution '${name}' does not exist. Import it first, or check the unique name (solutions?$select=uniquename).`,
         );
       }
-      const file = await writeSolutionZip(packageOf(ops, row, catalog), request.body.Managed === true);
-      return { body: { ExportSolutionFile: file } };
+      const zip = await writeSolutionPackage(packageOf(ops, row, catalog), {
+        managed: request.body.Managed === true,
+      });
+      return { body: { ExportSolutionFile: zip.toString('base64') } };
     },
     PublishAllXml: async () => ({ status: 204 }),
   };

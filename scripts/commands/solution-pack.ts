@@ -3,8 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { action, examples } from '../command';
-import { readFileTree } from '../solution/file-tree';
-import { packSolution } from '../solution/pack';
+import { packSolution, readFileTree } from '../../sdk/solutions/index';
 
 /** Options of `solution pack`. */
 export interface SolutionPackOptions {

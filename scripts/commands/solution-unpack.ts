@@ -2,8 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { action, examples } from '../command';
-import { writeFileTree } from '../solution/file-tree';
-import { unpackSolution } from '../solution/unpack';
+import { unpackSolution, writeFileTree } from '../../sdk/solutions/index';
 
 /** Options of `solution unpack`. */
 export interface SolutionUnpackOptions {

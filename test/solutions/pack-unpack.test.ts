@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
-import { packSolution } from '../../../scripts/solution/pack';
-import { unpackSolution } from '../../../scripts/solution/unpack';
-import type { FileTree } from '../../../scripts/solution/layout';
+import { packSolution } from '../../sdk/solutions/pack';
+import { unpackSolution } from '../../sdk/solutions/unpack';
+import type { FileTree } from '../../sdk/solutions/layout';
 
 const WORKFLOW = 'Workflows/SendInvitation-C1D4A9A2-7F1E-4B8E-9A55-0D6B2E8F3A11.xaml';
 const XAML =
