@@ -15,6 +15,7 @@ import {
   errorClassForStatus,
   type RedactedRequest,
 } from './errors';
+import { unauthorizedAdvice } from './pipeline/auth';
 import { redact, redactText } from './redact';
 import { parseRetryAfter } from './retry-after';
 
@@ -100,6 +101,8 @@ export interface FailedResponse {
   request?: RedactedRequest;
   attempts?: number;
   now: number;
+  /** What to do, when the caller knows better than the status alone (a 401 after a token refresh). */
+  advice?: string;
 }
 
 /** Builds the error for a response with status ≥ 400 (also used for failed parts of a `$batch`). */
@@ -109,7 +112,7 @@ export function errorFromResponse(response: FailedResponse): DataverseError {
   const where = response.request ? `${response.request.method} ${shortUrl(response.request.url)}` : 'Request';
   const serverMessage = parsed.message ? redactText(parsed.message) : 'no message';
   const code = parsed.code ? ` ${parsed.code}` : '';
-  const message = `${where} failed with ${response.status}${code}: ${serverMessage}. ${adviceFor(response.status, parsed.code)}`;
+  const message = `${where} failed with ${response.status}${code}: ${serverMessage}. ${response.advice ?? adviceFor(response.status, parsed.code)}`;
   return new ErrorClass(message, {
     status: response.status,
     code: parsed.code,
@@ -127,13 +130,15 @@ export function errorFromAxios(error: unknown, now: number): unknown {
   const request = redactedRequest(error.config);
   const attempts = error.config?.dataverse?.attempt;
   if (error.response) {
+    const headers = plainHeaders(error.response.headers);
     return errorFromResponse({
       status: error.response.status,
-      headers: plainHeaders(error.response.headers),
+      headers,
       data: error.response.data,
       request,
       attempts,
       now,
+      advice: unauthorizedAdvice(error.config?.dataverse?.authFailure, headers['www-authenticate']),
     });
   }
   const where = request ? `${request.method} ${shortUrl(request.url)}` : 'Request';

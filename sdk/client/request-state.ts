@@ -15,6 +15,13 @@ export interface RequestState {
   release?: () => void;
   /** When this attempt started (the injected clock), for logging. */
   startedAt?: number;
+  /** Set on the one replay after a 401 with a newly fetched token; a second 401 is final. */
+  tokenRenewed?: boolean;
+  /**
+   * Why a 401 was not recovered from, for the error message: the new token was refused too, or the
+   * credential handed back the refused token (it cannot refresh).
+   */
+  authFailure?: 'refused-again' | 'cannot-refresh';
 }
 
 declare module 'axios' {

@@ -51,7 +51,7 @@ export class Transport {
     });
     const steps: PipelineStep[] = [
       userAgentStep(),
-      authStep(options.credential, scopeFor(options.url), this.now),
+      authStep(options.credential, scopeFor(options.url), this.now, (config) => this.http.request(config)),
       throttleStep(this.limiter),
       retryStep({
         maxAttempts: options.maxAttempts ?? 5,

@@ -6,10 +6,22 @@
 /** A row as the Web API returns it: logical column names, `_x_value` lookups, `@odata.*` annotations. */
 export type WebApiRecord = Record<string, unknown>;
 
+/** Options of {@link TokenCredential.getToken}. */
+export interface GetTokenOptions {
+  /** Cancels the token request. */
+  signal?: AbortSignal;
+  /**
+   * The server refused the cached token (401): drop it and get a new one past every cache.
+   * A credential that cannot get a new token (a fixed token) may ignore it; the client then
+   * sees the same token come back and does not resend the request.
+   */
+  forceRefresh?: boolean;
+}
+
 /** Anything that can hand out a bearer token for a set of scopes. */
 export interface TokenCredential {
   /** Returns a token valid for the scopes; implementations cache and refresh before expiry. */
-  getToken(scopes: string[], options?: { signal?: AbortSignal }): Promise<AccessToken>;
+  getToken(scopes: string[], options?: GetTokenOptions): Promise<AccessToken>;
 }
 
 /** A bearer token and when it stops being valid (epoch milliseconds). */

@@ -109,6 +109,42 @@ describe('TokenCache', () => {
     await expect(cache.getToken([SCOPE])).rejects.toThrow('down');
     await expect(cache.getToken([SCOPE])).resolves.toMatchObject({ token: 't' });
   });
+
+  it('drops a cached token on forceRefresh and asks the fetcher to bypass its own cache', async () => {
+    const forced: boolean[] = [];
+    const cache = new TokenCache(async (_scopes, { forceRefresh }) => {
+      forced.push(forceRefresh);
+      return { token: `t${forced.length}`, expiresOnTimestamp: Date.now() + 3_600_000 };
+    });
+    await cache.getToken([SCOPE]);
+    expect((await cache.getToken([SCOPE], { forceRefresh: true })).token).toBe('t2');
+    expect((await cache.getToken([SCOPE])).token).toBe('t2');
+    expect(forced).toEqual([false, true]);
+  });
+
+  it('shares one forced refresh among concurrent callers', async () => {
+    let fetched = 0;
+    const cache = new TokenCache(async () => ({
+      token: `t${++fetched}`,
+      expiresOnTimestamp: Date.now() + 3_600_000,
+    }));
+    const tokens = await Promise.all([1, 2, 3].map(() => cache.getToken([SCOPE], { forceRefresh: true })));
+    expect(tokens.map((t) => t.token)).toEqual(['t1', 't1', 't1']);
+  });
+
+  it('keeps the forced token when an ordinary refresh started earlier finishes later', async () => {
+    let finishOrdinary: (token: { token: string; expiresOnTimestamp: number }) => void = () => undefined;
+    const cache = new TokenCache((_scopes, { forceRefresh }) =>
+      forceRefresh
+        ? Promise.resolve({ token: 'forced', expiresOnTimestamp: Date.now() + 3_600_000 })
+        : new Promise((resolve) => (finishOrdinary = resolve)),
+    );
+    const ordinary = cache.getToken([SCOPE]);
+    await cache.getToken([SCOPE], { forceRefresh: true });
+    finishOrdinary({ token: 'refused', expiresOnTimestamp: Date.now() + 3_600_000 });
+    await ordinary;
+    expect((await cache.getToken([SCOPE])).token).toBe('forced');
+  });
 });
 
 describe('ClientCertificateCredential', () => {

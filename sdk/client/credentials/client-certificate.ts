@@ -5,7 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ConfidentialClientApplication } from '@azure/msal-node';
-import type { AccessToken, TokenCredential } from '../types';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '../types';
 import { acquireToken, createMsalApp, type MsalCredentialOptions } from './msal-app';
 import { TokenCache } from './token-cache';
 
@@ -64,11 +64,14 @@ export class ClientCertificateCredential implements TokenCredential {
       );
     const parsed = parseCertificatePem(pem, certificate.certificatePath ?? 'the PEM');
     this.app = createMsalApp(tenantId, clientId, { clientCertificate: parsed }, options);
-    this.cache = new TokenCache((scopes) => acquireToken(this.app, scopes));
+    this.cache = new TokenCache((scopes, { forceRefresh }) => acquireToken(this.app, scopes, forceRefresh));
   }
 
-  /** A token for the scopes (e.g. `https://org.crm.dynamics.com/.default`). */
-  getToken(scopes: string[]): Promise<AccessToken> {
-    return this.cache.getToken(scopes);
+  /**
+   * A token for the scopes (e.g. `https://org.crm.dynamics.com/.default`); with `forceRefresh`, a new
+   * one from Entra ID even if a cached one has not expired.
+   */
+  getToken(scopes: string[], options?: GetTokenOptions): Promise<AccessToken> {
+    return this.cache.getToken(scopes, options);
   }
 }

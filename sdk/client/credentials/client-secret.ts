@@ -2,7 +2,7 @@
  * App-only authentication with a client secret, through msal-node.
  */
 import type { ConfidentialClientApplication } from '@azure/msal-node';
-import type { AccessToken, TokenCredential } from '../types';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '../types';
 import { acquireToken, createMsalApp, type MsalCredentialOptions } from './msal-app';
 import { TokenCache } from './token-cache';
 
@@ -14,11 +14,14 @@ export class ClientSecretCredential implements TokenCredential {
   constructor(tenantId: string, clientId: string, clientSecret: string, options: MsalCredentialOptions = {}) {
     if (!clientSecret) throw new TypeError('A client secret is required (AZURE_CLIENT_SECRET).');
     this.app = createMsalApp(tenantId, clientId, { clientSecret }, options);
-    this.cache = new TokenCache((scopes) => acquireToken(this.app, scopes));
+    this.cache = new TokenCache((scopes, { forceRefresh }) => acquireToken(this.app, scopes, forceRefresh));
   }
 
-  /** A token for the scopes (e.g. `https://org.crm.dynamics.com/.default`). */
-  getToken(scopes: string[]): Promise<AccessToken> {
-    return this.cache.getToken(scopes);
+  /**
+   * A token for the scopes (e.g. `https://org.crm.dynamics.com/.default`); with `forceRefresh`, a new
+   * one from Entra ID even if a cached one has not expired.
+   */
+  getToken(scopes: string[], options?: GetTokenOptions): Promise<AccessToken> {
+    return this.cache.getToken(scopes, options);
   }
 }

@@ -31,14 +31,18 @@ export function createMsalApp(
   });
 }
 
-/** Runs the client-credentials flow and converts the result. */
+/**
+ * Runs the client-credentials flow and converts the result. `forceRefresh` skips msal's own token
+ * cache (`skipCache`), so a token the server refused is not handed out again.
+ */
 export async function acquireToken(
   app: ConfidentialClientApplication,
   scopes: string[],
+  forceRefresh = false,
 ): Promise<AccessToken> {
   let result;
   try {
-    result = await app.acquireTokenByClientCredential({ scopes });
+    result = await app.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh });
   } catch (error) {
     const reason = error instanceof Error ? redactText(error.message) : 'unknown error';
     throw new AuthenticationError(
