@@ -107,6 +107,12 @@ export interface EmulatorOperations {
   related(relationship: string, entityName: string, id: string): string[];
   /** Serialises writes: one write transaction at a time; `fn` may await (sync webhooks). Nested calls join. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A number that grows whenever rows of the table are written or any write is rolled back, so
+   * what was read from the table may be kept while it stays the same. Optional: without it,
+   * callers read again every time.
+   */
+  changeCount?(entityName: string): number;
 }
 
 /** What an action or function handler receives. */

@@ -54,7 +54,7 @@ export interface EmulatorCore {
 export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Promise<EmulatorCore> {
   const db = openDatabase(options.db ?? ':memory:');
   const store = new Store(db);
-  const tx = new TransactionManager(db);
+  const tx = new TransactionManager(db, () => store.rolledBack());
   const ops = new CoreOperations(store, tx, options.now);
   const extensions = options.extensions ?? {};
   try {

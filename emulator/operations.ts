@@ -59,7 +59,7 @@ export class CoreOperations implements EmulatorOperations {
         );
       }
       const rowId = (typeof given === 'string' ? given : randomUUID()).toLowerCase();
-      if (this.store.getRaw(table, rowId)) {
+      if (this.store.exists(table, rowId)) {
         throw new DataverseFault(
           412,
           EmulatorErrorCodes.DuplicateRecord,
@@ -183,6 +183,8 @@ export class CoreOperations implements EmulatorOperations {
     return this.tx.run(fn);
   }
 
+  changeCount = (entityName: string): number => this.store.changeCount(entityName);
+
   private async linkOperation(
     message: 'Associate' | 'Disassociate',
     relationship: string,
@@ -210,10 +212,14 @@ export class CoreOperations implements EmulatorOperations {
   }
 
   private async finish(event: OperationEvent, table: TableMeta, id: string): Promise<StoredRow> {
-    event.postImage = this.mustGet(table, id).values;
+    const row = this.mustGet(table, id);
+    event.postImage = row.values;
+    const changes = this.store.changeCount(table.logicalName);
     await this.stage(40, event);
     this.scheduleAfterCommit(event);
-    return this.mustGet(table, id);
+    // Read again only when a PostOperation step wrote to the table; the event keeps its own copy.
+    if (this.store.changeCount(table.logicalName) !== changes) return this.mustGet(table, id);
+    return { ...row, values: { ...row.values } };
   }
 
   /** A write transaction that records the caller's correlation id (callbacks carrying it may join). */

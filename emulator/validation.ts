@@ -5,7 +5,7 @@
  */
 import type { ColumnValues, LookupValue } from './contracts';
 import { badRequest, DataverseFault, EmulatorErrorCodes, notFound } from './errors';
-import { columnOf, isLookup } from './metadata';
+import { columnOf, isLookup, tableByLogicalName } from './metadata';
 import type { ColumnMeta, TableMeta } from './metadata';
 import type { Store } from './store/store';
 
@@ -146,7 +146,8 @@ function checkLookup(
       `'${name}' of ${table.logicalName} cannot refer to a ${ref.logicalName}; it refers to ${targets.join(' or ')}.`,
     );
   }
-  if (!store.get(ref.logicalName, ref.id)) throw notFound(ref.logicalName, ref.id);
+  const target = tableByLogicalName(ref.logicalName);
+  if (!target || !store.exists(target, ref.id)) throw notFound(ref.logicalName, ref.id);
   return { logicalName: ref.logicalName, id: ref.id.toLowerCase() };
 }
 

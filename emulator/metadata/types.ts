@@ -42,6 +42,11 @@ export interface ColumnMeta {
    * `@odata.bind` spells it (case-sensitive), e.g. `{ contact: 'adx_inviteContact' }`.
    */
   navigation?: Record<string, string>;
+  /**
+   * Looked up by value often (e-mail addresses, invitation codes, user names): the emulator keeps
+   * a case-insensitive index on it so such lookups do not scan the table. Primary names always are.
+   */
+  indexed?: boolean;
 }
 
 /** A party-list column of an activity (email `to`, `from`...), stored as activityparty rows. */

@@ -4,6 +4,7 @@
  */
 import { defaultParser } from '@odata/parser';
 import { badRequest, EmulatorErrorCodes } from '../errors';
+import { splitTopLevel, unwrapParens } from './filter-split';
 
 /** A node of @odata/parser's syntax tree (the fields the emulator reads). */
 export interface FilterNode {
@@ -18,8 +19,38 @@ export interface FilterLiteral {
   value: string | number | boolean | null;
 }
 
-/** Parses a `$filter` expression; a syntax error becomes Dataverse's 400. */
+/**
+ * A node the emulator adds: the operands of a top-level `or` (`OrList`) or `and` (`AndList`)
+ * chain, parsed one by one (`value` is a `FilterNode[]`).
+ */
+export const OR_LIST = 'OrList';
+/** See {@link OR_LIST}. */
+export const AND_LIST = 'AndList';
+
+/**
+ * Parses a `$filter` expression; a syntax error becomes Dataverse's 400. Top-level `or`/`and`
+ * chains are cut first and their operands parsed one by one (see filter-split.ts); should a piece
+ * not parse on its own, the whole text goes to the parser as it is.
+ */
 export function parseFilter(text: string): FilterNode {
+  try {
+    return parsePieces(text);
+  } catch {
+    return parseWhole(text);
+  }
+}
+
+function parsePieces(text: string): FilterNode {
+  const ors = splitTopLevel(text, 'or');
+  if (ors.length > 1) return { type: OR_LIST, raw: text, value: ors.map(parsePieces) };
+  const ands = splitTopLevel(text, 'and');
+  if (ands.length > 1) return { type: AND_LIST, raw: text, value: ands.map(parsePieces) };
+  const inner = unwrapParens(text);
+  if (inner !== undefined && inner.trim() !== '') return parsePieces(inner);
+  return fixNot(defaultParser.filter(text.trim()) as unknown as FilterNode);
+}
+
+function parseWhole(text: string): FilterNode {
   try {
     return fixNot(defaultParser.filter(text) as unknown as FilterNode);
   } catch (error) {

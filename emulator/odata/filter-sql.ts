@@ -1,7 +1,8 @@
 /**
  * Translates a parsed `$filter` into an SQL WHERE fragment with bound parameters: comparisons,
- * and/or/not, contains/startswith/endswith, null checks, `_x_value` lookups, single-valued
- * navigation paths, and any/all over N:N and 1:N navigations (as EXISTS subqueries).
+ * and/or/not (chains: filter-junction.ts), contains/startswith/endswith, Microsoft.Dynamics.CRM.In
+ * and NotIn, null checks, `_x_value` lookups, single-valued navigation paths, and any/all over
+ * N:N and 1:N navigations (as EXISTS subqueries).
  */
 import { badRequest, EmulatorErrorCodes } from '../errors';
 import { columnOf, isLookup, navigationOf, tableByLogicalName } from '../metadata';
@@ -9,13 +10,14 @@ import type { ColumnMeta, TableMeta } from '../metadata';
 import { ident } from '../store/schema';
 import { isNode, literalOf, operands, parseFilter } from './filter-ast';
 import type { FilterLiteral, FilterNode } from './filter-ast';
+import { queryFunction } from './filter-functions';
+import { coerce, isText } from './filter-values';
+import type { ColumnOperand } from './filter-functions';
+import { isJunction, junction } from './filter-junction';
+import type { Equality, SqlFragment } from './filter-junction';
 import { collectionJoin } from './navigation-sql';
 
-/** An SQL fragment and its parameters in order. */
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlFragment } from './filter-junction';
 
 interface Scope {
   table: TableMeta;
@@ -48,17 +50,13 @@ export function filterToSql(text: string, table: TableMeta, alias: string): SqlF
 }
 
 function translate(node: FilterNode, scope: Scope): SqlFragment {
+  if (isJunction(node)) {
+    return junction(node, {
+      translate: (item) => translate(item, scope),
+      equality: (item) => equality(item, scope),
+    });
+  }
   switch (node.type) {
-    case 'AndExpression':
-    case 'OrExpression': {
-      const { left, right } = operands(node);
-      const l = translate(left, scope);
-      const r = translate(right, scope);
-      return {
-        sql: `(${l.sql} ${node.type === 'AndExpression' ? 'AND' : 'OR'} ${r.sql})`,
-        params: [...l.params, ...r.params],
-      };
-    }
     case 'NotExpression': {
       const inner = translate(node.value as FilterNode, scope);
       return { sql: `(NOT ${inner.sql})`, params: inner.params };
@@ -69,6 +67,8 @@ function translate(node: FilterNode, scope: Scope): SqlFragment {
       return translate(node.value as FilterNode, scope);
     case 'MethodCallExpression':
       return method(node, scope);
+    case 'FunctionExpression':
+      return queryFunction(node, (name) => columnByName(name, scope));
     case 'FirstMemberExpression':
     case 'MemberExpression':
     case 'PropertyPathExpression':
@@ -80,6 +80,20 @@ function translate(node: FilterNode, scope: Scope): SqlFragment {
         EmulatorErrorCodes.ResourceNotFound,
       );
   }
+}
+
+/** A comparison of a plain column with a non-null literal, which a chain may fold into IN. */
+function equality(node: FilterNode, scope: Scope): Equality | undefined {
+  const { left, right } = operands(node);
+  if ((left.type === 'Literal') === (right.type === 'Literal')) return undefined;
+  const [member, literal] =
+    left.type === 'Literal'
+      ? [operand(right, scope), operand(left, scope)]
+      : [operand(left, scope), operand(right, scope)];
+  if (!literal.literal || !member.column || member.params.length > 0) return undefined;
+  const value = coerce(member.column, literal.literal, node.raw);
+  if (value === null) return undefined;
+  return { node, sql: member.sql, collate: isText(member.column) ? ' COLLATE NOCASE' : '', value };
 }
 
 function comparison(node: FilterNode, scope: Scope): SqlFragment {
@@ -167,11 +181,15 @@ function property(node: FilterNode, scope: Scope): Operand {
       column: inner.column,
     };
   }
+  return { ...columnByName(name, scope), params: [] };
+}
+
+function columnByName(name: string, scope: Scope): ColumnOperand {
   const lookupMatch = /^_(.+)_value$/.exec(name);
   const column = columnOf(scope.table, lookupMatch ? lookupMatch[1] : name);
   if (!column || (lookupMatch ? !isLookup(column) : isLookup(column)))
     throw unknownProperty(name, scope.table);
-  return { sql: `${scope.alias}.${ident(column.name)}`, params: [], column };
+  return { sql: `${scope.alias}.${ident(column.name)}`, column };
 }
 
 function lambdaPath(node: FilterNode, scope: Scope): SqlFragment {
@@ -202,33 +220,6 @@ function lambdaPath(node: FilterNode, scope: Scope): SqlFragment {
   return lambda.type === 'AnyExpression'
     ? { sql: `EXISTS (SELECT 1 ${join} AND ${inner.sql})`, params: inner.params }
     : { sql: `NOT EXISTS (SELECT 1 ${join} AND NOT ${inner.sql})`, params: inner.params };
-}
-
-function coerce(column: ColumnMeta | undefined, literal: FilterLiteral, raw: string): unknown {
-  if (literal.value === null || !column) return literal.value;
-  const text = isText(column) || column.type === 'datetime';
-  const guid = isLookup(column) || column.type === 'uniqueidentifier';
-  if (column.type === 'boolean') {
-    if (typeof literal.value !== 'boolean') throw incompatible(raw);
-    return literal.value ? 1 : 0;
-  }
-  if (guid) {
-    if (literal.edmType !== 'Edm.Guid') throw incompatible(raw);
-    return literal.value;
-  }
-  if (text !== (typeof literal.value === 'string')) throw incompatible(raw);
-  return literal.value;
-}
-
-function isText(column?: ColumnMeta): boolean {
-  return column?.type === 'string' || column?.type === 'memo';
-}
-
-function incompatible(raw: string): Error {
-  return badRequest(
-    `A binary operator with incompatible types was detected in '${raw}'.`,
-    EmulatorErrorCodes.ResourceNotFound,
-  );
 }
 
 function unknownProperty(name: string, table: TableMeta): Error {

@@ -1,11 +1,13 @@
 /**
  * The system query options of a request ($select, $filter, $orderby, $top, $expand, $count,
  * $skiptoken), split and checked against the table's metadata. `$filter` itself is parsed by
- * @odata/parser in filter-ast.ts; here it is only carried as text.
+ * @odata/parser in filter-ast.ts; here it is only carried as text, its parameter aliases
+ * (`@p1`) replaced by their values.
  */
 import { badRequest, EmulatorErrorCodes } from '../errors';
 import { columnOf, isLookup, navigationOf } from '../metadata';
 import type { ColumnMeta, Navigation, TableMeta } from '../metadata';
+import { replaceAliases } from './filter-split';
 
 /** One `$orderby` item. */
 export interface OrderItem {
@@ -61,7 +63,17 @@ export function parseQueryOptions(
   if (select !== undefined)
     options.select = splitTop(select, ',').map((name) => selectColumn(table, name.trim()));
   const filter = params.get('$filter');
-  if (filter !== undefined && filter.trim() !== '') options.filter = filter;
+  if (filter !== undefined && filter.trim() !== '') {
+    options.filter = replaceAliases(
+      filter,
+      (alias) => params.get(alias),
+      (alias) =>
+        badRequest(
+          `The parameter alias '${alias}' in $filter has no value; add &${alias}=<value> to the query.`,
+          EmulatorErrorCodes.ResourceNotFound,
+        ),
+    );
+  }
   const orderBy = params.get('$orderby');
   if (orderBy) {
     options.orderBy = splitTop(orderBy, ',').map((item) => {

@@ -1,7 +1,8 @@
 /**
  * The SQLite schema, derived from the metadata: one table per Dataverse table (a column per
- * column; a lookup is two columns, the id and `<name>__type` for the target table), one link
- * table per N:N relationship, and a meta table holding the database-wide row version.
+ * column; a lookup is two columns, the id and `<name>__type` for the target table; lookups,
+ * primary names and `indexed` columns have an index), one link table per N:N relationship, and
+ * a meta table holding the database-wide row version.
  */
 import type Database from 'better-sqlite3';
 import { isLookup, MANY_TO_MANY, TABLES } from '../metadata';
@@ -42,6 +43,11 @@ function tableDdl(table: TableMeta): string[] {
       continue;
     }
     cols.push(`${ident(column.name)} ${sqlType(column)}`);
+    if (column.indexed || column.name === table.primaryName) {
+      indexes.push(
+        `CREATE INDEX IF NOT EXISTS ${ident(`ix_${table.logicalName}_${column.name}_nocase`)} ON ${ident(table.logicalName)} (${ident(column.name)} COLLATE NOCASE)`,
+      );
+    }
     if (isLookup(column)) {
       cols.push(`${ident(typeColumn(column.name))} TEXT`);
       indexes.push(

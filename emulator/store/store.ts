@@ -1,13 +1,14 @@
 /**
  * Row storage on better-sqlite3: read, insert, update and delete rows of the metadata tables,
- * N:N links, activity parties and the database-wide row version. Synchronous; the transaction
- * boundaries belong to emulator/store/transaction.ts.
+ * N:N links, activity parties, the database-wide row version and per-table change counts (for
+ * caches of rows). Synchronous; the transaction boundaries belong to emulator/store/transaction.ts.
  */
 import Database from 'better-sqlite3';
 import type { ColumnValues, LookupValue, StoredRow } from '../contracts';
 import { columnOf, isLookup, MANY_TO_MANY, TABLES, tableByLogicalName } from '../metadata';
 import type { ManyToManyMeta, TableMeta } from '../metadata';
 import { decodeRow, encodeColumn } from './codec';
+import { StatementCache, storedColumns } from './statements';
 import type { SqlRow } from './codec';
 import { createSchema, ident } from './schema';
 import { PartyStore } from './parties';
@@ -28,20 +29,41 @@ export function openDatabase(file: string): Database.Database {
 /** Synchronous row storage over one SQLite connection. */
 export class Store {
   readonly parties: PartyStore;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
+  private readonly changes = new Map<string, number>();
+  private rollbacks = 0;
 
   constructor(readonly db: Database.Database) {
     this.parties = new PartyStore(this);
+    this.statements = new StatementCache(db);
   }
 
   /** A cached prepared statement. */
   prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
+  }
+
+  /**
+   * A number that grows whenever rows of `logicalName` are written, or any write is rolled back:
+   * something derived from that table's rows stays valid while this number stays the same.
+   */
+  changeCount(logicalName: string): number {
+    return (this.changes.get(logicalName) ?? 0) + this.rollbacks;
+  }
+
+  /** Told by the transaction manager after a rollback: rows of any table may have reverted. */
+  rolledBack(): void {
+    this.rollbacks += 1;
+  }
+
+  /** Whether a row with this id exists. */
+  exists(table: TableMeta, id: string): boolean {
+    const statement = this.statements.forTable(
+      table,
+      'exists',
+      () => `SELECT 1 FROM ${ident(table.logicalName)} WHERE ${ident(table.primaryId)} = ?`,
+    );
+    return statement.get(id.toLowerCase()) !== undefined;
   }
 
   /** Takes the next database-wide row version (what `@odata.etag` carries). */
@@ -56,9 +78,12 @@ export class Store {
 
   /** The raw SQLite row, or undefined. */
   getRaw(table: TableMeta, id: string): SqlRow | undefined {
-    return this.prepare(`SELECT * FROM ${ident(table.logicalName)} WHERE ${ident(table.primaryId)} = ?`).get(
-      id.toLowerCase(),
-    ) as SqlRow | undefined;
+    const statement = this.statements.forTable(
+      table,
+      'get',
+      () => `SELECT * FROM ${ident(table.logicalName)} WHERE ${ident(table.primaryId)} = ?`,
+    );
+    return statement.get(id.toLowerCase()) as SqlRow | undefined;
   }
 
   /** A row in canonical shape (activities include their party lists), or undefined. */
@@ -87,10 +112,17 @@ export class Store {
       if (column.name !== table.primaryId && column.name in values)
         encodeColumn(column, values[column.name], cells);
     }
-    const names = Object.keys(cells);
-    this.prepare(
-      `INSERT INTO ${ident(table.logicalName)} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-    ).run(...names.map((n) => cells[n]));
+    // Every column, absent ones as NULL (the schema has no defaults): one statement per table.
+    const names = storedColumns(table);
+    this.statements
+      .forTable(
+        table,
+        'insert',
+        () =>
+          `INSERT INTO ${ident(table.logicalName)} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      )
+      .run(...names.map((n) => cells[n] ?? null));
+    this.touched(table.logicalName);
     if (table.activity) this.parties.write(table, id, values);
   }
 
@@ -107,6 +139,7 @@ export class Store {
         `UPDATE ${ident(table.logicalName)} SET ${names.map((n) => `${ident(n)} = ?`).join(', ')} WHERE ${ident(table.primaryId)} = ?`,
       ).run(...names.map((n) => cells[n]), id.toLowerCase());
     }
+    this.touched(table.logicalName);
     if (table.activity) this.parties.write(table, id, values);
   }
 
@@ -114,6 +147,7 @@ export class Store {
   delete(table: TableMeta, id: string): void {
     const key = id.toLowerCase();
     this.prepare(`DELETE FROM ${ident(table.logicalName)} WHERE ${ident(table.primaryId)} = ?`).run(key);
+    this.touched(table.logicalName);
     for (const rel of MANY_TO_MANY) {
       if (rel.entity1 === table.logicalName)
         this.prepare(`DELETE FROM ${ident(rel.intersect)} WHERE "id1" = ?`).run(key);
@@ -124,9 +158,10 @@ export class Store {
     for (const other of TABLES) {
       for (const column of other.columns) {
         if (!isLookup(column) || !column.targets?.includes(table.logicalName)) continue;
-        this.prepare(
+        const cleared = this.prepare(
           `UPDATE ${ident(other.logicalName)} SET ${ident(column.name)} = NULL, ${ident(`${column.name}__type`)} = NULL WHERE ${ident(column.name)} = ?`,
         ).run(key);
+        if (cleared.changes > 0) this.touched(other.logicalName);
       }
     }
   }
@@ -166,6 +201,10 @@ export class Store {
       `SELECT ${ident(table.primaryName)} AS n FROM ${ident(table.logicalName)} WHERE ${ident(table.primaryId)} = ?`,
     ).get(ref.id.toLowerCase()) as { n: string | null } | undefined;
     return row?.n ?? undefined;
+  }
+
+  private touched(logicalName: string): void {
+    this.changes.set(logicalName, (this.changes.get(logicalName) ?? 0) + 1);
   }
 }
 

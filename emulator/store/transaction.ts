@@ -20,7 +20,11 @@ export class TransactionManager {
   private open: OpenTransaction | undefined;
   private savepoints = 0;
 
-  constructor(private readonly db: Database.Database) {}
+  /** `onRollback` is told after every rollback, whole or to a savepoint (caches may be stale). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly onRollback: () => void = () => undefined,
+  ) {}
 
   /** Whether the current async context runs inside a write transaction. */
   get active(): boolean {
@@ -58,6 +62,7 @@ export class TransactionManager {
         this.db.exec('COMMIT');
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.onRollback();
         throw error;
       }
       this.open = undefined;
@@ -110,6 +115,7 @@ export class TransactionManager {
       if (this.db.inTransaction) {
         this.db.exec(`ROLLBACK TO ${name}`);
         this.db.exec(`RELEASE ${name}`);
+        this.onRollback();
       }
       tx.afterCommit.length = mark;
       throw error;

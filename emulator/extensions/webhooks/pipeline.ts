@@ -6,6 +6,7 @@ import { completeAsyncOperation, startAsyncOperation } from '../async-operations
 import { AsyncOperationType, StepCodes } from '../dataverse-codes';
 import { deliverWebhook, type DeliveryOptions } from './delivery';
 import { buildExecutionContext, type OrganizationInfo } from './execution-context';
+import { StepCache } from './step-cache';
 import { enabledStepRows, findSteps, type ResolvedStep } from './step-registry';
 
 /** Options for {@link WebhookPipeline}. */
@@ -65,7 +66,9 @@ export class WebhookPipeline implements EmulatorPipeline {
   private tail: Promise<void> = Promise.resolve();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
-  /** The enabled steps, read once per operation (the core passes the same event to every stage). */
+  /** Registered steps across operations, while the registrations are unchanged. */
+  private readonly stepCache: StepCache;
+  /** Without a cache: the enabled steps, read once per operation (the same event goes to every stage). */
   private readonly stepsByEvent = new WeakMap<OperationEvent, StoredRow[]>();
 
   constructor(
@@ -73,13 +76,14 @@ export class WebhookPipeline implements EmulatorPipeline {
     private readonly options: WebhookPipelineOptions = {},
   ) {
     this.organization = { ...DEFAULT_ORGANIZATION, ...options.organization };
+    this.stepCache = new StepCache(ops);
     this.now = options.now ?? (() => new Date());
   }
 
   /** Runs the sync steps of a stage in rank order; a refusal throws `PipelineAbortError` with the handler's message. */
   async runSync(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
     if (event.context.bypassCustomLogic) return;
-    const steps = findSteps(this.ops, event, stage, StepCodes.modeSync, this.enabledSteps(event));
+    const steps = this.stepsFor(event, stage, StepCodes.modeSync);
     if (steps.length === 0) return;
     this.guardDepth(event);
     for (const step of steps) {
@@ -91,13 +95,7 @@ export class WebhookPipeline implements EmulatorPipeline {
   /** Queues the async PostOperation steps of a committed operation. */
   afterCommit(event: OperationEvent): void {
     if (event.context.bypassCustomLogic) return;
-    const steps = findSteps(
-      this.ops,
-      event,
-      StepCodes.stagePostOperation,
-      StepCodes.modeAsync,
-      this.enabledSteps(event),
-    );
+    const steps = this.stepsFor(event, StepCodes.stagePostOperation, StepCodes.modeAsync);
     for (const step of steps) {
       this.pending += 1;
       this.tail = this.tail
@@ -111,6 +109,13 @@ export class WebhookPipeline implements EmulatorPipeline {
   whenIdle(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private stepsFor(event: OperationEvent, stage: number, mode: number): ResolvedStep[] {
+    return (
+      this.stepCache.steps(event, stage, mode) ??
+      findSteps(this.ops, event, stage, mode, this.enabledSteps(event))
+    );
   }
 
   private enabledSteps(event: OperationEvent): StoredRow[] {

@@ -101,6 +101,69 @@ function changedColumns(event: OperationEvent): Set<string> {
   return new Set(Object.keys(event.target ?? {}).map((c) => c.toLowerCase()));
 }
 
+/** A step registered for a message, table, stage and mode, before its filtering attributes are applied. */
+export interface CandidateStep extends ResolvedStep {
+  /** Update only: the step runs when one of these columns is in the Target (empty = always). */
+  filteringAttributes: string[];
+}
+
+/**
+ * The enabled webhook steps registered for this message, table, stage and mode, in rank order.
+ * A step without a filter applies to every table. Depends only on the registration tables, so
+ * the result can be kept while they do not change (see step-cache.ts).
+ */
+export function candidateSteps(
+  ops: EmulatorOperations,
+  messageName: string,
+  entityName: string,
+  stage: number,
+  mode: number,
+  enabledSteps: StoredRow[] = enabledStepRows(ops),
+): CandidateStep[] {
+  // Most writes have no step at all: look at the (few) steps first, the messages and filters only then.
+  const candidates = enabledSteps.filter((row) => row.values.stage === stage && row.values.mode === mode);
+  if (candidates.length === 0) return [];
+  const message = ops.find('sdkmessage', { name: messageName })[0];
+  if (!message) return [];
+  const tableOfFilter = (filterId: string) =>
+    ops.retrieve('sdkmessagefilter', filterId)?.values.primaryobjecttypecode;
+  const steps: CandidateStep[] = [];
+  for (const row of candidates) {
+    const v = row.values;
+    if (lookupId(v.sdkmessageid) !== message.id.toLowerCase()) continue;
+    const filterId = lookupId(v.sdkmessagefilterid);
+    if (filterId) {
+      const table = tableOfFilter(filterId);
+      if (table !== entityName && table !== 'none') continue;
+    }
+    const endpoint = endpointOf(ops, row);
+    if (!endpoint) continue;
+    steps.push({
+      id: row.id,
+      name: String(v.name ?? ''),
+      stage,
+      mode,
+      rank: typeof v.rank === 'number' ? v.rank : 1,
+      endpoint,
+      images: imagesOf(ops, row.id),
+      filteringAttributes: csv(v.filteringattributes),
+    });
+  }
+  return steps.sort((a, b) => a.rank - b.rank);
+}
+
+/** The candidates that apply to this event: an Update step with filtering attributes needs one of them changed. */
+export function applyFiltering(event: OperationEvent, candidates: CandidateStep[]): ResolvedStep[] {
+  const changed = event.message === 'Update' ? changedColumns(event) : undefined;
+  const steps: ResolvedStep[] = [];
+  for (const { filteringAttributes, ...step } of candidates) {
+    if (changed && filteringAttributes.length > 0 && !filteringAttributes.some((c) => changed.has(c)))
+      continue;
+    steps.push(step);
+  }
+  return steps;
+}
+
 /**
  * The enabled webhook steps registered for this message, table, stage and mode, in rank order.
  * A step without a filter applies to every table; an Update step with filtering attributes runs
@@ -113,37 +176,8 @@ export function findSteps(
   mode: number,
   enabledSteps: StoredRow[] = enabledStepRows(ops),
 ): ResolvedStep[] {
-  // Most writes have no step at all: look at the (few) steps first, the messages and filters only then.
-  const candidates = enabledSteps.filter((row) => row.values.stage === stage && row.values.mode === mode);
-  if (candidates.length === 0) return [];
-  const message = ops.find('sdkmessage', { name: event.message })[0];
-  if (!message) return [];
-  const tableOfFilter = (filterId: string) =>
-    ops.retrieve('sdkmessagefilter', filterId)?.values.primaryobjecttypecode;
-  const changed = changedColumns(event);
-  const steps: ResolvedStep[] = [];
-  for (const row of candidates) {
-    const v = row.values;
-    if (lookupId(v.sdkmessageid) !== message.id.toLowerCase()) continue;
-    const filterId = lookupId(v.sdkmessagefilterid);
-    if (filterId) {
-      const table = tableOfFilter(filterId);
-      if (table !== event.entityName && table !== 'none') continue;
-    }
-    const filtering = csv(v.filteringattributes);
-    if (event.message === 'Update' && filtering.length > 0 && !filtering.some((c) => changed.has(c)))
-      continue;
-    const endpoint = endpointOf(ops, row);
-    if (!endpoint) continue;
-    steps.push({
-      id: row.id,
-      name: String(v.name ?? ''),
-      stage,
-      mode,
-      rank: typeof v.rank === 'number' ? v.rank : 1,
-      endpoint,
-      images: imagesOf(ops, row.id),
-    });
-  }
-  return steps.sort((a, b) => a.rank - b.rank);
+  return applyFiltering(
+    event,
+    candidateSteps(ops, event.message, event.entityName, stage, mode, enabledSteps),
+  );
 }
