@@ -8,8 +8,10 @@ import type { OperationContext } from './operations/context';
 import { countRecords, listRecords } from './operations/list';
 import { associateRecords, disassociateRecords, type RecordRef } from './operations/relationships';
 import { createRecord, deleteRecord, retrieveRecord, updateRecord, upsertRecord } from './operations/records';
+import type { FunctionParameterValue } from './odata-literal';
 import { recordPath } from './query';
 import { Transport } from './transport';
+import { assertSecureUrl } from './url-security';
 import type {
   BatchItem,
   BatchOptions,
@@ -46,6 +48,7 @@ export class DataverseClient {
         `DataverseClient needs an absolute environment URL (https://org.crm.dynamics.com), got "${options.url}".`,
       );
     }
+    assertSecureUrl(options.url);
     this.url = options.url.replace(/\/+$/, '');
     this.apiUrl = `${this.url}/api/data/v${options.apiVersion ?? '9.2'}/`;
     this.now = options.now ?? Date.now;
@@ -135,10 +138,14 @@ export class DataverseClient {
     return callAction<T>(this.ctx, name, body, options);
   }
 
-  /** Calls a function with its parameters passed as aliases, bound or unbound. */
+  /**
+   * Calls a function with its parameters passed as aliases, bound or unbound. Every string is sent
+   * as a quoted string literal (`'O''Brien'`); pass a collection, complex value or enum member as
+   * `odataLiteral('["contact"]')`, never built from user input.
+   */
   callFunction<T = WebApiRecord>(
     name: string,
-    params?: Record<string, string | number | boolean>,
+    params?: Record<string, FunctionParameterValue>,
     options?: OperationOptions,
   ): Promise<T> {
     return callFunction<T>(this.ctx, name, params, options);

@@ -1,6 +1,6 @@
 /**
  * Turns a failed HTTP exchange into the right {@link DataverseError} subclass with a message that
- * says what happened and what to do, and a redacted copy of the request.
+ * says what happened and what to do, and a redacted copy of the request. No raw AxiosError is kept.
  */
 import {
   isAxiosError,
@@ -13,6 +13,7 @@ import {
   DataverseError,
   ErrorCodes,
   errorClassForStatus,
+  sanitizedCause,
   type RedactedRequest,
 } from './errors';
 import { unauthorizedAdvice } from './pipeline/auth';
@@ -142,9 +143,10 @@ export function errorFromAxios(error: unknown, now: number): unknown {
     });
   }
   const where = request ? `${request.method} ${shortUrl(request.url)}` : 'Request';
-  const init = { status: 0, request, attempts, code: error.code };
+  // Never the AxiosError itself as the cause: it holds the Authorization header and the body.
+  const init = { status: 0, request, attempts, code: error.code, cause: sanitizedCause(error) };
   if (error.code === 'ERR_CANCELED') {
-    const abort = new Error('The operation was aborted', { cause: error });
+    const abort = new Error('The operation was aborted');
     abort.name = 'AbortError';
     return new ConnectionError(`${where} was aborted by the caller's signal; nothing more was sent.`, {
       ...init,
@@ -154,12 +156,12 @@ export function errorFromAxios(error: unknown, now: number): unknown {
   if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
     return new ConnectionError(
       `${where} timed out after ${error.config?.timeout ?? '?'} ms without a response; raise timeoutMs or check the network.`,
-      { ...init, cause: error },
+      init,
     );
   }
   return new ConnectionError(
-    `${where} got no response (${error.code ?? error.message}); check the environment URL and the network.`,
-    { ...init, cause: error },
+    `${where} got no response (${redactText(error.code ?? error.message)}); check the environment URL and the network.`,
+    init,
   );
 }
 

@@ -2,6 +2,7 @@
  * The client's error hierarchy. Every failure of a Dataverse call is a {@link DataverseError};
  * the subclass says what kind of failure it was, chosen from the HTTP status.
  */
+import { redactText } from './redact';
 
 /** Dataverse error codes this product reacts to (the `error.code` of a Web API error body). */
 export const ErrorCodes = {
@@ -46,7 +47,10 @@ export interface DataverseErrorInit {
   body?: unknown;
   /** Attempts made, the first included. */
   attempts?: number;
-  /** The underlying error (for example the AbortError of a cancelled request). */
+  /**
+   * The underlying error (for example the AbortError of a cancelled request). Only a sanitised copy
+   * is kept, see {@link sanitizedCause}.
+   */
   cause?: unknown;
 }
 
@@ -68,7 +72,7 @@ export class DataverseError extends Error {
   readonly attempts?: number;
 
   constructor(message: string, init: DataverseErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(redactText(message), init.cause === undefined ? undefined : { cause: sanitizedCause(init.cause) });
     this.name = new.target.name;
     this.status = init.status;
     this.code = init.code;
@@ -93,6 +97,25 @@ export class DataverseError extends Error {
       body: this.body,
     };
   }
+}
+
+/**
+ * A copy of an underlying error that is safe to print: only its name, its `code` and its message
+ * (through redactText), with the stack frames but none of its other properties and no nested cause.
+ * An AxiosError, for one, holds the request config with the `Authorization` header and the body,
+ * which `util.inspect`/`console.error` would print.
+ */
+export function sanitizedCause(cause: unknown): Error {
+  const source = cause instanceof Error ? cause : undefined;
+  const name = source?.name ?? 'Error';
+  const message = redactText(source ? source.message : String(cause));
+  const copy = new Error(message) as Error & { code?: string };
+  copy.name = name;
+  const code = (source as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' || typeof code === 'number') copy.code = String(code);
+  const frames = (source?.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  copy.stack = [`${name}: ${message}`, ...frames.map(redactText)].join('\n');
+  return copy;
 }
 
 /** Raised on 429: service protection limits were hit; wait `retryAfterMs` or lower concurrency. */

@@ -11,6 +11,9 @@ export {
   type ParsedCertificate,
 } from './credentials/client-certificate';
 export { credentialFromEnv, clientFromEnv } from './credentials/from-env';
+export { EMULATOR_URL, EMULATOR_TOKEN, clientForUrl, credentialForUrl } from './credentials/local-client';
+export { isLoopbackHost, isLoopbackUrl, assertSecureUrl } from './url-security';
+export { odataLiteral, ODataLiteral, type FunctionParameterValue } from './odata-literal';
 export { redact, redactText, REDACTED } from './redact';
 export {
   ErrorCodes,
@@ -20,6 +23,7 @@ export {
   ConcurrencyError,
   AuthenticationError,
   ConnectionError,
+  sanitizedCause,
   type RedactedRequest,
 } from './errors';
 export { parseErrorBody } from './error-factory';

@@ -6,12 +6,10 @@
 /** What a removed value is replaced with. */
 export const REDACTED = '[REDACTED]';
 
-/** Header, field and parameter names whose values are always secret (compared case-insensitively). */
-const SECRET_NAMES = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
+// Fields whose values are secret wherever they appear: object keys, form fields, JSON text.
+// authvalue: a service endpoint's webhook key, SAS key or HTTP header value;
+// adx_identity_passwordhash: a portal contact's password hash; saskey/sastoken: Service Bus endpoints.
+const SECRET_FIELDS = [
   'client_secret',
   'clientsecret',
   'client_assertion',
@@ -19,25 +17,50 @@ const SECRET_NAMES = new Set([
   'refresh_token',
   'id_token',
   'password',
+  'authvalue',
+  'adx_identity_passwordhash',
+  'saskey',
+  'sastoken',
+];
+
+// Headers whose values are secret: as object keys, raw-header lists and `Name: value` lines.
+const SECRET_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'x-functions-key',
   'x-ms-client-secret',
-]);
+];
+
+/** Header, field and parameter names whose values are always secret (compared case-insensitively). */
+const SECRET_NAMES = new Set([...SECRET_FIELDS, ...SECRET_HEADERS, 'cookie', 'set-cookie']);
+
+const FIELD_NAMES = SECRET_FIELDS.join('|');
 
 // eyJ… is the base64url of '{"' — every JWT header starts with it.
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
-const FORM_FIELD =
-  /\b(client_secret|client_assertion|access_token|refresh_token|id_token|password)=([^&\s"']*)/gi;
-const JSON_FIELD =
-  /("(?:client_secret|client_assertion|access_token|refresh_token|id_token|password)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const FORM_FIELD = new RegExp(`\\b(${FIELD_NAMES})=([^&\\s"']*)`, 'gi');
+const JSON_FIELD = new RegExp(`("(?:${FIELD_NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 const COOKIE_LINE = /^((?:set-)?cookie:\s*).*$/gim;
-const AUTH_LINE = /^(authorization:\s*).*$/gim;
+const HEADER_LINE = new RegExp(`^((?:${SECRET_HEADERS.join('|')}):\\s*).*$`, 'gim');
+// URL query parameters that carry a key: `code` (an Azure Functions / webhook key, as Dataverse
+// appends a WebhookKey) and `sig` (the signature of an Azure SAS token). Only as query parameters:
+// a `code` field elsewhere is a Dataverse error code. Also matched percent-encoded, as a URL inside
+// another URL's query (a recorded request path).
+const KEY_PARAMETER = /((?:[?&]|%3F|%26)(?:code|sig)(?:=|%3D))((?:(?!%26)[^&\s"'#<>])*)/gi;
+// Service Bus / Storage connection strings: `SharedAccessKey=…;` and `AccountKey=…;`.
+const CONNECTION_STRING_KEY = /\b(SharedAccessKey|AccountKey)=([^;\s"']*)/gi;
 
 /** True when a header, field or parameter with this name carries a secret. */
 export function isSecretName(name: string): boolean {
   return SECRET_NAMES.has(name.toLowerCase());
 }
 
-/** Removes tokens and secrets from free text: JWTs, bearer values, form and JSON fields, header lines. */
+/**
+ * Removes tokens and secrets from free text: JWTs, bearer values, secret form and JSON fields,
+ * secret header lines, `code`/`sig` URL query parameters and connection-string keys.
+ */
 export function redactText(text: string): string {
   return text
     .replace(JWT, REDACTED)
@@ -45,7 +68,9 @@ export function redactText(text: string): string {
     .replace(FORM_FIELD, `$1=${REDACTED}`)
     .replace(JSON_FIELD, `$1"${REDACTED}"`)
     .replace(COOKIE_LINE, `$1${REDACTED}`)
-    .replace(AUTH_LINE, `$1${REDACTED}`);
+    .replace(HEADER_LINE, `$1${REDACTED}`)
+    .replace(KEY_PARAMETER, `$1${REDACTED}`)
+    .replace(CONNECTION_STRING_KEY, `$1=${REDACTED}`);
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
@@ -55,9 +80,10 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 /**
  * Returns a copy of `value` with every secret replaced by `[REDACTED]`: values under secret names
- * (Authorization, Cookie/Set-Cookie, client_secret, client_assertion, access/refresh/id tokens),
- * anything that looks like a JWT or a bearer value, and the value following a secret name in a flat
- * `[name, value, …]` list (nock's raw headers). The input is never modified.
+ * (Authorization, X-Api-Key, Cookie/Set-Cookie, client_secret, client_assertion, access/refresh/id
+ * tokens, password, authvalue, adx_identity_passwordhash, SAS keys), every string passed through
+ * {@link redactText}, and the value following a secret name in a flat `[name, value, …]` list
+ * (nock's raw headers). The input is never modified.
  */
 export function redact(value: unknown): unknown {
   return redactValue(value, new WeakMap());

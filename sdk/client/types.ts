@@ -59,7 +59,7 @@ export interface ClientLogger {
 
 /** Options for {@link DataverseClient}'s constructor. */
 export interface DataverseClientOptions {
-  /** Environment URL, e.g. `https://org.crm.dynamics.com` or `http://127.0.0.1:5170`. */
+  /** Environment URL, e.g. `https://org.crm.dynamics.com`; plain http only to loopback (`http://127.0.0.1:5170`). */
   url: string;
   /** Where bearer tokens come from (scope `<url>/.default`). */
   credential: TokenCredential;

@@ -1,3 +1,4 @@
+import { odataLiteral } from '../../sdk/client';
 import { withFixture } from '../support/fixtures';
 import { testClient } from '../support/test-client';
 
@@ -68,7 +69,7 @@ describe('DataverseClient actions and functions', () => {
     const result = await withFixture('client/function-params', (url) =>
       testClient(url).client.callFunction<{ EntityRecordCountCollection: { Values: number[] } }>(
         'RetrieveTotalRecordCount',
-        { EntityNames: '["contact"]' },
+        { EntityNames: odataLiteral('["contact"]') },
       ),
     );
     expect(result.EntityRecordCountCollection.Values).toEqual([42]);

@@ -4,6 +4,7 @@
  * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/use-web-api-functions
  */
 import { callHeaders } from '../headers';
+import { formatParameterValue, type FunctionParameterValue } from '../odata-literal';
 import { recordPath } from '../query';
 import type { BoundTo, OperationOptions, RequestOptions, WebApiRecord, WhoAmIResponse } from '../types';
 import type { OperationContext } from './context';
@@ -18,25 +19,27 @@ export function operationPath(name: string, boundTo?: BoundTo): string {
   return `${target}/${CRM_NAMESPACE}.${name}`;
 }
 
-// Values that are already OData literals: JSON arrays/objects (collection or complex parameters)
-// and enum members such as Microsoft.Dynamics.CRM.EntityFilters'Entity'.
-const LITERAL = /^(\[.*\]|\{.*\}|Microsoft\.Dynamics\.CRM\.\w+'[^']*')$/s;
+// A parameter name goes into the URL unquoted, so it must be a plain identifier.
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * An OData literal: numbers and booleans as is; strings quoted with doubled single quotes, except
- * strings that already are literals (a JSON array or object, an enum member `Microsoft.Dynamics.CRM.X'Y'`).
+ * `Name(a=@p1,b=@p2)?@p1=…&@p2=…`: parameter aliases keep values out of the path. Each value is
+ * an OData literal from {@link formatParameterValue}: strings are always quoted.
  */
-export function odataLiteral(value: string | number | boolean): string {
-  if (typeof value !== 'string') return String(value);
-  return LITERAL.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
-}
-
-/** `Name(a=@p1,b=@p2)?@p1=…&@p2=…`: parameter aliases keep values out of the path. */
-export function functionUrl(path: string, params: Record<string, string | number | boolean> = {}): string {
+export function functionUrl(path: string, params: Record<string, FunctionParameterValue> = {}): string {
   const entries = Object.entries(params);
-  const signature = entries.map(([name], index) => `${name}=@p${index + 1}`).join(',');
+  const signature = entries
+    .map(([name], index) => {
+      if (!PARAMETER_NAME.test(name)) {
+        throw new TypeError(
+          `"${name}" is not a function parameter name; use the name the function declares.`,
+        );
+      }
+      return `${name}=@p${index + 1}`;
+    })
+    .join(',');
   const aliases = entries.map(
-    ([, value], index) => `@p${index + 1}=${encodeURIComponent(odataLiteral(value))}`,
+    ([, value], index) => `@p${index + 1}=${encodeURIComponent(formatParameterValue(value))}`,
   );
   return `${path}(${signature})${aliases.length ? `?${aliases.join('&')}` : ''}`;
 }
@@ -58,11 +61,14 @@ export async function callAction<T>(
   return (response.status === 204 || response.data === '' ? undefined : response.data) as T;
 }
 
-/** GETs a function with its parameters as aliases. */
+/**
+ * GETs a function with its parameters as aliases. Strings are sent as string literals; pass
+ * collections, complex values and enum members with `odataLiteral(…)`.
+ */
 export async function callFunction<T>(
   ctx: OperationContext,
   name: string,
-  params: Record<string, string | number | boolean> | undefined,
+  params: Record<string, FunctionParameterValue> | undefined,
   options: OperationOptions = {},
 ): Promise<T> {
   const response = await ctx.transport.send<T>({

@@ -1,0 +1,57 @@
+/**
+ * The one rule for choosing credentials by URL: the local emulator (a loopback URL) needs no Entra
+ * ID credentials, any other environment gets them from the AZURE_* variables.
+ */
+import { DataverseClient } from '../client';
+import type { DataverseClientOptions, TokenCredential } from '../types';
+import { assertSecureUrl, isLoopbackUrl } from '../url-security';
+import { credentialFromEnv } from './from-env';
+import { StaticTokenCredential } from './static-token';
+
+/** Where `npm start` and `portal-invite emulator` serve the local Dataverse emulator. */
+export const EMULATOR_URL = 'http://127.0.0.1:5170';
+
+/** The token sent to a loopback URL without AZURE_* variables; the emulator accepts any token. */
+export const EMULATOR_TOKEN = 'emulator';
+
+/** The variables that select Entra ID authentication; any one of them set means "use them". */
+const ENTRA_VARIABLES = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+] as const;
+
+function isSet(env: NodeJS.ProcessEnv, name: string): boolean {
+  return Boolean(env[name]?.trim());
+}
+
+/**
+ * The credential for an environment URL: a static token for a loopback URL (127.0.0.0/8, localhost,
+ * [::1]) when none of AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and
+ * AZURE_CLIENT_CERTIFICATE_PATH is set; otherwise {@link credentialFromEnv}, whose error names the
+ * missing variable.
+ */
+export function credentialForUrl(url: string, env: NodeJS.ProcessEnv = process.env): TokenCredential {
+  if (isLoopbackUrl(url) && !ENTRA_VARIABLES.some((name) => isSet(env, name))) {
+    return new StaticTokenCredential(EMULATOR_TOKEN);
+  }
+  return credentialFromEnv(env);
+}
+
+/**
+ * A client for `url`, else DATAVERSE_URL, else {@link EMULATOR_URL} (a blank value counts as unset),
+ * authenticated by {@link credentialForUrl} unless `options.credential` is given. Throws a TypeError
+ * for a URL that is not http(s) or is plain http to a non-loopback host, and credentialFromEnv's error
+ * when a remote environment lacks its AZURE_* variables.
+ */
+export function clientForUrl(
+  url?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: Partial<DataverseClientOptions> = {},
+): DataverseClient {
+  const target = url?.trim() || env.DATAVERSE_URL?.trim() || EMULATOR_URL;
+  assertSecureUrl(target);
+  const credential = options.credential ?? credentialForUrl(target, env);
+  return new DataverseClient({ ...options, url: target, credential });
+}
