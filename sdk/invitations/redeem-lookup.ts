@@ -20,6 +20,8 @@ export interface RedeemableInvitation {
   /** The invited contact's portal username, when it already has one. */
   inviteContactUsername?: string;
   inviteContactEmail?: string;
+  /** The invited contact's row version: a registration's identity write is guarded by it. */
+  inviteContactEtag?: string;
   /** The row version the write is guarded by. */
   etag: string;
 }
@@ -29,6 +31,8 @@ export interface RegistrationCandidate {
   id: string;
   email?: string;
   username?: string;
+  /** The row version a registration's identity write is guarded by. */
+  etag?: string;
 }
 
 /**
@@ -63,6 +67,7 @@ export async function lookupInvitation(
     inviteContactIds: idsOf(row[Inv.rel.inviteContacts], Contact.id),
     inviteContactUsername: text(invited?.[Contact.identityUsername]),
     inviteContactEmail: text(invited?.[Contact.email]),
+    inviteContactEtag: text(invited?.['@odata.etag']),
     etag: String(row['@odata.etag'] ?? '*'),
   };
 }
@@ -80,6 +85,7 @@ export async function lookupRegistrationCandidates(
     id: normalizeGuid(String(row[Contact.id])),
     email: text(row[Contact.email]),
     username: text(row[Contact.identityUsername]),
+    etag: text(row['@odata.etag']),
   }));
 }
 

@@ -11,8 +11,11 @@ import type { Redeemer } from './types';
 /** Who redeems, once decided. */
 export type RedeemingContact =
   | { kind: 'existing'; id: string }
-  /** An existing contact that becomes a portal user (identity columns written). */
-  | { kind: 'register-existing'; id: string; setEmail: boolean }
+  /**
+   * An existing contact that becomes a portal user (identity columns written, guarded by `etag`,
+   * the row version read, so two registrations of one contact cannot both write an identity).
+   */
+  | { kind: 'register-existing'; id: string; setEmail: boolean; etag: string }
   /** A new contact created with the redemption. */
   | { kind: 'register-new'; id: string };
 
@@ -113,6 +116,7 @@ function registrant(
       kind: 'register-existing',
       id: inv.record.inviteContactId,
       setEmail: !inv.inviteContactEmail,
+      etag: inv.inviteContactEtag ?? '*',
     };
   } else {
     const sameEmail = candidates.filter((c) => c.email?.toLowerCase() === email);
@@ -124,12 +128,19 @@ function registrant(
     }
     if (sameEmail.length === 1) {
       if (sameEmail[0].username) throw alreadyRegistered(sameEmail[0].id);
-      contact = { kind: 'register-existing', id: sameEmail[0].id, setEmail: false };
+      contact = {
+        kind: 'register-existing',
+        id: sameEmail[0].id,
+        setEmail: false,
+        etag: sameEmail[0].etag ?? '*',
+      };
     } else {
       contact = { kind: 'register-new', id: newContactId };
     }
   }
-  if (holder && holder.id !== contact.id) {
+  // Any holder refuses: a registering contact with a username was refused above, and a new
+  // contact's id comes from the username, so a holder with that id is an earlier registrant.
+  if (holder) {
     throw new InvitationError(
       'invalid',
       `The username "${registration.username}" is taken; choose another username.`,

@@ -18,18 +18,22 @@ export interface RegistrationInput {
   password: string;
 }
 
-/** The requests of the redemption change set, in order. */
+/**
+ * The requests of the redemption change set, in order. `securityStamp` is the new identity's
+ * adx_identity_securitystamp (a fresh GUID; passed in so a retry and a recording send the same).
+ */
 export function redemptionChangeSet(
   client: DataverseClient,
   inv: RedeemableInvitation,
   plan: RedemptionPlan,
   redemptionId: string,
   registration?: RegistrationInput,
+  securityStamp: string = randomUUID(),
 ): BatchRequest[] {
   const requests: BatchRequest[] = [];
   const contactId = plan.contact.id;
   if (registration && plan.contact.kind !== 'existing') {
-    const identity = identityColumns(registration);
+    const identity = identityColumns(registration, securityStamp);
     if (plan.contact.kind === 'register-new') {
       requests.push({
         method: 'POST',
@@ -38,12 +42,13 @@ export function redemptionChangeSet(
       });
     } else {
       if (plan.contact.setEmail) identity[Contact.email] = registration.email;
-      // If-Match: * so the PATCH can only update, never create a contact.
+      // If-Match so the PATCH can only update, never create, and only the contact version the
+      // decision saw: a concurrent registration of the same contact loses with 412 and re-reads.
       requests.push({
         method: 'PATCH',
         url: `${Contact.entitySet}(${contactId})`,
         body: identity,
-        headers: { 'If-Match': '*' },
+        headers: { 'If-Match': plan.contact.etag },
       });
     }
   }
@@ -84,11 +89,11 @@ export function redemptionChangeSet(
   return requests;
 }
 
-function identityColumns(registration: RegistrationInput): WebApiRecord {
+function identityColumns(registration: RegistrationInput, securityStamp: string): WebApiRecord {
   return {
     [Contact.identityUsername]: registration.username,
     [Contact.identityPasswordHash]: hashPassword(registration.password),
-    [Contact.identitySecurityStamp]: randomUUID(),
+    [Contact.identitySecurityStamp]: securityStamp,
     [Contact.identityLogonEnabled]: true,
     [Contact.identityEmailConfirmed]: false,
   };

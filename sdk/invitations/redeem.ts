@@ -1,15 +1,18 @@
 /**
  * Redeeming a code: read once, decide, write once under the etag; on a lost race (412) read again
  * and decide again, a bounded number of times. Success costs two round trips (lookup, change set)
- * plus the in-process handlers when asked for.
+ * plus the in-process handlers when asked for. A registration also claims its username inside
+ * the change set (username-claim.ts); losing that claim refuses it at once, with nothing written.
  */
 import type { DataverseClient } from '../client/index';
 import { applyRedemption } from './apply-redemption';
-import { isConcurrencyConflict, isStatus } from './odata';
+import { InvitationError } from './errors';
+import { isConcurrencyConflict, isDuplicate, isStatus } from './odata';
 import { lookupInvitation, lookupRegistrationCandidates } from './redeem-lookup';
 import { decideRedemption } from './redeem-rules';
 import { redemptionChangeSet } from './redeem-write';
 import type { RedemptionResult, Redeemer } from './types';
+import { registrantContactId, usernameClaimId } from './username-claim';
 
 /** What a redemption needs besides the code. */
 export interface RedeemContext {
@@ -23,7 +26,7 @@ export interface RedeemContext {
   sleep: (ms: number) => Promise<void>;
   /** Jitter source in [0,1). */
   random: () => number;
-  /** New row ids (a registering user's contact, the redemption activity). */
+  /** New GUIDs: the redemption activity of an existing contact's redemption, a registration's security stamp. */
   newId: () => string;
 }
 
@@ -35,8 +38,10 @@ export async function redeemInvitation(
 ): Promise<RedemptionResult> {
   const registration = 'registration' in who ? who.registration : undefined;
   // Chosen once: a retried change set re-creates the same rows, never a second contact or activity.
-  const newContactId = ctx.newId();
-  const redemptionId = ctx.newId();
+  // A registration's ids come from its username: they are its claim on it (see username-claim.ts).
+  const newContactId = registration ? registrantContactId(registration.username) : '';
+  const redemptionId = registration ? usernameClaimId(registration.username) : ctx.newId();
+  const securityStamp = registration ? ctx.newId() : undefined;
   let lastConflict: unknown;
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
     const [inv, candidates] = await Promise.all([
@@ -45,7 +50,14 @@ export async function redeemInvitation(
     ]);
     const plan = decideRedemption(inv, who, candidates, ctx.now(), newContactId);
     const invitation = inv!;
-    const requests = redemptionChangeSet(ctx.client, invitation, plan, redemptionId, registration);
+    const requests = redemptionChangeSet(
+      ctx.client,
+      invitation,
+      plan,
+      redemptionId,
+      registration,
+      securityStamp,
+    );
     const responses = await ctx.client.batch([{ changeSet: requests }]);
     const failed = responses.find((r) => r.error || r.status >= 400);
     if (!failed) {
@@ -66,11 +78,19 @@ export async function redeemInvitation(
       return result;
     }
     const error = failed.error ?? new Error(`The redemption change set failed with HTTP ${failed.status}.`);
+    // Only a registration creates rows with ids others can also choose: another one claimed the username.
+    if (registration && isDuplicate(error)) throw usernameTaken(registration.username, error);
     if (!(isConcurrencyConflict(error) || (failed.status === 412 && !isStatus(error, 412)))) throw error;
     lastConflict = error;
     if (attempt < ctx.maxAttempts) await ctx.sleep(backoffMs(attempt, ctx.random));
   }
   throw lastConflict;
+}
+
+function usernameTaken(username: string, cause: unknown): InvitationError {
+  return new InvitationError('invalid', `The username "${username}" is taken; choose another username.`, {
+    cause,
+  });
 }
 
 /** Small, growing, jittered waits: 10–30 ms, 20–60 ms, … capped at 500 ms. */

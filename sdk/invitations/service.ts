@@ -41,7 +41,11 @@ export interface InvitationServiceOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Injected for tests: jitter source in [0,1). */
   random?: () => number;
-  /** Injected for tests: new row ids for redemptions (default random UUIDs). */
+  /**
+   * Injected for tests: new GUIDs (default random UUIDs) for the redemption activity of an
+   * existing contact and a registration's security stamp. A registration's contact and activity
+   * ids are derived from the username instead (they claim it; see username-claim.ts).
+   */
   newId?: () => string;
 }
 

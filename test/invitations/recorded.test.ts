@@ -1,27 +1,30 @@
 /**
- * The request sequences of create, send and redeem, replayed from recordings made against the
- * emulator (record again with NOCK_BACK_MODE=record). Inputs carry fixed ids and codes so the
- * replayed requests match the recorded ones. Bodies are not matched: the recorder's e-mail scrub
- * also rewrites `nav@odata.bind` keys, and the change set carries a random boundary. After a new
- * recording, drop the recorded `content-length` response headers (the host scrub changes the
- * body length, and a stale length makes the replay fail) until the recorder does it itself.
+ * The request sequences of create, send and redeem (by a contact and by a registration), replayed
+ * from recordings made against the emulator (record again with NOCK_BACK_MODE=record; only the
+ * missing ones are recorded by default). Inputs carry fixed ids, codes and clocks,
+ * so every request body is pinned too: JSON bodies as recorded, and the `$batch` bodies (the
+ * If-Match-guarded redemption change set) after their random boundaries are fixed.
  */
 import { startEmulator } from '../../emulator/index';
 import { SEED } from '../../emulator/core';
 import { InvitationService } from '../../sdk/invitations/service';
+import { registrantContactId, usernameClaimId } from '../../sdk/invitations/username-claim';
 import { withFixture } from '../support/fixtures';
 import { testClient } from '../support/test-client';
 
 const startServer = () => startEmulator({ port: 0, db: ':memory:', seed: true });
 const ID = '7a1f0c52-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
 const CODE = 'recorded-code-0001';
+const NOW = Date.parse('2026-11-01T00:00:00Z');
+const now = () => NOW;
+const fixtureOptions = { startServer, normaliseBodies: true };
 
 describe('recorded request sequences', () => {
   it('create: one query per kind of reference, then one POST with the links', async () => {
     const created = await withFixture(
       'invitations/create',
       (url) =>
-        new InvitationService(testClient(url).client).create({
+        new InvitationService(testClient(url).client, { now }).create({
           id: ID,
           code: CODE,
           type: 'single',
@@ -29,7 +32,7 @@ describe('recorded request sequences', () => {
           account: SEED.accountId,
           webRoles: [SEED.webRoles.partners],
         }),
-      { startServer, ignoreBodies: true },
+      fixtureOptions,
     );
     expect(created).toMatchObject({
       id: ID,
@@ -43,11 +46,11 @@ describe('recorded request sequences', () => {
     const results = await withFixture(
       'invitations/send',
       async (url) => {
-        const service = new InvitationService(testClient(url).client);
+        const service = new InvitationService(testClient(url).client, { now });
         await service.create({ id: ID, code: CODE, type: 'single', contact: SEED.contacts.bob });
         return service.send(ID);
       },
-      { startServer, ignoreBodies: true },
+      fixtureOptions,
     );
     expect(results).toEqual([expect.objectContaining({ id: ID, status: 'sent' })]);
   });
@@ -56,9 +59,10 @@ describe('recorded request sequences', () => {
     const result = await withFixture(
       'invitations/redeem',
       async (url) => {
-        const ids = ['5e1d2c3b-0000-4000-8000-000000000001', '5e1d2c3b-0000-4000-8000-000000000002'];
+        const ids = ['5e1d2c3b-0000-4000-8000-000000000002'];
         const service = new InvitationService(testClient(url).client, {
           handlers: 'in-process',
+          now,
           newId: () => ids.shift()!,
         });
         await service.create({
@@ -71,7 +75,7 @@ describe('recorded request sequences', () => {
         });
         return service.redeem(CODE, { contactId: SEED.contacts.carol });
       },
-      { startServer, ignoreBodies: true },
+      fixtureOptions,
     );
     expect(result).toMatchObject({
       invitationId: ID,
@@ -83,6 +87,29 @@ describe('recorded request sequences', () => {
       accountAssigned: true,
       rolesAdded: [SEED.webRoles.partners],
       workflowStarted: false,
+    });
+  });
+
+  it('redeem with registration: the lookups and one change set claiming the username', async () => {
+    const result = await withFixture(
+      'invitations/redeem-registration',
+      async (url) => {
+        const service = new InvitationService(testClient(url).client, {
+          now,
+          newId: () => '5e1d2c3b-0000-4000-8000-0000000000aa',
+        });
+        await service.create({ id: ID, code: CODE, type: 'group', maxRedemptions: 2 });
+        return service.redeem(CODE, {
+          registration: { email: 'newcomer@example.com', username: 'Newcomer', password: 'Recorded-Pass-1' },
+        });
+      },
+      fixtureOptions,
+    );
+    expect(result).toMatchObject({
+      invitationId: ID,
+      contactId: registrantContactId('newcomer'),
+      redemptionId: usernameClaimId('newcomer'),
+      redemptions: 1,
     });
   });
 });

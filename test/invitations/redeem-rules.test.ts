@@ -117,13 +117,16 @@ describe('redemption rules: acceptance', () => {
 describe('redemption rules: registration', () => {
   const reg = { registration: { email: 'new@example.com', username: 'newbie', password: 'pw' } };
 
-  it('registers the invited contact of a single invitation', () => {
-    expect(
-      decide(invitation({ inviteContactId: A }, { inviteContactEmail: 'a@example.com' }), reg).contact,
-    ).toEqual({
+  it('registers the invited contact of a single invitation, guarded by the version read', () => {
+    const inv = invitation(
+      { inviteContactId: A },
+      { inviteContactEmail: 'a@example.com', inviteContactEtag: 'W/"5"' },
+    );
+    expect(decide(inv, reg).contact).toEqual({
       kind: 'register-existing',
       id: A,
       setEmail: false,
+      etag: 'W/"5"',
     });
   });
 
@@ -137,9 +140,15 @@ describe('redemption rules: registration', () => {
     expect(reasonOf(() => decide(invitation({ type: 'group' }), reg, taken))).toBe('invalid');
   });
 
-  it('uses the one contact with the registering e-mail address', () => {
-    const plan = decide(invitation({ type: 'group' }), reg, [{ id: B, email: 'NEW@example.com' }]);
-    expect(plan.contact).toEqual({ kind: 'register-existing', id: B, setEmail: false });
+  it('uses the one contact with the registering e-mail address, guarded by the version read', () => {
+    const sameEmail = [{ id: B, email: 'NEW@example.com', etag: 'W/"9"' }];
+    const plan = decide(invitation({ type: 'group' }), reg, sameEmail);
+    expect(plan.contact).toEqual({ kind: 'register-existing', id: B, setEmail: false, etag: 'W/"9"' });
+  });
+
+  it('refuses a username held by a contact with the id a new registrant would get', () => {
+    const earlier = [{ id: NEW, email: 'first@example.com', username: 'newbie' }];
+    expect(reasonOf(() => decide(invitation({ type: 'group' }), reg, earlier))).toBe('invalid');
   });
 
   it('creates a new contact when nobody has the e-mail address', () => {

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { InvitationError } from '../../sdk/invitations/errors';
 import { verifyPassword } from '../../sdk/invitations/password-hash';
 import { InvitationService } from '../../sdk/invitations/service';
+import { usernameClaimId } from '../../sdk/invitations/username-claim';
 import {
   API,
   changeSetReply,
@@ -29,7 +30,12 @@ function invitation(over: Record<string, unknown> = {}) {
     statecode: 0,
     statuscode: 756150000,
     _adx_invitecontact_value: CONTACT,
-    adx_inviteContact: { contactid: CONTACT, emailaddress1: 'ann@example.com', adx_identity_username: null },
+    adx_inviteContact: {
+      '@odata.etag': 'W/"3"',
+      contactid: CONTACT,
+      emailaddress1: 'ann@example.com',
+      adx_identity_username: null,
+    },
     adx_invitation_webrole: [],
     adx_invitation_redeemedcontacts: [],
     adx_invitation_invitecontacts: [],
@@ -156,7 +162,7 @@ describe('InvitationService.redeem', () => {
     expect(batch).not.toContain('Correct-Horse-9');
     const hash = /"adx_identity_passwordhash":"([^"]+)"/.exec(batch)?.[1] ?? '';
     expect(verifyPassword(hash, 'Correct-Horse-9')).toBe(true);
-    expect(batch).toMatch(new RegExp(`PATCH \\S*contacts\\(${CONTACT}\\) HTTP/1.1[\\s\\S]*If-Match: \\*`));
+    expect(batch).toMatch(new RegExp(`PATCH \\S*contacts\\(${CONTACT}\\) HTTP/1.1[\\s\\S]*If-Match: W/"3"`));
     expect(batch).toContain('"adx_identity_logonenabled":true');
     expect(batch).toContain('"adx_identity_emailaddress1confirmed":false');
   });
@@ -174,6 +180,31 @@ describe('InvitationService.redeem', () => {
       .catch((e: unknown) => e);
     scope.done();
     expect((error as InvitationError).message).toMatch(/username "ann" is taken/);
+  });
+
+  it('refuses a registration whose username another registration claimed meanwhile, without retrying', async () => {
+    const waits: number[] = [];
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .get(`${API}/contacts`)
+      .query(true)
+      .reply(200, collection([]))
+      .post(`${API}/$batch`, (body: string) => body.includes(`activityid":"${usernameClaimId('ann')}"`))
+      .reply(...failedChangeSetReply(412, '0x80040237', 'A record with matching key values already exists.'));
+
+    const error = await service(waits)
+      .redeem(CODE, { registration: { email: 'ann@example.com', username: 'Ann', password: 'x' } })
+      .catch((e: unknown) => e);
+
+    scope.done();
+    expect(error).toBeInstanceOf(InvitationError);
+    expect(error).toMatchObject({
+      reason: 'invalid',
+      message: expect.stringMatching(/username "Ann" is taken/),
+    });
+    expect(waits).toEqual([]);
   });
 
   it('gives up after the configured number of lost races with the concurrency error', async () => {

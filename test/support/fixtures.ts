@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { scrubDefinitions } from './scrub';
+import { canonicalBody, scrubDefinitions } from './scrub';
 
 /** The environment URL fixtures are written for and replayed at. */
 export const FIXTURE_URL = 'https://contoso.crm.dynamics.com';
@@ -27,6 +27,13 @@ export interface FixtureOptions {
   startServer?: () => Promise<LiveServer>;
   /** Do not record or match request bodies (requests that carry random ids or codes). */
   ignoreBodies?: boolean;
+  /**
+   * Record and match request bodies with the random `$batch` boundaries fixed: recording writes
+   * `batch_boundary-1` etc. for them (in bodies and headers), replay compares each multipart body
+   * after the same rewrite (and redaction). JSON bodies are matched as recorded. Inputs must
+   * carry fixed ids, codes and clocks, and e-mail addresses in documentation domains.
+   */
+  normaliseBodies?: boolean;
   /** Directory holding the fixture files; default test/fixtures (the recorder's own test uses a temp dir). */
   fixturesDir?: string;
 }
@@ -42,6 +49,18 @@ export function fixtureMode(env: NodeJS.ProcessEnv = process.env): 'lockdown' | 
 /** Path of the fixture file for a name such as `client/create`. */
 export function fixturePath(name: string, fixturesDir = FIXTURES_DIR): string {
   return path.join(fixturesDir, `${name}.json`);
+}
+
+/** True when a request body (as nock passes it) matches a recorded multipart body with fixed boundaries. */
+export function matchesRecordedBody(recorded: string, actual: unknown): boolean {
+  return typeof actual === 'string' && canonicalBody(actual) === recorded;
+}
+
+// nock calls a function body with the request body; multipart bodies reach it as text.
+function matchCanonicalBody(definition: nock.Definition): void {
+  const recorded = definition.body;
+  if (typeof recorded !== 'string') return;
+  (definition as { body?: unknown }).body = (actual: unknown) => matchesRecordedBody(recorded, actual);
 }
 
 function finish(): void {
@@ -74,7 +93,7 @@ export async function withFixture<T>(
     delete definition.body;
   };
   const { nockDone, context } = await nock.back(`${name}.json`, {
-    before: options.ignoreBodies ? dropBody : undefined,
+    before: options.ignoreBodies ? dropBody : options.normaliseBodies ? matchCanonicalBody : undefined,
   });
   try {
     const result = await fn(FIXTURE_URL);
@@ -101,6 +120,7 @@ async function record<T>(name: string, fn: (url: string) => Promise<T>, options:
         liveUrl: server.url,
         fixtureUrl: FIXTURE_URL,
         ignoreBodies: options.ignoreBodies,
+        normaliseBodies: options.normaliseBodies,
       }) as nock.Definition[],
   });
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);

@@ -1,8 +1,9 @@
 /**
  * Scrubbing of recorded nock definitions before they are written: redact() for secrets, the live
- * host replaced by the fixture host, and e-mail addresses outside documentation domains replaced.
+ * host replaced by the fixture host, e-mail addresses outside documentation domains replaced and,
+ * when asked, the random `$batch` boundaries fixed so request bodies can be matched on replay.
  */
-import { redact } from '../../sdk/client/redact';
+import { redact, redactText } from '../../sdk/client/redact';
 
 /** Domains reserved for documentation and examples; addresses there are kept so tests can match them. */
 const SAFE_EMAIL_DOMAINS = /(^|\.)(example\.(com|org|net)|contoso\.com|fabrikam\.com)$/i;
@@ -26,6 +27,51 @@ export function scrubEmails(text: string, seen: Map<string, string> = new Map())
   });
 }
 
+// `batch_<uuid>`, `changeset_<uuid>` and the server's `batchresponse_<uuid>`/`changesetresponse_<uuid>`.
+const BOUNDARY =
+  /\b((?:batch|changeset)(?:response)?_)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
+
+/**
+ * Replaces the random multipart boundaries of `$batch` bodies by fixed tokens, numbered per kind
+ * in order of appearance (`batch_boundary-1`, `changeset_boundary-1`, `changeset_boundary-2`, …),
+ * so two runs of the same requests give the same text. Pass one `seen` map for texts that must
+ * agree (a response's Content-Type header and its body).
+ */
+export function normaliseBoundaries(text: string, seen: Map<string, string> = new Map()): string {
+  return text.replace(BOUNDARY, (whole: string, prefix: string) => {
+    const key = whole.toLowerCase();
+    if (!seen.has(key)) {
+      const kind = prefix.toLowerCase();
+      const n = [...seen.values()].filter((token) => token.startsWith(kind)).length + 1;
+      seen.set(key, `${kind}boundary-${n}`);
+    }
+    return seen.get(key)!;
+  });
+}
+
+/** The form a request body is matched in on replay: boundaries fixed, secrets redacted. */
+export function canonicalBody(text: string): string {
+  return redactText(normaliseBoundaries(text));
+}
+
+/** Fixes the boundaries of one recorded definition: request body, response body and headers alike. */
+function withFixedBoundaries(definition: Record<string, unknown>): Record<string, unknown> {
+  const seen = new Map<string, string>();
+  const fix = (value: unknown): unknown =>
+    typeof value === 'string' ? normaliseBoundaries(value, seen) : value;
+  const copy: Record<string, unknown> = {
+    ...definition,
+    body: fix(definition.body),
+    response: fix(definition.response),
+  };
+  const headers = definition.rawHeaders;
+  if (Array.isArray(headers)) copy.rawHeaders = headers.map(fix);
+  else if (headers && typeof headers === 'object') {
+    copy.rawHeaders = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, fix(value)]));
+  }
+  return copy;
+}
+
 /** Options of {@link scrubDefinitions}. */
 export interface ScrubOptions {
   /** The live server's origin (e.g. `http://127.0.0.1:5170`), replaced by `fixtureUrl`. */
@@ -33,6 +79,8 @@ export interface ScrubOptions {
   fixtureUrl: string;
   /** Drop recorded request bodies (they carry random ids or codes). */
   ignoreBodies?: boolean;
+  /** Replace random `$batch` boundaries by fixed tokens (see {@link normaliseBoundaries}). */
+  normaliseBodies?: boolean;
 }
 
 /** Scrubs recorded nock definitions; the result is what gets written to the fixture file. */
@@ -51,7 +99,8 @@ export function scrubDefinitions(definitions: unknown[], options: ScrubOptions):
   });
   text = scrubEmails(text);
   const scrubbed = redact(JSON.parse(text)) as Record<string, unknown>[];
-  return scrubbed.map((definition) => {
+  return scrubbed.map((recorded) => {
+    const definition = options.normaliseBodies ? withFixedBoundaries(recorded) : recorded;
     const copy: Record<string, unknown> = {
       ...definition,
       rawHeaders: withoutContentLength(definition.rawHeaders),
