@@ -75,7 +75,7 @@ export async function patchTemplate(
     plan.xaml,
     onStep,
     async (readBack) => {
-      const view = readEmailStep(readBack.xaml ?? '');
+      const view = readEmailStep(readBack.xaml ?? '', { redeemUrl: patch.redeemUrl });
       const different = VIEW_FIELDS.filter((field) => view[field] !== plan.after[field]);
       if (different.length)
         throw new Error(`the definition read back differs from the plan in: ${different.join(', ')}`);

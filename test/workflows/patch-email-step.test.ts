@@ -27,8 +27,12 @@ describe('patchEmailStep on the seeded Send Invitation', () => {
     expect(result.after.subject).toBe('Hi {contact.fullname}, your invitation to {invitation.name}');
   });
 
-  it('expands {redeemUrl} into a link whose href carries the code', () => {
-    expect(result.after.body).toContain(
+  it('shows the body as the template was written, {redeemUrl} included', () => {
+    expect(result.after.body).toBe(patch.body);
+  });
+
+  it('expands {redeemUrl} in text into a link whose href carries the code', () => {
+    expect(readEmailStep(result.xaml).body).toContain(
       '<a href="https://portal.example.com/register?invitation={code}&amp;lang=en">https://portal.example.com/register?invitation={code}&amp;lang=en</a>',
     );
   });
@@ -42,7 +46,7 @@ describe('patchEmailStep on the seeded Send Invitation', () => {
   });
 
   it('reads back the same view from the returned XAML', () => {
-    expect(readEmailStep(result.xaml)).toEqual(result.after);
+    expect(readEmailStep(result.xaml, { redeemUrl: patch.redeemUrl })).toEqual(result.after);
   });
 
   it('writes placeholders as field reads, not literal text', () => {

@@ -1,6 +1,12 @@
 /** Reading, patching and interpreting classic workflow XAML. */
 export { XamlError } from './errors';
-export { readEmailStep, EMAIL_FIELDS, type EmailStepView } from './read-email-step';
+export {
+  readEmailStep,
+  EMAIL_FIELDS,
+  type EmailStepView,
+  type ReadEmailStepOptions,
+} from './read-email-step';
+export { REDEEM_URL, REDEEM_LINK } from './redeem-url';
 export { patchEmailStep, type TemplatePatch, type PatchedXaml } from './patch-email-step';
 export { evaluateWorkflow, type RecordLoader, type WorkflowEffect, type EvaluateOptions } from './evaluate';
 export { SUPPORTED_PLACEHOLDERS } from './placeholders';

@@ -6,8 +6,9 @@
 import { InvitationTable } from '../../entities/adx-invitation';
 import { locateEmailStep, primaryEntityOf } from './email-step';
 import { XamlError } from './errors';
-import { expandRedeemUrl, parseTemplate, placeholderFor, renderParts } from './placeholders';
-import { EMAIL_FIELDS, readEmailStep, viewOf, type EmailStepView } from './read-email-step';
+import { parseTemplate, placeholderFor, renderParts } from './placeholders';
+import { EMAIL_FIELDS, asTemplate, viewOf, type EmailStepView } from './read-email-step';
+import { expandRedeemUrl } from './redeem-url';
 import { StepEditor } from './step-editor';
 import { parseXaml, serializeXaml } from './xml-document';
 
@@ -15,15 +16,22 @@ import { parseXaml, serializeXaml } from './xml-document';
 export interface TemplatePatch {
   /** New subject; placeholders such as `{code}` allowed. */
   subject: string;
-  /** New HTML body; placeholders allowed, `{redeemUrl}` becomes a link carrying the code. */
+  /**
+   * New HTML body; placeholders allowed. `{redeemUrl}` is the bare URL inside an attribute value
+   * (`<a href="{redeemUrl}">Accept</a>`) and a link `<a href="URL">URL</a>` in text; `{redeemLink}`
+   * is always that link.
+   */
   body: string;
   /** New sender; the step's current From stays when omitted. */
   from?: { logicalName: 'systemuser' | 'queue'; id: string; name?: string };
-  /** Registration link with `{code}` in it, used for `{redeemUrl}`. */
+  /** Registration URL with `{code}` in it, used for `{redeemUrl}` and `{redeemLink}`. */
   redeemUrl?: string;
 }
 
-/** The patched XAML and the e-mail before and after. */
+/**
+ * The patched XAML and the e-mail before and after, read with the patch's redeem URL (so `after`
+ * shows `{redeemUrl}` where the template had it).
+ */
 export interface PatchedXaml {
   xaml: string;
   /** False when the patch yields the e-mail the step already writes (the input is returned as is). */
@@ -73,9 +81,12 @@ export function patchEmailStep(xaml: string, patch: TemplatePatch): PatchedXaml 
   editor.finish();
 
   const patched = serializeXaml(document);
-  const after = readEmailStep(patched);
+  const after = viewOf(parseXaml(patched));
   const changed = COMPARED.some((field) => before[field] !== after[field]);
-  return changed ? { xaml: patched, changed, before, after } : { xaml, changed, before, after: before };
+  const shown = (view: EmailStepView) => asTemplate(view, patch.redeemUrl);
+  return changed
+    ? { xaml: patched, changed, before: shown(before), after: shown(after) }
+    : { xaml, changed, before: shown(before), after: shown(before) };
 }
 
 function checkPatch(patch: TemplatePatch): void {

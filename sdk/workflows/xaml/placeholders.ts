@@ -31,7 +31,7 @@ const INVITATION_ALIASES: Record<string, string> = { name: InvitationTable.colum
 
 /** Placeholders the patcher understands, for error messages. */
 export const SUPPORTED_PLACEHOLDERS =
-  '{code}, {expiry}, {redeemUrl}, {invitation.name}, {invitation.<column>}, {contact.fullname}, {contact.<column>}, {<invitation lookup>.<column>}';
+  '{code}, {expiry}, {redeemUrl} (the registration URL; a link in HTML text, the bare URL in an attribute such as href="{redeemUrl}"), {redeemLink} (always a link), {invitation.name}, {invitation.<column>}, {contact.fullname}, {contact.<column>}, {<invitation lookup>.<column>}';
 
 /** The placeholder text (without braces) for a field read. */
 export function placeholderFor(field: FieldSource): string {
@@ -73,7 +73,8 @@ export function fieldFor(placeholder: string): FieldSource {
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
 
 /**
- * Splits a template into text and field parts. `{redeemUrl}` must have been expanded first.
+ * Splits a template into text and field parts. `{redeemUrl}` and `{redeemLink}` must have been
+ * expanded first (redeem-url.ts).
  * Braces around anything that does not look like a placeholder (CSS, for instance) stay text.
  */
 export function parseTemplate(template: string): TemplatePart[] {
@@ -86,26 +87,6 @@ export function parseTemplate(template: string): TemplatePart[] {
   }
   if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
   return parts;
-}
-
-/**
- * Replaces `{redeemUrl}`: in HTML (`html: true`) a link whose href and text carry the code,
- * in plain text the URL itself. The URL must contain `{code}`.
- */
-export function expandRedeemUrl(template: string, redeemUrl: string | undefined, html: boolean): string {
-  if (!template.includes('{redeemUrl}')) return template;
-  if (!redeemUrl) {
-    throw new XamlError(
-      'The template uses {redeemUrl} but no redeem URL was given; pass one (e.g. https://portal.example.com/register?invitation={code}).',
-    );
-  }
-  if (!redeemUrl.includes('{code}')) {
-    throw new XamlError(
-      `The redeem URL "${redeemUrl}" has no {code}; add it where the invitation code goes, e.g. ?invitation={code}.`,
-    );
-  }
-  const url = html ? redeemUrl.replace(/&(?!amp;)/g, '&amp;').replace(/"/g, '&quot;') : redeemUrl;
-  return template.split('{redeemUrl}').join(html ? `<a href="${url}">${url}</a>` : url);
 }
 
 /** The readable text of parsed template parts (what readEmailStep shows for them). */

@@ -1,6 +1,7 @@
 /** Reading the e-mail step of a workflow definition as readable text. */
 import { locateEmailStep, settersOf, type EmailStep } from './email-step';
 import { readEntityProperty } from './activities';
+import { collapseRedeemUrl } from './redeem-url';
 import { renderValue } from './render';
 import { ValueGraph } from './value-graph';
 import { parseXaml, type XamlDocument } from './xml-document';
@@ -30,9 +31,28 @@ export const EMAIL_FIELDS = {
   body: 'description',
 } as const;
 
+/** Options of {@link readEmailStep}. */
+export interface ReadEmailStepOptions {
+  /**
+   * The redeem URL (with `{code}`) the step was patched with: where the subject and body hold its
+   * expansion they show `{redeemUrl}` again, so the view reads as the template that was written.
+   * Without it the URL shows as text, e.g. `<a href="https://…?invitation={code}">`.
+   */
+  redeemUrl?: string;
+}
+
 /** Reads the first e-mail step; throws XamlError when the XAML is unreadable or has none. */
-export function readEmailStep(xaml: string): EmailStepView {
-  return viewOf(parseXaml(xaml));
+export function readEmailStep(xaml: string, options: ReadEmailStepOptions = {}): EmailStepView {
+  return asTemplate(viewOf(parseXaml(xaml)), options.redeemUrl);
+}
+
+/** A view with the expansions of `redeemUrl` shown as `{redeemUrl}` (the view as is without one). */
+export function asTemplate(view: EmailStepView, redeemUrl: string | undefined): EmailStepView {
+  return {
+    ...view,
+    subject: collapseRedeemUrl(view.subject, redeemUrl, false),
+    body: collapseRedeemUrl(view.body, redeemUrl, true),
+  };
 }
 
 /** Reads the e-mail step of an already parsed document. */

@@ -178,9 +178,14 @@ describe('sending after a patch', () => {
       timeoutMs: 5000,
       intervalMs: 50,
     });
+    const { fullname } = await emulator.client.retrieve<WebApiRecord>('contacts', contact.id, {
+      select: ['fullname'],
+    });
     expect(email?.subject).toBe('You are invited to the partner portal');
-    expect(email?.body).toContain(`Your code is ${invitation.code}`);
-    expect(email?.body).toContain(REDEEM_URL.replace('{code}', invitation.code));
+    expect(email?.body).toBe(
+      `<p>Hello ${String(fullname)},</p><p>Your code is ${invitation.code}. ` +
+        `<a href="https://portal.example.com/register?invitation=${invitation.code}">Register here</a>.</p>`,
+    );
     expect(email?.to).toEqual([contact.email]);
   });
 });
