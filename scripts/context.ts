@@ -1,18 +1,20 @@
 /**
  * Global options → a Dataverse client. The URL comes from --url, else DATAVERSE_URL, else the local
- * emulator; credentials come from the environment exactly as the SDK reads them, except that a local
- * emulator with no AZURE_* variables gets a static token.
+ * emulator; credentials follow the SDK's one rule (`clientForUrl`): a loopback URL with no AZURE_*
+ * credential variables gets a static token, any other URL the credentials the environment names.
  */
-import { clientFromEnv, DataverseClient, StaticTokenCredential } from '../sdk/client/index';
+import {
+  assertSecureUrl,
+  clientForUrl,
+  DataverseClient,
+  EMULATOR_TOKEN,
+  EMULATOR_URL,
+} from '../sdk/client/index';
 import type { DataverseClientOptions } from '../sdk/client/types';
 import { CliError, UsageError } from './errors';
 import { Output } from './output';
 
-/** Where `npm start` and `portal-invite emulator` listen by default. */
-export const EMULATOR_URL = 'http://127.0.0.1:5170';
-
-/** Token sent to a local emulator when no real credentials are configured (it is not a secret). */
-export const EMULATOR_TOKEN = 'emulator-local-token';
+export { EMULATOR_TOKEN, EMULATOR_URL };
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -24,38 +26,24 @@ export interface GlobalOptions {
   verbose?: boolean;
 }
 
-/** True for http(s)://127.0.0.1, localhost or [::1], whatever the port. */
-export function isLocalUrl(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
-}
-
-/** The environment URL the global options point at, validated. */
+/** The environment URL the global options point at (blank values count as unset), validated. */
 export function resolveUrl(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
-  const url = (options.url ?? env.DATAVERSE_URL ?? EMULATOR_URL).replace(/\/+$/, '');
-  let parsed: URL;
+  const url = (options.url?.trim() || env.DATAVERSE_URL?.trim() || EMULATOR_URL).replace(/\/+$/, '');
   try {
-    parsed = new URL(url);
-  } catch {
+    assertSecureUrl(url);
+  } catch (error) {
     throw new UsageError(
-      `"${url}" is not a URL.`,
-      'Pass --url https://<org>.crm.dynamics.com (or set DATAVERSE_URL).',
-    );
-  }
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLocalUrl(url))) {
-    throw new UsageError(
-      `Refusing to talk to ${url} over plain http.`,
-      'Use an https:// URL; plain http is only allowed for 127.0.0.1/localhost (the emulator).',
+      (error as Error).message,
+      'Pass --url https://<org>.crm.dynamics.com (or set DATAVERSE_URL); plain http only for the local emulator.',
     );
   }
   return url;
 }
 
-/** Builds the client for a command: what the SDK reads from the environment, or a static token for the emulator. */
+/** Builds the client for a command with the SDK's rule for credentials (see the file comment). */
 export function createClient(options: GlobalOptions, env: NodeJS.ProcessEnv, out: Output): DataverseClient {
   const url = resolveUrl(options, env);
   const extra: Partial<DataverseClientOptions> = {
-    url,
     onRetry: (event) =>
       out.info(
         `retrying ${event.method} ${shortUrl(event.url)} in ${Math.round(event.delayMs)} ms (${event.reason}${event.status ? ` ${event.status}` : ''}, attempt ${event.attempt})`,
@@ -65,13 +53,8 @@ export function createClient(options: GlobalOptions, env: NodeJS.ProcessEnv, out
       ? { debug: (m) => out.debug(m), info: (m) => out.debug(m), warn: (m) => out.debug(m) }
       : {},
   };
-  const hasAzureVariables = Object.keys(env).some((key) => key.startsWith('AZURE_'));
-  if (isLocalUrl(url) && !hasAzureVariables) {
-    out.debug(`using a static token for the local environment ${url}`);
-    return new DataverseClient({ ...extra, url, credential: new StaticTokenCredential(EMULATOR_TOKEN) });
-  }
   try {
-    return clientFromEnv({ ...env, DATAVERSE_URL: url }, extra);
+    return clientForUrl(url, env, extra);
   } catch (error) {
     throw new CliError(
       (error as Error).message,

@@ -4,6 +4,7 @@
  * `--verbose` was given.
  */
 import { DataverseError, AuthenticationError, ConnectionError, NotFoundError } from '../sdk/client/errors';
+import { SUPPORTED_PLACEHOLDERS } from '../sdk/workflows/index';
 
 /** Process exit codes: 0 ok, 1 the operation failed, 2 the command line was wrong. */
 export const ExitCode = { Ok: 0, Failure: 1, Usage: 2 } as const;
@@ -68,13 +69,7 @@ export function describeError(error: unknown): ErrorReport {
         step && !error.message.includes(step) ? `${error.message} (step: ${step})` : error.message;
       return { message, hint, exitCode: ExitCode.Failure, details: { step, rolledBack, backupFile: backup } };
     }
-    if (error.name === 'XamlError') {
-      return {
-        message: error.message,
-        hint: 'Nothing was changed. Check that the workflow has a Create Email or Send Email step.',
-        exitCode: ExitCode.Failure,
-      };
-    }
+    if (error.name === 'XamlError') return describeXamlError(error);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       return {
@@ -86,6 +81,22 @@ export function describeError(error: unknown): ErrorReport {
     return { message: error.message, exitCode: ExitCode.Failure };
   }
   return { message: String(error), exitCode: ExitCode.Failure };
+}
+
+/** A template mistake (placeholder, redeem URL) is bad usage; anything else is about the workflow. */
+function describeXamlError(error: Error): ErrorReport {
+  if (/placeholder|\{redeem(Url|Link)\}|redeem URL/i.test(error.message)) {
+    return {
+      message: error.message,
+      hint: `Nothing was changed. Fix the subject or body. Supported placeholders: ${SUPPORTED_PLACEHOLDERS}.`,
+      exitCode: ExitCode.Usage,
+    };
+  }
+  return {
+    message: error.message,
+    hint: 'Nothing was changed. Check that the workflow has a Create Email or Send Email step.',
+    exitCode: ExitCode.Failure,
+  };
 }
 
 function describeDataverseError(error: DataverseError): ErrorReport {

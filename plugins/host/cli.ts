@@ -1,19 +1,17 @@
 /**
- * `npm run plugins -- --port 7071 --key <secret>`: runs the webhook host. Talks to DATAVERSE_URL
- * with the credentials the SDK reads from the environment, or to the local emulator with its static
- * token when DATAVERSE_URL is unset. The key can come from PLUGIN_HOST_KEY instead of the command
- * line (where other local users could see it); it is never printed.
+ * `npm run plugins -- --port 7071 --key <secret> [--url <environment>]`: runs the webhook host. Talks
+ * to --url, else DATAVERSE_URL, else the local emulator, with the SDK's one rule for credentials
+ * (`clientForUrl`): a loopback URL without AZURE_* variables gets the emulator's static token, any
+ * other URL the credentials the environment names. The key can come from PLUGIN_HOST_KEY instead of
+ * the command line (where other local users could see it); it is never printed.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { clientFromEnv, DataverseClient, redactText, StaticTokenCredential } from '../../sdk/client/index';
+import { clientForUrl, DataverseClient, EMULATOR_URL, redactText } from '../../sdk/client/index';
 import { registerWebhooks } from '../registration';
 import { startWebhookHost, type WebhookHost } from './server';
 
-/** The emulator's default address, used when DATAVERSE_URL is unset. */
-export const LOCAL_EMULATOR_URL = 'http://127.0.0.1:5170';
-
-/** The token the local emulator accepts (not a secret). */
-export const LOCAL_EMULATOR_TOKEN = 'emulator-local-token';
+/** The emulator's default address, used when neither --url nor DATAVERSE_URL is set (the SDK's EMULATOR_URL). */
+export const LOCAL_EMULATOR_URL = EMULATOR_URL;
 
 /** Options of the `plugins` command. */
 export interface PluginsCliOptions {
@@ -22,6 +20,8 @@ export interface PluginsCliOptions {
   key?: string;
   /** Register the endpoint and steps with Dataverse, pointing at this public URL of the host. */
   register?: string;
+  /** Environment URL; default DATAVERSE_URL, else {@link LOCAL_EMULATOR_URL}. */
+  url?: string;
 }
 
 function parsePort(value: string): number {
@@ -32,13 +32,12 @@ function parsePort(value: string): number {
   return port;
 }
 
-/** The client the host's handlers use. */
-export function clientFor(env: NodeJS.ProcessEnv): DataverseClient {
-  if (env.DATAVERSE_URL) return clientFromEnv(env);
-  return new DataverseClient({
-    url: LOCAL_EMULATOR_URL,
-    credential: new StaticTokenCredential(LOCAL_EMULATOR_TOKEN),
-  });
+/**
+ * The client the host's handlers use: `url`, else DATAVERSE_URL, else the local emulator, with
+ * credentials by the SDK's rule (a loopback URL needs no AZURE_* variables).
+ */
+export function clientFor(env: NodeJS.ProcessEnv, url?: string): DataverseClient {
+  return clientForUrl(url, env);
 }
 
 /**
@@ -51,13 +50,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     .option('--port <port>', 'port to listen on', parsePort, 7071)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--key <key>', 'the webhook key Dataverse sends (default: PLUGIN_HOST_KEY)')
+    .option(
+      '--url <url>',
+      `environment URL (default: DATAVERSE_URL, else the local emulator ${EMULATOR_URL})`,
+    )
     .option('--register <url>', 'register the endpoint and steps in Dataverse, pointing at this public URL')
     .exitOverride();
   program.parse(argv, { from: 'user' });
   const options = program.opts<PluginsCliOptions>();
   const key = options.key ?? env.PLUGIN_HOST_KEY;
   if (!key) throw new Error('No webhook key: pass --key <key> or set PLUGIN_HOST_KEY.');
-  const client = clientFor(env);
+  const client = clientFor(env, options.url);
   const host = await startWebhookHost({
     key,
     client,

@@ -1,11 +1,12 @@
 /**
  * A bulk invitation job: CSV rows → InvitationService.createMany with per-row ids derived from the
- * job → optional send → one results line per row. Resumable: a rerun with the same state asks for
- * the same ids, so rows created before come back as 'exists' and are not created twice.
+ * job and each row's identity → optional send → one results line per row. Resumable: a rerun with
+ * the same state asks for the same ids, so rows created before come back as 'exists' and are not
+ * created twice, even when other rows were fixed, removed or inserted in between.
  */
 import type { CreateInvitationInput, InvitationService } from '../../sdk/invitations/index';
 import { readBulkRows, type BulkDefaults, type BulkRow } from './csv-rows';
-import { rowInvitationId, type JobState } from './job-state';
+import { invitationIdFor, type JobState } from './job-state';
 import type { Progress } from './progress';
 import { ResultsWriter, sortResultsFile, type ResultLine } from './results-file';
 
@@ -17,8 +18,8 @@ export interface BulkJobOptions {
   defaults: BulkDefaults;
   /** Send each invitation once created (or found existing and not yet sent). */
   send: boolean;
-  /** Results of the interrupted run, by row (empty for a new job). */
-  previous: Map<number, ResultLine>;
+  /** Invitation ids an earlier run of the job sent (empty for a new job); they are not sent again. */
+  sentBefore: ReadonlySet<string>;
   /** Rows per CreateMultiple request. */
   chunkSize?: number;
   progress: Progress;
@@ -78,7 +79,7 @@ export async function runBulkJob(service: InvitationService, options: BulkJobOpt
         continue;
       }
       submitted.push(row);
-      yield { ...row.input, id: rowInvitationId(options.job.jobId, row.row) };
+      yield { ...row.input, id: invitationIdFor(options.job, row) };
     }
   }
 
@@ -91,12 +92,12 @@ export async function runBulkJob(service: InvitationService, options: BulkJobOpt
         email: row.email,
         status: result.status,
         invitationId:
-          result.status === 'failed' ? result.id : (result.id ?? rowInvitationId(options.job.jobId, row.row)),
+          result.status === 'failed' ? result.id : (result.id ?? invitationIdFor(options.job, row)),
         reason: result.reason,
       };
       if (line.status === 'failed' || !options.send) {
         record(line);
-      } else if (line.status === 'exists' && options.previous.get(row.row)?.status === 'sent') {
+      } else if (line.status === 'exists' && options.sentBefore.has(line.invitationId as string)) {
         record({ ...line, status: 'sent', reason: 'sent by an earlier run' });
       } else {
         toSend.push(line);

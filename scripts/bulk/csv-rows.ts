@@ -8,6 +8,7 @@ import type { CreateInvitationInput } from '../../sdk/invitations/index';
 import { UsageError } from '../errors';
 import { parseExpiry } from '../expiry';
 import { isGuid, normaliseGuid } from '../lookups';
+import { IdentityCounter, rowIdentity } from './row-identity';
 
 /** Values applied to every row unless the row overrides them. */
 export interface BulkDefaults {
@@ -28,6 +29,11 @@ export interface BulkRow {
   input?: CreateInvitationInput;
   /** Why the row is invalid. */
   error?: string;
+  /**
+   * Set by {@link readBulkRows} on valid rows: who is invited and what the invitation grants, with
+   * the occurrence number of that identity in the file (see row-identity.ts).
+   */
+  identity?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -128,9 +134,12 @@ export async function* readBulkRows(
       },
     }),
   );
+  const identities = new IdentityCounter();
   let row = 0;
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
     row += 1;
-    yield toBulkRow(record, row, defaults, now());
+    const bulkRow = toBulkRow(record, row, defaults, now());
+    if (bulkRow.input) bulkRow.identity = identities.next(rowIdentity(bulkRow.input));
+    yield bulkRow;
   }
 }

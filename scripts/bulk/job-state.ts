@@ -1,13 +1,26 @@
 /**
  * The state of a bulk job, kept next to its results file: the job id from which every row's
  * invitation id is derived, so a resumed run asks for the same ids and creates no duplicates.
+ * Version 2 derives ids from each row's identity (who is invited and what the invitation grants);
+ * state files without a version come from jobs that derived them from row numbers and keep doing so.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from '../errors';
 
+/** How a job derives its rows' invitation ids: 2 = from the row's identity; 1 = from its row number. */
+export type JobStateVersion = 1 | 2;
+
+/** The version new jobs are written with. */
+export const CURRENT_JOB_STATE_VERSION: JobStateVersion = 2;
+
 /** What the state file holds. */
 export interface JobState {
+  /**
+   * 2: ids come from each row's identity, so editing other rows never changes a row's id. Absent
+   * (read as 1) in state files written before versioning, whose ids came from row numbers.
+   */
+  version?: JobStateVersion;
   /** A UUID naming the job; the namespace of the row ids. */
   jobId: string;
   /** The CSV the job reads (as given). */
@@ -37,9 +50,24 @@ export function uuidV5(name: string, namespace: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The invitation id of a CSV data row (1-based) in a job. */
+/** The invitation id of a CSV data row (1-based) in a version-1 job (ids by row number). */
 export function rowInvitationId(jobId: string, rowNumber: number): string {
   return uuidV5(`row:${rowNumber}`, jobId);
+}
+
+/** The invitation id of a row identity (see row-identity.ts) in a version-2 job. */
+export function identityInvitationId(jobId: string, identity: string): string {
+  return uuidV5(`identity:${identity}`, jobId);
+}
+
+/**
+ * The invitation id a job gives a valid row: by identity for version-2 jobs, by row number for
+ * jobs started before (resuming those any other way would create their created rows again).
+ */
+export function invitationIdFor(state: JobState, row: { row: number; identity?: string }): string {
+  if ((state.version ?? 1) === 1) return rowInvitationId(state.jobId, row.row);
+  if (row.identity === undefined) throw new Error(`Row ${row.row} has no identity to derive its id from.`);
+  return identityInvitationId(state.jobId, row.identity);
 }
 
 /** SHA-256 of a file's bytes, hex. */
@@ -86,7 +114,13 @@ export async function openJob(
       'Add --resume to continue it (rows already created are not duplicated), or choose another --results file to start a new job.',
     );
   }
-  const state: JobState = { jobId: randomUUID(), csv, csvSha256, startedAt: now().toISOString() };
+  const state: JobState = {
+    version: CURRENT_JOB_STATE_VERSION,
+    jobId: randomUUID(),
+    csv,
+    csvSha256,
+    startedAt: now().toISOString(),
+  };
   await writeFile(stateFile, JSON.stringify(state, null, 2) + '\n');
   return { state, resumed: false, csvChanged: false };
 }
@@ -104,6 +138,12 @@ async function readState(file: string): Promise<JobState | undefined> {
     throw new UsageError(
       `${file} is not a bulk job state file (no jobId).`,
       'Delete it or choose another --results file.',
+    );
+  }
+  if (parsed.version !== undefined && parsed.version !== 1 && parsed.version !== 2) {
+    throw new UsageError(
+      `${file} has state version ${String(parsed.version)}, which this portal-invite does not know.`,
+      'Resume it with the portal-invite version that started the job, or choose another --results file.',
     );
   }
   return parsed as JobState;

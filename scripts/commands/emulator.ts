@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { limitsFromOptions, limitCount, limitSeconds } from '../../emulator/cli';
 import { startEmulator } from '../../emulator/index';
 import { action, examples, port } from '../command';
 import { describeListenError } from '../listen-error';
@@ -21,6 +22,14 @@ export interface EmulatorCommandOptions {
   token?: string;
   /** Turn on service-protection limits (429 + Retry-After). */
   limits?: boolean;
+  /** Requests per user per window (implies limits; 0 = off). */
+  limitRequests?: number;
+  /** Window length in seconds (implies limits). */
+  limitWindow?: number;
+  /** Requests in flight per user (implies limits; 0 = off). */
+  limitConcurrency?: number;
+  /** Execution seconds per user per window (implies limits; 0 = off). */
+  limitExecutionSeconds?: number;
 }
 
 /** Registers the `emulator` command on the program. */
@@ -34,6 +43,14 @@ export function registerEmulator(program: Command): void {
     .option('--seed', 'add the sample portal: website, web roles, contacts, Send Invitation workflow')
     .option('--token <token>', 'bearer token callers must send (default: any)')
     .option('--limits', 'enforce service-protection limits (429 with Retry-After)')
+    .option('--limit-requests <n>', 'requests per user per window (implies --limits; 0 = off)', limitCount)
+    .option('--limit-window <seconds>', 'length of the sliding window (implies --limits)', limitSeconds)
+    .option('--limit-concurrency <n>', 'requests in flight per user (implies --limits; 0 = off)', limitCount)
+    .option(
+      '--limit-execution-seconds <n>',
+      'execution time per user per window (implies --limits; 0 = off)',
+      limitCount,
+    )
     .addHelpText(
       'after',
       examples([
@@ -41,6 +58,10 @@ export function registerEmulator(program: Command): void {
         [
           'portal-invite emulator --port 0 --db :memory: --limits',
           'throwaway, on a free port, with throttling',
+        ],
+        [
+          'portal-invite emulator --memory --limit-requests 100 --limit-window 60',
+          'throttle after 100 requests a minute',
         ],
       ]),
     )
@@ -53,7 +74,7 @@ export function registerEmulator(program: Command): void {
           db,
           seed: options.seed === true,
           token: options.token,
-          limits: options.limits === true,
+          limits: limitsFromOptions(options),
         }).catch((error: unknown) => {
           throw describeListenError(error, options.port, 'the emulator');
         });

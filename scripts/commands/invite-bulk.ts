@@ -25,7 +25,7 @@ export interface InviteBulkOptions {
   send?: boolean;
   /** Continue the job recorded next to --results. */
   resume?: boolean;
-  /** Results CSV; default `<csv>.results.csv`. */
+  /** Results CSV; default {@link defaultResultsFile}. */
   results?: string;
   /** Rows per CreateMultiple request. */
   batchSize?: number;
@@ -49,7 +49,7 @@ export function registerInviteBulk(group: Command): void {
     .option('--resume', 'continue an interrupted job (same --results); created rows are not duplicated')
     .option(
       '--results <file>',
-      'results CSV (row, email, status, invitation_id, reason); default <csv>.results.csv',
+      'results CSV (row, email, status, invitation_id, reason); default: next to the CSV, with .csv replaced by .results.csv (in.csv → in.results.csv)',
     )
     .option('--batch-size <n>', 'rows per CreateMultiple request', positiveInt)
     .addOption(handlersOption())
@@ -67,16 +67,27 @@ export function registerInviteBulk(group: Command): void {
     .action(
       action<InviteBulkOptions>(async (ctx, options) => {
         if (options.expires) parseExpiry(options.expires);
-        const resultsFile = options.results ?? `${options.csv.replace(/\.csv$/i, '')}.results.csv`;
+        const resultsFile = options.results ?? defaultResultsFile(options.csv);
         const { state, resumed, csvChanged } = await openJob(
           options.csv,
           resultsFile,
           options.resume === true,
         );
         if (resumed) ctx.out.info(`Resuming job ${state.jobId} (started ${state.startedAt}).`);
-        if (csvChanged)
-          ctx.out.warn(`${options.csv} changed since the job started; rows are matched by row number.`);
-        const previous = resumed ? await readResults(resultsFile) : new Map();
+        if (csvChanged && (state.version ?? 1) === 1) {
+          ctx.out.warn(
+            `${options.csv} changed since the job started; this job (started by an older portal-invite) matches rows by row number, so do not add or remove rows before resuming it.`,
+          );
+        } else if (csvChanged) {
+          ctx.out.info(
+            `${options.csv} changed since the job started; rows are matched by contact and invitation details, so rows created before are not created again.`,
+          );
+        }
+        const sentBefore = new Set<string>();
+        if (resumed) {
+          for (const line of (await readResults(resultsFile)).values())
+            if (line.status === 'sent' && line.invitationId) sentBefore.add(line.invitationId);
+        }
 
         const progress = createProgress(ctx.out);
         const summary = await runBulkJob(new InvitationService(ctx.client, { handlers: options.handlers }), {
@@ -85,7 +96,7 @@ export function registerInviteBulk(group: Command): void {
           job: state,
           defaults: { roles: options.role, account: options.account, expires: options.expires },
           send: options.send === true,
-          previous,
+          sentBefore,
           chunkSize: options.batchSize,
           progress,
           onUnknownColumns: (columns) => ctx.out.warn(`ignoring unknown column(s): ${columns.join(', ')}`),
@@ -116,4 +127,9 @@ export function registerInviteBulk(group: Command): void {
         }
       }),
     );
+}
+
+/** The results file when --results is not given: `in.csv` → `in.results.csv`, next to the CSV. */
+export function defaultResultsFile(csv: string): string {
+  return `${csv.replace(/\.csv$/i, '')}.results.csv`;
 }

@@ -90,6 +90,15 @@ export function registerInviteCreate(group: Command): void {
             `Send it again with: portal-invite invite send ${invitation.id}`,
           );
         }
+        const skipped = sent.filter((r) => r.status === 'skipped');
+        if (skipped.length > 0) {
+          throw new CliError(
+            `The invitation ${invitation.id} was created but NOT sent: ${skipped[0].reason ?? 'it cannot be sent'}.`,
+            input.type === 'group'
+              ? 'A group invitation has no single invitee to e-mail: give its code to the invitees yourself, or create single invitations (one --contact each) with --send.'
+              : `Fix that, then send it with: portal-invite invite send ${invitation.id}`,
+          );
+        }
       }),
     );
 }
@@ -111,6 +120,12 @@ export function buildCreateInput(
   }
   if (type === 'single' && options.max !== undefined && options.max !== 1) {
     throw new UsageError('A single invitation can be redeemed once; --max applies to group invitations.');
+  }
+  if (type === 'single' && contacts.length === 0) {
+    throw new UsageError(
+      'A single invitation needs the contact it invites: no --contact was given.',
+      'Pass --contact <id|email>, or use --type group --max <n> for an invitation anyone with the code can redeem.',
+    );
   }
   const input: CreateInvitationInput = { type };
   if (type === 'single' && contacts.length === 1) input.contact = contacts[0];

@@ -19,11 +19,12 @@ export function registerInviteSend(group: Command): void {
       action<Record<string, never>>(async (ctx, _options, ...ids) => {
         const results = await new InvitationService(ctx.client).send(ids.flat());
         ctx.out.data(results, () => describeSendResults(results));
-        const failed = results.filter((r) => r.status === 'failed');
-        if (failed.length > 0) {
+        const unsent = results.filter((r) => r.status !== 'sent');
+        if (unsent.length > 0) {
+          const reasons = unsent.map((r) => `${r.id} ${r.status}: ${r.reason ?? 'unknown reason'}`);
           throw new CliError(
-            `${failed.length} of ${results.length} invitation(s) could not be sent.`,
-            'See the reasons above; fix them and run `portal-invite invite send` again for those ids.',
+            `${unsent.length} of ${results.length} invitation(s) were NOT sent (${reasons.join('; ')}).`,
+            'Fix the reasons given, then run `portal-invite invite send` again for those ids; revoked or redeemed invitations cannot be sent, create new ones instead.',
           );
         }
       }),

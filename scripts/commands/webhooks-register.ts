@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { registerWebhooks } from '../../plugins/registration';
 import { action, examples } from '../command';
-import { isLocalUrl } from '../context';
+import { isLoopbackUrl } from '../../sdk/client/index';
 import { UsageError } from '../errors';
 import { table } from '../output';
 
@@ -66,7 +66,7 @@ export function checkHostUrl(value: string): string {
   } catch {
     throw new UsageError(`--host-url "${value}" is not a URL.`);
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLocalUrl(value)))
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(value)))
     return value.replace(/\/+$/, '');
   throw new UsageError(
     `--host-url must use https (got ${url.protocol}//${url.host}).`,

@@ -13,6 +13,7 @@ import {
 import { action, examples } from '../command';
 import { UsageError } from '../errors';
 import { resolveSender } from '../lookups';
+import { checkTemplatePlaceholders } from '../template-placeholders';
 
 /** Options of `workflow patch-template`. */
 export interface WorkflowPatchTemplateOptions {
@@ -72,6 +73,13 @@ export function registerWorkflowPatchTemplate(group: Command): void {
           const why = error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message);
           throw new UsageError(`Cannot read --body-file ${options.bodyFile}: ${why}.`);
         });
+        checkTemplatePlaceholders(
+          [
+            { label: '--subject', text: options.subject },
+            { label: `--body-file ${options.bodyFile}`, text: body },
+          ],
+          options.redeemUrl,
+        );
         const patch: TemplatePatch = { subject: options.subject, body };
         if (options.from) patch.from = await resolveSender(ctx.client, options.from);
         if (options.redeemUrl) patch.redeemUrl = options.redeemUrl;

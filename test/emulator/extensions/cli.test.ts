@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { runEmulatorCli, type CliIo } from '../../../emulator/cli';
+import { limitsFromOptions, runEmulatorCli, type CliIo } from '../../../emulator/cli';
 
 function capture(): CliIo & { out: string[]; err: string[]; stop?: () => Promise<void> } {
   const io = {
@@ -79,6 +79,55 @@ describe('emulator CLI', () => {
     const io = capture();
     expect(await runEmulatorCli(['--memory', '--db', 'x.sqlite', '--port', '0'], io)).toBeUndefined();
     expect(io.err.join('\n')).toMatch(/--memory.*cannot be used with.*--db/);
+    expect(process.exitCode).toBe(1);
+  });
+});
+
+describe('emulator CLI limits', () => {
+  it('throttles with 429 and Retry-After after --limit-requests requests in --limit-window', async () => {
+    const io = capture();
+    const emulator = await runEmulatorCli(
+      ['--memory', '--port', '0', '--limit-requests', '2', '--limit-window', '60'],
+      io,
+    );
+    try {
+      const whoAmI = () => fetch(`${emulator?.apiUrl}WhoAmI`, { headers: { Authorization: 'Bearer x' } });
+      const statuses = [(await whoAmI()).status, (await whoAmI()).status];
+      const third = await whoAmI();
+      expect([...statuses, third.status]).toEqual([200, 200, 429]);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    } finally {
+      await emulator?.close();
+    }
+  });
+
+  it('says on stderr which limits are on', async () => {
+    const io = capture();
+    const emulator = await runEmulatorCli(['--memory', '--port', '0', '--limit-concurrency', '3'], io);
+    await emulator?.close();
+    expect(io.err.join('\n')).toContain('3 concurrent requests');
+  });
+
+  it('turns every --limit-* option into the matching LimitsOptions value', () => {
+    expect(
+      limitsFromOptions({
+        limitRequests: 10,
+        limitWindow: 30,
+        limitConcurrency: 4,
+        limitExecutionSeconds: 90,
+      }),
+    ).toEqual({ maxRequests: 10, windowMs: 30_000, maxConcurrent: 4, maxExecutionTimeMs: 90_000 });
+  });
+
+  it('keeps --limits alone as the Dataverse defaults and no option as off', () => {
+    expect([limitsFromOptions({ limits: true }), limitsFromOptions({})]).toEqual([true, false]);
+  });
+
+  it('rejects a window that is not a positive number of seconds', async () => {
+    const io = capture();
+    expect(await runEmulatorCli(['--memory', '--port', '0', '--limit-window', '0'], io)).toBeUndefined();
+    expect(io.err.join('\n')).toMatch(/seconds above 0/);
     expect(process.exitCode).toBe(1);
   });
 });

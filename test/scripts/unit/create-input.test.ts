@@ -22,6 +22,7 @@ describe('invite create options', () => {
     expect(
       buildCreateInput(
         {
+          contact: ['a@example.com'],
           role: ['Partners'],
           account: 'Contoso',
           workflow: 'Welcome',
@@ -44,13 +45,23 @@ describe('invite create options', () => {
   });
 
   it('turns --expires 30d into a date', () => {
-    expect(buildCreateInput({ expires: '30d' }, NOW).expiresOn).toEqual(new Date('2026-01-31T00:00:00Z'));
+    expect(buildCreateInput({ contact: ['a@example.com'], expires: '30d' }, NOW).expiresOn).toEqual(
+      new Date('2026-01-31T00:00:00Z'),
+    );
   });
 
   it('refuses --max on a single invitation as bad usage', () => {
     expect(() => buildCreateInput({ type: 'single', max: 3 }, NOW)).toThrow(
       expect.objectContaining({ exitCode: 2 }),
     );
+  });
+
+  it('refuses a single invitation without --contact as bad usage', () => {
+    expect(() => buildCreateInput({}, NOW)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+
+  it('allows a group invitation without contacts (anyone with the code redeems it)', () => {
+    expect(buildCreateInput({ type: 'group', max: 5 }, NOW)).toEqual({ type: 'group', maxRedemptions: 5 });
   });
 
   it('refuses an unknown type as bad usage', () => {

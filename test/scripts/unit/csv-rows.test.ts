@@ -117,4 +117,16 @@ describe('readBulkRows', () => {
     await collect('email,colour\na@example.com,red\n', (c) => unknown.push(c));
     expect(unknown).toEqual([['colour']]);
   });
+
+  it('gives a row the same identity wherever it sits, and none to an invalid row', async () => {
+    const alone = await collect('email\nerin@example.com\n');
+    const below = await collect('email\nzzz\nErin@Example.com\n');
+    expect(below[0].identity).toBeUndefined();
+    expect(below[1].identity).toBe(alone[0].identity);
+  });
+
+  it('numbers repeats of the same invitee', async () => {
+    const rows = await collect('email\nerin@example.com\nerin@example.com\n');
+    expect(rows[0].identity).not.toBe(rows[1].identity);
+  });
 });

@@ -1,6 +1,7 @@
 import { ConnectionError, DataverseError } from '../../../sdk/client/index';
 import { InvitationError } from '../../../sdk/invitations/index';
 import { CliError, describeError, UsageError } from '../../../scripts/errors';
+import { XamlError } from '../../../sdk/workflows/index';
 
 describe('describeError', () => {
   it('gives bad usage exit code 2 with a pointer to --help', () => {
@@ -56,5 +57,19 @@ describe('describeError', () => {
     expect(report.message).toContain('update definition');
     expect(report.hint).toContain('Rolled back');
     expect(report.hint).toContain('.backups/send-invitation.json');
+  });
+});
+
+describe('describeError for template mistakes', () => {
+  it('treats an unknown placeholder as bad usage, listing the supported ones', () => {
+    const report = describeError(new XamlError('Unknown placeholder {foo}. Use one of {code}.'));
+    expect(report.exitCode).toBe(2);
+    expect(report.hint).toContain('Supported placeholders: {code}');
+  });
+
+  it('keeps a workflow without an e-mail step a failure pointing at the step', () => {
+    const report = describeError(new XamlError('The workflow has no Create Email step.'));
+    expect(report.exitCode).toBe(1);
+    expect(report.hint).toContain('Create Email or Send Email');
   });
 });

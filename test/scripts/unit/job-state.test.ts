@@ -1,7 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openJob, rowInvitationId, stateFileFor, uuidV5 } from '../../../scripts/bulk/job-state';
+import {
+  invitationIdFor,
+  openJob,
+  rowInvitationId,
+  stateFileFor,
+  uuidV5,
+  type JobState,
+} from '../../../scripts/bulk/job-state';
+import { IdentityCounter, rowIdentity } from '../../../scripts/bulk/row-identity';
 
 describe('uuidV5', () => {
   it('matches the RFC 9562 example for the DNS namespace', () => {
@@ -59,5 +67,60 @@ describe('openJob', () => {
     await expect(openJob(csv, results, false)).rejects.toMatchObject({
       hint: expect.stringMatching(/Add --resume/),
     });
+  });
+});
+
+describe('invitationIdFor', () => {
+  const base = { jobId: '0f9c1b1e-3a52-4c1d-9a3e-5d1f7b0c2e11', csv: 'in.csv', csvSha256: '', startedAt: '' };
+  const v2: JobState = { ...base, version: 2 };
+
+  it('gives a version-2 row the same id wherever it sits in the file', () => {
+    expect(invitationIdFor(v2, { row: 2, identity: 'erin#1' })).toBe(
+      invitationIdFor(v2, { row: 1, identity: 'erin#1' }),
+    );
+  });
+
+  it('keeps row-number ids for a state file written before versioning', () => {
+    expect(invitationIdFor(base, { row: 2, identity: 'erin#1' })).toBe(rowInvitationId(base.jobId, 2));
+  });
+});
+
+describe('openJob versions', () => {
+  it('starts new jobs at version 2 (ids by row identity)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'job-state-'));
+    writeFileSync(join(dir, 'in.csv'), 'email\n');
+    const { state } = await openJob(join(dir, 'in.csv'), join(dir, 'out.csv'), false);
+    expect(state.version).toBe(2);
+  });
+
+  it('refuses a state file from an unknown future version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'job-state-'));
+    writeFileSync(join(dir, 'in.csv'), 'email\n');
+    writeFileSync(
+      stateFileFor(join(dir, 'out.csv')),
+      JSON.stringify({ version: 9, jobId: '0f9c1b1e-3a52-4c1d-9a3e-5d1f7b0c2e11' }),
+    );
+    await expect(openJob(join(dir, 'in.csv'), join(dir, 'out.csv'), true)).rejects.toMatchObject({
+      exitCode: 2,
+    });
+  });
+});
+
+describe('rowIdentity', () => {
+  it('ignores the case of the e-mail address and the order of the roles', () => {
+    expect(rowIdentity({ type: 'single', contact: 'Erin@Example.com', webRoles: ['B', 'a'] })).toBe(
+      rowIdentity({ type: 'single', contact: 'erin@example.com', webRoles: ['A', 'b'] }),
+    );
+  });
+
+  it('tells apart invitations granting different roles', () => {
+    expect(rowIdentity({ type: 'single', contact: 'e@example.com', webRoles: ['a'] })).not.toBe(
+      rowIdentity({ type: 'single', contact: 'e@example.com', webRoles: ['b'] }),
+    );
+  });
+
+  it('numbers repeats of one identity', () => {
+    const counter = new IdentityCounter();
+    expect([counter.next('x'), counter.next('y'), counter.next('x')]).toEqual(['x#1', 'y#1', 'x#2']);
   });
 });
