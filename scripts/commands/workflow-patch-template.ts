@@ -49,8 +49,9 @@ export function registerWorkflowPatchTemplate(group: Command): void {
     .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
     .addHelpText(
       'after',
-      '\nPlaceholders in --subject and the body: {code} (the invitation code), {redeemUrl} (a link to\n' +
-        '--redeem-url with the code filled in), {expiry}, {contact.fullname}, {contact.<column>},\n' +
+      '\nPlaceholders in --subject and the body: {code} (the invitation code), {redeemUrl} (--redeem-url\n' +
+        'with the code filled in: the bare URL inside a tag such as <a href="{redeemUrl}">, a link in\n' +
+        'text), {redeemLink} (always a link), {expiry}, {contact.fullname}, {contact.<column>},\n' +
         '{invitation.name}, {invitation.<column>}. Steps: backup, deactivate, update, activate, verify;\n' +
         'on failure the original definition and state are put back.\n' +
         examples([
