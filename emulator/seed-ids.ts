@@ -31,4 +31,10 @@ export const SEED = {
     noEmail: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0046',
   },
   sendInvitationWorkflowId: 'c1d4a9a2-7f1e-4b8e-9a55-0d6b2e8f3a11',
+  /** The publisher of the PortalInvitations solution (unique name `portalinvite`). */
+  publisherId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0051',
+  /** The product's own solution, unique name `PortalInvitations` (solution/src/Other/Solution.xml). */
+  solutionId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0052',
+  /** The solutioncomponent row making the Send Invitation workflow part of PortalInvitations. */
+  sendInvitationComponentId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0053',
 } as const;

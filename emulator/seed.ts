@@ -1,12 +1,15 @@
 /**
  * The sample portal written into an empty store when `seed: true`: a system user (the WhoAmI
  * caller), a website with its web roles, a partner account, contacts (one without an e-mail
- * address) and the activated Send Invitation workflow read from the solution source.
+ * address), the activated Send Invitation workflow read from the solution source, and the
+ * PortalInvitations solution (with its publisher) holding that workflow as its one component.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EmulatorOperations, OperationContext } from './contracts';
 import { SEED } from './seed-ids';
+import { recordSolution } from './solution-records';
+import { readManifest } from '../sdk/solutions/index';
 
 /** The Send Invitation XAML, relative to the package root. */
 export const SEND_INVITATION_XAML =
@@ -24,15 +27,22 @@ export function packageRoot(start: string = __dirname): string {
   return dir;
 }
 
-/** Reads the Send Invitation workflow definition; a missing file is a clear error. */
-export function readSendInvitationXaml(root: string = packageRoot()): string {
-  const file = path.join(root, SEND_INVITATION_XAML);
+/** The product's solution manifest, relative to the package root. */
+export const PRODUCT_SOLUTION_XML = 'solution/src/Other/Solution.xml';
+
+function readSource(root: string, relative: string, what: string): string {
+  const file = path.join(root, relative);
   if (!fs.existsSync(file)) {
     throw new Error(
-      `Cannot seed the Send Invitation workflow: ${file} does not exist. Restore ${SEND_INVITATION_XAML} or start the emulator with seed: false.`,
+      `Cannot seed ${what}: ${file} does not exist. Restore ${relative} or start the emulator with seed: false.`,
     );
   }
   return fs.readFileSync(file, 'utf8');
+}
+
+/** Reads the Send Invitation workflow definition; a missing file is a clear error. */
+export function readSendInvitationXaml(root: string = packageRoot()): string {
+  return readSource(root, SEND_INVITATION_XAML, 'the Send Invitation workflow');
 }
 
 const CONTACTS: Array<[keyof typeof SEED.contacts, string, string, string | null]> = [
@@ -50,7 +60,9 @@ export async function seedStore(
   now: () => string = () => new Date().toISOString(),
 ): Promise<boolean> {
   if (ops.find('systemuser').length > 0) return false;
-  const xaml = readSendInvitationXaml();
+  const root = packageRoot();
+  const xaml = readSendInvitationXaml(root);
+  const manifest = readManifest(readSource(root, PRODUCT_SOLUTION_XML, 'the PortalInvitations solution'));
   const ctx: OperationContext = {
     userId: SEED.systemUserId,
     correlationId: 'seed',
@@ -120,6 +132,11 @@ export async function seedStore(
       ctx,
       SEED.sendInvitationWorkflowId,
     );
+    await recordSolution(ops, ctx, manifest, [SEED.sendInvitationWorkflowId], {
+      publisherId: SEED.publisherId,
+      solutionId: SEED.solutionId,
+      componentIds: { [SEED.sendInvitationWorkflowId]: SEED.sendInvitationComponentId },
+    });
   });
   return true;
 }

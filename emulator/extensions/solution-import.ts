@@ -1,6 +1,7 @@
 import type { EmulatorOperations, OperationContext } from '../contracts';
 import { WorkflowState, WorkflowStatus } from '../../sdk/entities/workflow';
 import { SolutionFileError, type SolutionPackage, type WorkflowDefinition } from '../../sdk/solutions/index';
+import { recordSolution } from '../solution-records';
 
 /** Which rows an import wrote. */
 export interface ImportSummary {
@@ -29,8 +30,9 @@ const draft = { statecode: WorkflowState.Draft, statuscode: WorkflowStatus.Draft
 const activated = { statecode: WorkflowState.Activated, statuscode: WorkflowStatus.Activated };
 
 /**
- * Writes the solution row and its workflows. An activated definition is deactivated while it changes
- * and activated again after; PublishWorkflows activates every imported workflow.
+ * Writes the publisher, solution and solutioncomponent rows, then the workflows. An activated
+ * definition is deactivated while it changes and activated again after; PublishWorkflows
+ * activates every imported workflow.
  */
 export async function importPackage(
   ops: EmulatorOperations,
@@ -39,18 +41,12 @@ export async function importPackage(
   options: { overwrite: boolean; publish: boolean },
 ): Promise<ImportSummary> {
   const { manifest } = pkg;
-  const solutionValues = {
-    uniquename: manifest.uniqueName,
-    friendlyname: manifest.friendlyName,
-    version: manifest.version,
-    ismanaged: manifest.managed,
-    description: manifest.description || null,
-    installedon: new Date().toISOString(),
-  };
-  const existingSolution = ops.find('solution', { uniquename: manifest.uniqueName })[0];
-  const solutionId = existingSolution
-    ? (await ops.update('solution', existingSolution.id, solutionValues, ctx)).id
-    : (await ops.create('solution', solutionValues, ctx)).id;
+  const componentIds = [
+    ...manifest.workflowIds,
+    ...pkg.workflows.map((w) => w.definition.id),
+    ...(pkg.xamlOnly ?? []).map((x) => x.id),
+  ];
+  const solutionId = await recordSolution(ops, ctx, manifest, componentIds);
   const summary: ImportSummary = { solutionId, workflows: [] };
   for (const { definition, xaml } of pkg.workflows) {
     const existing = ops.retrieve('workflow', definition.id);

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } from '../contracts';
-import { WorkflowType } from '../../sdk/entities/workflow';
 import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import { solutionPublisher, solutionWorkflowIds } from '../solution-records';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
 import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
 import { importPackage, type ImportSummary } from './solution-import';
 import {
-  DEFAULT_PUBLISHER,
   readSolutionPackage,
   SolutionFileError,
   writeSolutionPackage,
@@ -15,12 +14,6 @@ import {
   type SolutionPackage,
   type WorkflowDefinition,
 } from '../../sdk/solutions/index';
-
-/**
- * Solution membership: the emulator has no solutioncomponent table, so the manifest of each
- * imported solution (root components, publisher) is kept here for the emulator's lifetime.
- */
-type Catalog = Map<string, SolutionManifest>;
 
 async function readPackage(body: Record<string, unknown>): Promise<SolutionPackage> {
   const file = body.CustomizationFile;
@@ -74,24 +67,19 @@ function definitionOf(row: StoredRow): WorkflowDefinition {
   };
 }
 
-/** The package of an installed solution, from its row, its recorded manifest and the current workflow rows. */
-function packageOf(ops: EmulatorOperations, row: StoredRow, catalog: Catalog): SolutionPackage {
+/** The package of an installed solution: its row, its publisher and its workflow components. */
+function packageOf(ops: EmulatorOperations, row: StoredRow): SolutionPackage {
   const uniqueName = String(row.values.uniquename);
-  const recorded = catalog.get(uniqueName.toLowerCase());
-  // A solution the emulator did not import itself (seeded, or imported before a restart) has no
-  // recorded components: it is taken to hold every workflow definition.
-  const workflowRows = recorded
-    ? recorded.workflowIds
-        .map((id) => ops.retrieve('workflow', id))
-        .filter((r): r is StoredRow => r !== undefined)
-    : ops.find('workflow', { type: WorkflowType.Definition });
+  const workflowRows = solutionWorkflowIds(ops, row.id)
+    .map((id) => ops.retrieve('workflow', id))
+    .filter((r): r is StoredRow => r !== undefined);
   const manifest: SolutionManifest = {
     uniqueName,
     friendlyName: String(row.values.friendlyname ?? uniqueName),
     description: typeof row.values.description === 'string' ? row.values.description : '',
     version: String(row.values.version ?? '1.0.0.0'),
     managed: row.values.ismanaged === true,
-    publisher: recorded?.publisher ?? { ...DEFAULT_PUBLISHER },
+    publisher: solutionPublisher(ops, row),
     workflowIds: workflowRows.map((r) => r.id.toLowerCase()),
   };
   return {
@@ -102,27 +90,24 @@ function packageOf(ops: EmulatorOperations, row: StoredRow, catalog: Catalog): S
 
 /**
  * ImportSolution, ImportSolutionAsync, ExportSolution and PublishAllXml. Imports run inside the
- * request (ImportSolutionAsync's job is complete when it answers), in one transaction.
+ * request (ImportSolutionAsync's job is complete when it answers), in one transaction that also
+ * records solution membership as solutioncomponent rows; ExportSolution writes only those.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/importsolution
  */
 export function createSolutionActions(): Record<string, ActionHandler> {
-  const catalog: Catalog = new Map();
   const run = async (
     ops: EmulatorOperations,
     ctx: OperationContext,
     pkg: SolutionPackage,
     body: Record<string, unknown>,
-  ): Promise<ImportSummary> => {
-    const summary = await ops
+  ): Promise<ImportSummary> =>
+    ops
       .transaction(() => importPackage(ops, ctx, pkg, importOptions(body)))
       .catch((error: unknown) => {
         throw error instanceof SolutionFileError
           ? new DataverseFault(400, ExtensionErrorCodes.InvalidSolutionFile, error.message)
           : error;
       });
-    catalog.set(pkg.manifest.uniqueName.toLowerCase(), pkg.manifest);
-    return summary;
-  };
   return {
     ImportSolution: async (request, ops) => {
       await run(ops, request.context, await readPackage(request.body), request.body);
@@ -163,7 +148,7 @@ export function createSolutionActions(): Record<string, ActionHandler> {
           `The solution '${name}' does not exist. Import it first, or check the unique name (solutions?$select=uniquename).`,
         );
       }
-      const zip = await writeSolutionPackage(packageOf(ops, row, catalog), {
+      const zip = await writeSolutionPackage(packageOf(ops, row), {
         managed: request.body.Managed === true,
       });
       return { body: { ExportSolutionFile: zip.toString('base64') } };

@@ -16,8 +16,8 @@ import {
   sdkMessageProcessingStepTable,
   sdkMessageTable,
   serviceEndpointTable,
-  solutionTable,
 } from './registration-tables';
+import { publisherTable, solutionComponentTable, solutionTable } from './solution-tables';
 import {
   activityPartyTable,
   asyncOperationTable,
@@ -58,6 +58,8 @@ export const TABLES: readonly TableMeta[] = [
   sdkMessageProcessingStepTable,
   sdkMessageProcessingStepImageTable,
   solutionTable,
+  publisherTable,
+  solutionComponentTable,
 ];
 
 /** N:N relationships (navigation property = schema name on both sides). */
@@ -143,6 +145,18 @@ export const ONE_TO_MANY: readonly OneToManyMeta[] = [
     referenced: 'workflow',
     referencing: 'asyncoperation',
     lookup: 'workflowactivationid',
+  },
+  {
+    schemaName: 'solution_solutioncomponent',
+    referenced: 'solution',
+    referencing: 'solutioncomponent',
+    lookup: 'solutionid',
+  },
+  {
+    schemaName: 'publisher_solution',
+    referenced: 'publisher',
+    referencing: 'solution',
+    lookup: 'publisherid',
   },
 ];
 

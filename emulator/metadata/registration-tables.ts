@@ -1,19 +1,8 @@
 /**
- * Metadata of the tables behind webhook registrations and solutions: serviceendpoint,
- * sdkmessage, sdkmessagefilter, sdkmessageprocessingstep, solution.
+ * Metadata of the tables behind webhook registrations: serviceendpoint, sdkmessage,
+ * sdkmessagefilter, sdkmessageprocessingstep, sdkmessageprocessingstepimage.
  */
-import {
-  bool,
-  choice,
-  dateTime,
-  int,
-  lookup,
-  memo,
-  primaryKey,
-  stateColumns,
-  systemColumns,
-  text,
-} from './columns';
+import { bool, choice, int, lookup, memo, primaryKey, stateColumns, systemColumns, text } from './columns';
 import type { TableMeta } from './types';
 
 /** serviceendpoint: a webhook target (contract 8). */
@@ -130,24 +119,6 @@ export const sdkMessageProcessingStepImageTable: TableMeta = {
     text('messagepropertyname', 256, true),
     memo('attributes', 100000),
     lookup('sdkmessageprocessingstepid', { sdkmessageprocessingstep: 'sdkmessageprocessingstepid' }, true),
-    ...systemColumns(),
-  ],
-};
-
-/** solution: an installed solution. */
-export const solutionTable: TableMeta = {
-  logicalName: 'solution',
-  entitySet: 'solutions',
-  primaryId: 'solutionid',
-  primaryName: 'friendlyname',
-  columns: [
-    primaryKey('solutionid'),
-    text('uniquename', 65, true),
-    text('friendlyname', 256, true),
-    text('version', 256, true),
-    bool('ismanaged', false),
-    memo('description', 2000),
-    dateTime('installedon'),
     ...systemColumns(),
   ],
 };

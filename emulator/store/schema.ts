@@ -34,6 +34,30 @@ function sqlType(column: ColumnMeta): string {
   }
 }
 
+/** Each SQLite column of a table as `"name" TYPE` (a lookup adds its `__type` column). */
+function columnDefinitions(table: TableMeta): Map<string, string> {
+  const defs = new Map<string, string>();
+  for (const column of table.columns) {
+    if (column.name === table.primaryId) continue;
+    defs.set(column.name, `${ident(column.name)} ${sqlType(column)}`);
+    if (isLookup(column)) defs.set(typeColumn(column.name), `${ident(typeColumn(column.name))} TEXT`);
+  }
+  return defs;
+}
+
+/**
+ * ALTER TABLE statements adding the columns metadata gained since the database file was made,
+ * so a store written by an older emulator still opens.
+ */
+function missingColumns(db: Database.Database, table: TableMeta): string[] {
+  const existing = db.prepare(`PRAGMA table_info(${ident(table.logicalName)})`).all() as { name: string }[];
+  if (existing.length === 0) return [];
+  const have = new Set(existing.map((c) => c.name));
+  return [...columnDefinitions(table)]
+    .filter(([name]) => !have.has(name))
+    .map(([, def]) => `ALTER TABLE ${ident(table.logicalName)} ADD COLUMN ${def}`);
+}
+
 function tableDdl(table: TableMeta): string[] {
   const cols: string[] = [];
   const indexes: string[] = [];
@@ -64,7 +88,7 @@ export function createSchema(db: Database.Database): void {
     'CREATE TABLE IF NOT EXISTS "_emulator_meta" ("key" TEXT PRIMARY KEY, "value" INTEGER NOT NULL)',
     `INSERT OR IGNORE INTO "_emulator_meta" ("key", "value") VALUES ('rowversion', 1000)`,
   ];
-  for (const table of TABLES) statements.push(...tableDdl(table));
+  for (const table of TABLES) statements.push(...missingColumns(db, table), ...tableDdl(table));
   for (const rel of MANY_TO_MANY) {
     statements.push(
       `CREATE TABLE IF NOT EXISTS ${ident(rel.intersect)} ("id1" TEXT NOT NULL, "id2" TEXT NOT NULL, PRIMARY KEY ("id1", "id2"))`,
