@@ -8,7 +8,11 @@ const API = '/api/data/v9.2/';
 describe('abort and timeout', () => {
   beforeAll(() => nock.disableNetConnect());
   afterAll(() => nock.enableNetConnect());
-  afterEach(() => nock.cleanAll());
+  // The delayed replies below never get sent; their nock timers must not outlive the test.
+  afterEach(() => {
+    nock.abortPendingRequests();
+    nock.cleanAll();
+  });
 
   it('an already aborted signal fails with ConnectionError whose cause is an AbortError', async () => {
     const controller = new AbortController();
@@ -29,6 +33,7 @@ describe('abort and timeout', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/aborted/);
+    scope.done();
   });
 
   it('aborting during a retry wait stops retrying', async () => {
@@ -48,11 +53,12 @@ describe('abort and timeout', () => {
   });
 
   it('a per-call timeoutMs fails a slow request with a ConnectionError that names the timeout', async () => {
-    nock(FIXTURE_URL).post(`${API}contacts`).delay(2_000).reply(204);
+    const scope = nock(FIXTURE_URL).post(`${API}contacts`).delay(2_000).reply(204);
     const error = await testClient(FIXTURE_URL)
       .client.create('contacts', { lastname: 'Slow' }, { timeoutMs: 25 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/timed out after 25 ms/);
+    scope.done();
   });
 });

@@ -1,13 +1,22 @@
 /**
  * Runs before every test file (jest `setupFilesAfterEnv`).
  *
+ * Each test file loads its own copy of nock, but all copies patch the one `http`/`https` module
+ * of the jest worker. A copy that stays installed after its file wraps every later copy: requests
+ * then pass through a chain of stale mock sockets, and when the current copy refuses a request
+ * ("No match for request") the error is re-emitted up that chain onto sockets whose listeners were
+ * already removed, crashing the whole worker instead of failing the request. So when a file ends,
+ * its copy takes itself off `http`/`https` (`nock.restore()`), leaving the next file's copy the
+ * only one.
+ *
+ * Pending nock timers are not cancelled here: a request a test left in flight (e.g. the other half
+ * of a `Promise.all` that already rejected) would then never settle and its client's timeout timer
+ * would hold the run. A file whose `.delay()` replies are never consumed cancels them itself
+ * (`nock.abortPendingRequests()` after each test, as test/client/abort-timeout.test.ts does).
+ *
  * nock reads NOCK_BACK_MODE when it loads, and in `lockdown` (what CI sets) it bans every
- * connection. Each test file loads its own copy of nock, but all copies listen on the one `http`
- * module of the jest worker, and a copy left banning connections by an earlier file refuses the
- * later files' requests before their own copy can mock them or let them reach an in-process server
- * (the emulator, the webhook host). So: while a file runs, in lockdown only loopback may be
- * reached — CI still never touches a network; when the file ends, its copy is emptied and lets
- * everything through, leaving the decisions to the next file's copy.
+ * connection; while a file runs, only loopback may then be reached (the emulator, the webhook
+ * host), so CI still never touches a network.
  */
 import nock from 'nock';
 
@@ -23,4 +32,5 @@ else nock.enableNetConnect();
 afterAll(() => {
   nock.cleanAll();
   nock.enableNetConnect();
+  nock.restore();
 });
