@@ -111,7 +111,10 @@ export function errorFromResponse(response: FailedResponse): DataverseError {
   const parsed = parseErrorBody(response.data);
   const ErrorClass = errorClassForStatus(response.status);
   const where = response.request ? `${response.request.method} ${shortUrl(response.request.url)}` : 'Request';
-  const serverMessage = parsed.message ? redactText(parsed.message) : 'no message';
+  // The message is followed by ". <advice>"; a server sentence's own full stop would double it.
+  const serverMessage = parsed.message
+    ? redactText(parsed.message).trimEnd().replace(/\.$/, '')
+    : 'no message';
   const code = parsed.code ? ` ${parsed.code}` : '';
   const message = `${where} failed with ${response.status}${code}: ${serverMessage}. ${response.advice ?? adviceFor(response.status, parsed.code)}`;
   return new ErrorClass(message, {

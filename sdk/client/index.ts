@@ -11,7 +11,13 @@ export {
   type ParsedCertificate,
 } from './credentials/client-certificate';
 export { credentialFromEnv, clientFromEnv } from './credentials/from-env';
-export { EMULATOR_URL, EMULATOR_TOKEN, clientForUrl, credentialForUrl } from './credentials/local-client';
+export {
+  EMULATOR_URL,
+  EMULATOR_TOKEN,
+  TOKEN_VARIABLE,
+  clientForUrl,
+  credentialForUrl,
+} from './credentials/local-client';
 export { isLoopbackHost, isLoopbackUrl, assertSecureUrl } from './url-security';
 export { odataLiteral, ODataLiteral, type FunctionParameterValue } from './odata-literal';
 export { redact, redactText, REDACTED } from './redact';

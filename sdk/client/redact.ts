@@ -51,6 +51,20 @@ const HEADER_LINE = new RegExp(`^((?:${SECRET_HEADERS.join('|')}):\\s*).*$`, 'gi
 const KEY_PARAMETER = /((?:[?&]|%3F|%26)(?:code|sig)(?:=|%3D))((?:(?!%26)[^&\s"'#<>])*)/gi;
 // Service Bus / Storage connection strings: `SharedAccessKey=…;` and `AccountKey=…;`.
 const CONNECTION_STRING_KEY = /\b(SharedAccessKey|AccountKey)=([^;\s"']*)/gi;
+// An invitation code is a bearer secret: whoever holds it can redeem the invitation. It shows up in
+// the redeem lookup's `$filter` (plain, or with spaces and quotes percent-encoded by axios, also
+// twice inside a recorded URL) and as a JSON key in request bodies. Only the text forms: objects
+// keep the column, so a row read back still carries its own code.
+const INVITATION_CODE_FILTER =
+  /(adx_invitationcode(?:\s|\+|%20|%2520)+(?:eq|ne)(?:\s|\+|%20|%2520)+)(?:'((?:''|[^'])*)'?|%27((?:%27%27|(?!%27)[^\s&#"'<>])*)(?:%27)?|%2527((?:%2527%2527|(?!%2527)[^\s&#"'<>])*)(?:%2527)?)/gi;
+const INVITATION_CODE_JSON = /("adx_invitationcode"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+
+// Keeps the quoting of the filter (`'…'`, `%27…%27`, `%2527…%2527`) so the text still reads as one.
+function redactCodeFilter(match: string, prefix: string, plain?: string, encoded?: string): string {
+  if (plain !== undefined) return `${prefix}'${REDACTED}'`;
+  if (encoded !== undefined) return `${prefix}%27${REDACTED}%27`;
+  return `${prefix}%2527${REDACTED}%2527`;
+}
 
 /** True when a header, field or parameter with this name carries a secret. */
 export function isSecretName(name: string): boolean {
@@ -59,7 +73,9 @@ export function isSecretName(name: string): boolean {
 
 /**
  * Removes tokens and secrets from free text: JWTs, bearer values, secret form and JSON fields,
- * secret header lines, `code`/`sig` URL query parameters and connection-string keys.
+ * secret header lines, `code`/`sig` URL query parameters, connection-string keys and invitation
+ * codes (`adx_invitationcode eq '…'` in a filter, also percent-encoded, and `"adx_invitationcode":"…"`
+ * in JSON text).
  */
 export function redactText(text: string): string {
   return text
@@ -70,7 +86,9 @@ export function redactText(text: string): string {
     .replace(COOKIE_LINE, `$1${REDACTED}`)
     .replace(HEADER_LINE, `$1${REDACTED}`)
     .replace(KEY_PARAMETER, `$1${REDACTED}`)
-    .replace(CONNECTION_STRING_KEY, `$1=${REDACTED}`);
+    .replace(CONNECTION_STRING_KEY, `$1=${REDACTED}`)
+    .replace(INVITATION_CODE_FILTER, redactCodeFilter)
+    .replace(INVITATION_CODE_JSON, `$1"${REDACTED}"`);
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {

@@ -70,6 +70,14 @@ describe('errors from responses', () => {
     expect(error.code).toBe(ErrorCodes.IsvAborted);
   });
 
+  it('ends a server sentence with one full stop before the advice', async () => {
+    const error = await failWith(401, {
+      error: { code: '0x80040220', message: 'The user is not authenticated: send a valid token.' },
+    });
+    expect(error.message).toContain('send a valid token. ');
+    expect(error.message).not.toContain('..');
+  });
+
   it('carries the request id from x-ms-service-request-id', async () => {
     const error = await failWith(
       400,

@@ -7,6 +7,7 @@ import {
   credentialForUrl,
   isLoopbackUrl,
 } from '../../sdk/client';
+import { startEmulatorCore } from '../../emulator/core';
 import { startLocalServer } from '../support/local-server';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -60,6 +61,52 @@ describe('credentialForUrl', () => {
         AZURE_CLIENT_CERTIFICATE_PATH: '/nonexistent/cert.pem',
       }),
     ).toThrow(/\/nonexistent\/cert\.pem/);
+  });
+});
+
+describe('DATAVERSE_TOKEN', () => {
+  const TOKEN = 'tok-from-az-cli-0a1b2c';
+
+  it('gives a remote URL a static token without any AZURE_* variable', async () => {
+    const credential = credentialForUrl('https://contoso.crm.dynamics.com', { DATAVERSE_TOKEN: TOKEN });
+    expect(credential).toBeInstanceOf(StaticTokenCredential);
+    await expect(credential.getToken(['https://contoso.crm.dynamics.com/.default'])).resolves.toMatchObject({
+      token: TOKEN,
+    });
+  });
+
+  it('wins over the AZURE_* variables', () => {
+    expect(
+      credentialForUrl('https://contoso.crm.dynamics.com', { ...ENTRA, DATAVERSE_TOKEN: TOKEN }),
+    ).toBeInstanceOf(StaticTokenCredential);
+  });
+
+  it('is ignored when blank', () => {
+    expect(
+      credentialForUrl('https://contoso.crm.dynamics.com', { ...ENTRA, DATAVERSE_TOKEN: ' ' }),
+    ).toBeInstanceOf(ClientSecretCredential);
+  });
+
+  it('is the token sent to a loopback server instead of the emulator token', async () => {
+    const server = await startLocalServer(() => ({ status: 200, body: { UserId: 'u' } }));
+    try {
+      await clientForUrl(server.url, { DATAVERSE_TOKEN: TOKEN }).whoAmI();
+      expect(server.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lets a client through an emulator started with --token', async () => {
+    const emulator = await startEmulatorCore({ port: 0, db: ':memory:', seed: true, token: TOKEN });
+    try {
+      await expect(clientForUrl(emulator.url, {}).whoAmI()).rejects.toMatchObject({ status: 401 });
+      await expect(clientForUrl(emulator.url, { DATAVERSE_TOKEN: TOKEN }).whoAmI()).resolves.toHaveProperty(
+        'UserId',
+      );
+    } finally {
+      await emulator.close();
+    }
   });
 });
 

@@ -64,7 +64,9 @@ export class ClientCertificateCredential implements TokenCredential {
       );
     const parsed = parseCertificatePem(pem, certificate.certificatePath ?? 'the PEM');
     this.app = createMsalApp(tenantId, clientId, { clientCertificate: parsed }, options);
-    this.cache = new TokenCache((scopes, { forceRefresh }) => acquireToken(this.app, scopes, forceRefresh));
+    this.cache = new TokenCache((scopes, { forceRefresh }) =>
+      acquireToken(this.app, scopes, forceRefresh, options.authorityHost),
+    );
   }
 
   /**

@@ -14,7 +14,9 @@ export class ClientSecretCredential implements TokenCredential {
   constructor(tenantId: string, clientId: string, clientSecret: string, options: MsalCredentialOptions = {}) {
     if (!clientSecret) throw new TypeError('A client secret is required (AZURE_CLIENT_SECRET).');
     this.app = createMsalApp(tenantId, clientId, { clientSecret }, options);
-    this.cache = new TokenCache((scopes, { forceRefresh }) => acquireToken(this.app, scopes, forceRefresh));
+    this.cache = new TokenCache((scopes, { forceRefresh }) =>
+      acquireToken(this.app, scopes, forceRefresh, options.authorityHost),
+    );
   }
 
   /**

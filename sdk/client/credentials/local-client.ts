@@ -1,6 +1,7 @@
 /**
- * The one rule for choosing credentials by URL: the local emulator (a loopback URL) needs no Entra
- * ID credentials, any other environment gets them from the AZURE_* variables.
+ * The one rule for choosing credentials by URL: a token given in DATAVERSE_TOKEN is used as is;
+ * otherwise the local emulator (a loopback URL) needs no Entra ID credentials, and any other
+ * environment gets them from the AZURE_* variables.
  */
 import { DataverseClient } from '../client';
 import type { DataverseClientOptions, TokenCredential } from '../types';
@@ -11,8 +12,18 @@ import { StaticTokenCredential } from './static-token';
 /** Where `npm start` and `portal-invite emulator` serve the local Dataverse emulator. */
 export const EMULATOR_URL = 'http://127.0.0.1:5170';
 
-/** The token sent to a loopback URL without AZURE_* variables; the emulator accepts any token. */
+/**
+ * The token sent to a loopback URL without DATAVERSE_TOKEN or AZURE_* variables; an emulator started
+ * without `--token` accepts any token.
+ */
 export const EMULATOR_TOKEN = 'emulator';
+
+/**
+ * The variable holding a ready-made bearer token, sent as is to any URL: the emulator's `--token`,
+ * or a token obtained elsewhere (e.g. `az account get-access-token --resource <url>`). It is never
+ * refreshed, so a token that expires must be replaced; it is never logged.
+ */
+export const TOKEN_VARIABLE = 'DATAVERSE_TOKEN';
 
 /** The variables that select Entra ID authentication; any one of them set means "use them". */
 const ENTRA_VARIABLES = [
@@ -27,12 +38,15 @@ function isSet(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 /**
- * The credential for an environment URL: a static token for a loopback URL (127.0.0.0/8, localhost,
- * [::1]) when none of AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and
+ * The credential for an environment URL: the token in DATAVERSE_TOKEN ({@link TOKEN_VARIABLE}) when
+ * it is set, whatever the URL; else {@link EMULATOR_TOKEN} for a loopback URL (127.0.0.0/8,
+ * localhost, [::1]) when none of AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and
  * AZURE_CLIENT_CERTIFICATE_PATH is set; otherwise {@link credentialFromEnv}, whose error names the
  * missing variable.
  */
 export function credentialForUrl(url: string, env: NodeJS.ProcessEnv = process.env): TokenCredential {
+  const token = env[TOKEN_VARIABLE]?.trim();
+  if (token) return new StaticTokenCredential(token);
   if (isLoopbackUrl(url) && !ENTRA_VARIABLES.some((name) => isSet(env, name))) {
     return new StaticTokenCredential(EMULATOR_TOKEN);
   }

@@ -1,11 +1,12 @@
 /**
  * What the msal-node credentials share: building the ConfidentialClientApplication and turning its
- * result into an {@link AccessToken}, with failures as AuthenticationError.
+ * result into an {@link AccessToken}, with failures as ConnectionError (authority unreachable) or
+ * AuthenticationError (refused), see {@link msalFailure}.
  */
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { AuthenticationError } from '../errors';
-import { redactText } from '../redact';
 import type { AccessToken } from '../types';
+import { msalFailure } from './msal-errors';
 
 /** Default Entra ID authority host (public cloud). */
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -33,22 +34,20 @@ export function createMsalApp(
 
 /**
  * Runs the client-credentials flow and converts the result. `forceRefresh` skips msal's own token
- * cache (`skipCache`), so a token the server refused is not handed out again.
+ * cache (`skipCache`), so a token the server refused is not handed out again. `authorityHost` (the
+ * one the app was built with) is named when it cannot be reached.
  */
 export async function acquireToken(
   app: ConfidentialClientApplication,
   scopes: string[],
   forceRefresh = false,
+  authorityHost: string = DEFAULT_AUTHORITY_HOST,
 ): Promise<AccessToken> {
   let result;
   try {
     result = await app.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh });
   } catch (error) {
-    const reason = error instanceof Error ? redactText(error.message) : 'unknown error';
-    throw new AuthenticationError(
-      `Getting a token for ${scopes.join(' ')} failed: ${reason}. Check the tenant id, client id and secret or certificate, and that the app registration exists in that tenant.`,
-      { status: 401, cause: error instanceof Error ? new Error(reason) : undefined },
-    );
+    throw msalFailure(error, scopes, authorityHost);
   }
   if (!result?.accessToken) {
     throw new AuthenticationError(`Entra ID returned no access token for ${scopes.join(' ')}.`, {

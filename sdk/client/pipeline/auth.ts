@@ -128,5 +128,5 @@ export function unauthorizedAdvice(
     `and that the tenant id${tenant}, client id and secret or certificate are the ones for this environment.`;
   if (failure === 'refused-again')
     return `Dataverse refused a newly issued token as well, so the request was not sent again: ${checks}`;
-  return `The credential cannot issue a new token (it hands out a fixed token), so the request was not sent again: supply a valid token for this environment, or ${checks}`;
+  return `The credential cannot issue a new token (it hands out a fixed token), so the request was not sent again: supply a valid token for this environment (DATAVERSE_TOKEN; for the emulator, the one given to --token), or ${checks}`;
 }
