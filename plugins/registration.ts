@@ -1,5 +1,5 @@
 /**
- * Registers the webhook host with Dataverse: one service endpoint (contract 8 Webhook, authtype 4
+ * Registers the webhook host with Dataverse: one service endpoint (contract Webhook, authtype
  * WebhookKey) and one sdkmessageprocessingstep per step of solution/webhook-steps.json. Both are
  * found by name first, so running it again updates them instead of adding duplicates.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/register-web-hook
@@ -7,18 +7,24 @@
 import { randomUUID } from 'node:crypto';
 import type { DataverseClient } from '../sdk/client/index';
 import type { WebApiRecord } from '../sdk/client/types';
+import {
+  bindLookup,
+  SdkMessageFilterTable,
+  SdkMessageProcessingStepTable,
+  SdkMessageTable,
+  ServiceEndpointAuthType,
+  ServiceEndpointContract,
+  ServiceEndpointTable,
+  StepMode,
+  StepSupportedDeployment,
+  type TableDefinition,
+} from '../sdk/entities/index';
 import { declaredSteps } from './handlers/index';
 import { WEBHOOK_PATH } from './host/server';
 import type { StepDefinition } from './pipeline/step';
 
 /** The service endpoint's name unless told otherwise. */
 export const DEFAULT_ENDPOINT_NAME = 'PortalInvitations webhook host';
-
-/** serviceendpoint values for a webhook. */
-const WEBHOOK_CONTRACT = 8;
-const WEBHOOK_KEY_AUTH = 4;
-/** sdkmessageprocessingstep.supporteddeployment: server only. */
-const SERVER_ONLY = 0;
 
 /** Options for {@link registerWebhooks}. */
 export interface RegisterWebhooksOptions {
@@ -48,31 +54,35 @@ export function webhookUrlFor(hostUrl: string): string {
 
 async function firstId(
   client: DataverseClient,
-  entitySet: string,
-  idColumn: string,
+  table: TableDefinition,
   filter: object,
 ): Promise<string | undefined> {
-  for await (const row of client.list<WebApiRecord>(entitySet, { select: [idColumn], filter, top: 1 })) {
-    return String(row[idColumn]);
+  const { entitySet, primaryId } = table;
+  for await (const row of client.list<WebApiRecord>(entitySet, { select: [primaryId], filter, top: 1 })) {
+    return String(row[primaryId]);
   }
   return undefined;
 }
 
 async function createOrUpdate(
   client: DataverseClient,
-  entitySet: string,
-  idColumn: string,
+  table: TableDefinition,
   name: string,
   body: WebApiRecord,
 ): Promise<{ id: string; action: 'created' | 'updated' }> {
-  const existing = await firstId(client, entitySet, idColumn, { name });
+  const { entitySet, primaryId, primaryName } = table;
+  const existing = await firstId(client, table, { [primaryName]: name });
   if (existing) {
     await client.update(entitySet, existing, body);
     return { id: existing, action: 'updated' };
   }
   // A client-chosen id makes the create safe to retry: a replay after a lost response is not a duplicate.
   const chosen = randomUUID();
-  const id = await client.create(entitySet, { ...body, name, [idColumn]: chosen }, { id: chosen });
+  const id = await client.create(
+    entitySet,
+    { ...body, [primaryName]: name, [primaryId]: chosen },
+    { id: chosen },
+  );
   return { id, action: 'created' };
 }
 
@@ -86,57 +96,48 @@ export async function registerWebhooks(
 ): Promise<RegisterWebhooksResult> {
   if (!options.key)
     throw new Error('registerWebhooks needs the host key (the value Dataverse sends as ?code=).');
-  const endpoint = await createOrUpdate(
-    client,
-    'serviceendpoints',
-    'serviceendpointid',
-    options.name ?? DEFAULT_ENDPOINT_NAME,
-    {
-      url: webhookUrlFor(options.hostUrl),
-      contract: WEBHOOK_CONTRACT,
-      authtype: WEBHOOK_KEY_AUTH,
-      authvalue: options.key,
-    },
-  );
+  const e = ServiceEndpointTable.columns;
+  const endpoint = await createOrUpdate(client, ServiceEndpointTable, options.name ?? DEFAULT_ENDPOINT_NAME, {
+    [e.url]: webhookUrlFor(options.hostUrl),
+    [e.contract]: ServiceEndpointContract.Webhook,
+    [e.authType]: ServiceEndpointAuthType.WebhookKey,
+    [e.authValue]: options.key,
+  });
 
+  const f = SdkMessageFilterTable;
+  const { columns: s, lookups: l } = SdkMessageProcessingStepTable;
   const messageIds = new Map<string, string>();
   const steps: RegisterWebhooksResult['steps'] = [];
   for (const step of options.steps ?? declaredSteps()) {
     let messageId = messageIds.get(step.message);
     if (!messageId) {
-      messageId = await firstId(client, 'sdkmessages', 'sdkmessageid', { name: step.message });
+      messageId = await firstId(client, SdkMessageTable, { [SdkMessageTable.columns.name]: step.message });
       if (!messageId)
         throw new Error(`Dataverse has no sdkmessage named "${step.message}"; check step "${step.name}".`);
       messageIds.set(step.message, messageId);
     }
-    const filterId = await firstId(client, 'sdkmessagefilters', 'sdkmessagefilterid', {
-      _sdkmessageid_value: { type: 'guid', value: messageId },
-      primaryobjecttypecode: step.entity,
+    const filterId = await firstId(client, f, {
+      [f.lookups.message.valueField]: { type: 'guid', value: messageId },
+      [f.columns.primaryObjectTypeCode]: step.entity,
     });
     if (!filterId) {
       throw new Error(
         `Dataverse has no sdkmessagefilter for ${step.message} of ${step.entity}; is the table installed? (step "${step.name}")`,
       );
     }
-    const result = await createOrUpdate(
-      client,
-      'sdkmessageprocessingsteps',
-      'sdkmessageprocessingstepid',
-      step.name,
-      {
-        description: step.description ?? null,
-        stage: step.stage,
-        mode: step.mode,
-        rank: step.rank ?? 1,
-        supporteddeployment: SERVER_ONLY,
-        // Successful asynchronous jobs are deleted; failed ones stay visible in System Jobs.
-        asyncautodelete: step.mode === 1,
-        filteringattributes: step.filteringAttributes?.length ? step.filteringAttributes.join(',') : null,
-        'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${endpoint.id})`,
-        'sdkmessageid@odata.bind': `/sdkmessages(${messageId})`,
-        'sdkmessagefilterid@odata.bind': `/sdkmessagefilters(${filterId})`,
-      },
-    );
+    const result = await createOrUpdate(client, SdkMessageProcessingStepTable, step.name, {
+      [s.description]: step.description ?? null,
+      [s.stage]: step.stage,
+      [s.mode]: step.mode,
+      [s.rank]: step.rank ?? 1,
+      [s.supportedDeployment]: StepSupportedDeployment.ServerOnly,
+      // Successful asynchronous jobs are deleted; failed ones stay visible in System Jobs.
+      [s.asyncAutoDelete]: step.mode === StepMode.Asynchronous,
+      [s.filteringAttributes]: step.filteringAttributes?.length ? step.filteringAttributes.join(',') : null,
+      ...bindLookup(l.eventHandlerServiceEndpoint.navigation, ServiceEndpointTable.entitySet, endpoint.id),
+      ...bindLookup(l.message.navigation, SdkMessageTable.entitySet, messageId),
+      ...bindLookup(l.messageFilter.navigation, f.entitySet, filterId),
+    });
     steps.push({ name: step.name, ...result });
   }
   return { endpointId: endpoint.id, endpointAction: endpoint.action, steps };

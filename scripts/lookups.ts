@@ -6,19 +6,14 @@ import type { DataverseClient } from '../sdk/client/index';
 import type { WebApiRecord } from '../sdk/client/types';
 import { ContactTable } from '../sdk/entities/contact';
 import { SystemUserTable } from '../sdk/entities/systemuser';
+import { isGuid, normalizeGuid } from '../sdk/invitations/odata';
 import { CliError, UsageError } from './errors';
 
-const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+/** True for a GUID, with or without braces (the SDK's check, re-exported for the CLI). */
+export { isGuid };
 
-/** True for a GUID, with or without braces. */
-export function isGuid(value: string): boolean {
-  return GUID.test(value.trim());
-}
-
-/** A GUID without braces, lower-case. */
-export function normaliseGuid(value: string): string {
-  return value.trim().replace(/[{}]/g, '').toLowerCase();
-}
+/** A GUID without braces, lower-case: the SDK's `normalizeGuid` under the CLI's spelling. */
+export const normaliseGuid = normalizeGuid;
 
 /** The sender of the invitation e-mail, as the workflow patch wants it. */
 export interface SenderReference {

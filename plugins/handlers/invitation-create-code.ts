@@ -5,7 +5,7 @@
  */
 import { ConcurrencyError, NotFoundError } from '../../sdk/client/errors';
 import type { WebApiRecord } from '../../sdk/client/types';
-import { InvitationTable } from '../../sdk/entities/index';
+import { InvitationTable, readEtag } from '../../sdk/entities/index';
 import { generateInvitationCode } from '../../sdk/invitations/index';
 import type { PluginExecution, PluginHandler } from '../pipeline/step';
 import { textOf } from './target-values';
@@ -36,7 +36,7 @@ export function createInvitationCodeHandler(options: InvitationCodeOptions = {})
         throw error;
       }
       if (typeof row[c.code] === 'string' && (row[c.code] as string).trim() !== '') return;
-      const etag = typeof row['@odata.etag'] === 'string' ? (row['@odata.etag'] as string) : undefined;
+      const etag = readEtag(row);
       try {
         await client.update(
           entitySet,

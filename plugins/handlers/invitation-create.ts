@@ -30,7 +30,7 @@ export function draftFromTarget(target: Entity, context: RemoteExecutionContext)
     code: textOf(target, c.code) ?? null,
     maximumRedemptions: numberOf(target, c.maximumRedemptions) ?? null,
     expiresOn: dateOf(target, c.expiryDate) ?? null,
-    inviteContactId: lookupIdOf(target, l.inviteContact.column, 'contact') ?? null,
+    inviteContactId: lookupIdOf(target, l.inviteContact.column, l.inviteContact.target) ?? null,
     id,
   };
 }

@@ -4,13 +4,21 @@
  * `applyRedemption`, which is idempotent — a redelivered webhook changes nothing more.
  */
 import type { WebApiRecord } from '../../sdk/client/types';
-import { InviteRedemptionTable, toInviteRedemptionRecord } from '../../sdk/entities/index';
+import {
+  ActivityPartyTable,
+  InviteRedemptionTable,
+  toInviteRedemptionRecord,
+} from '../../sdk/entities/index';
 import { applyRedemption } from '../../sdk/invitations/index';
 import type { PluginExecution, PluginHandler } from '../pipeline/step';
 import { PluginError } from '../pipeline/plugin-error';
 import { customerContactsOf, lookupIdOf } from './target-values';
 
 const { entitySet, lookups, relationships, logicalName } = InviteRedemptionTable;
+const partySelect = [
+  ActivityPartyTable.lookups.partyContact.valueField,
+  ActivityPartyTable.columns.participationType,
+].join(',');
 
 /** Shared-variable key under which the handler leaves what it applied (an `ApplyRedemptionResult`). */
 export const REDEMPTION_RESULT_VARIABLE = 'portalinvitations_redemption';
@@ -22,13 +30,17 @@ export const invitationRedeem: PluginHandler = async (execution: PluginExecution
     throw new PluginError(`This step expects a ${logicalName}; check its registration.`);
   }
   const redemptionId = context.primaryEntityId;
-  let invitationId = lookupIdOf(target, lookups.regardingInvitation.column, 'adx_invitation');
+  let invitationId = lookupIdOf(
+    target,
+    lookups.regardingInvitation.column,
+    lookups.regardingInvitation.target,
+  );
   let contactId: string | undefined = customerContactsOf(target)[0];
   if (!invitationId || !contactId) {
     // The Target holds only what the creator sent; the committed row has the rest.
     const row = await client.retrieve<WebApiRecord>(entitySet, redemptionId, {
       select: [lookups.regardingInvitation.valueField],
-      expand: `${relationships.parties}($select=_partyid_value,participationtypemask)`,
+      expand: `${relationships.parties}($select=${partySelect})`,
     });
     const record = toInviteRedemptionRecord(row);
     invitationId ??= record.invitationId;

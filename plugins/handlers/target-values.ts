@@ -2,6 +2,7 @@
  * Reading columns of a Target row whatever shape the sender used: Dataverse sends typed SDK values
  * (OptionSetValue, EntityReference, /Date()/), an in-process caller may pass plain numbers and strings.
  */
+import { ActivityPartyTable, ContactTable, ParticipationType } from '../../sdk/entities/index';
 import {
   EntityCollection,
   EntityReference,
@@ -39,8 +40,8 @@ export function lookupIdOf(entity: Entity | undefined, column: string, table?: s
   return table === undefined || value.logicalName === table ? value.id : undefined;
 }
 
-/** participationtypemask of a Customer party. */
-const CUSTOMER = 11;
+/** The party lookup column (`partyid`) of an activityparty. */
+const PARTY_COLUMN = ActivityPartyTable.lookups.partyContact.column;
 
 /**
  * Contacts among the parties of the row's party-list columns (EntityCollection of activityparty,
@@ -53,12 +54,12 @@ export function customerContactsOf(entity: Entity | undefined): string[] {
       value instanceof EntityCollection
         ? value.entities
             .filter((party) => {
-              const type = numberOf(party, 'participationtypemask');
-              return type == null || type === CUSTOMER;
+              const type = numberOf(party, ActivityPartyTable.columns.participationType);
+              return type == null || type === ParticipationType.Customer;
             })
-            .flatMap((party) => partiesOf([party.attributes.partyid]))
+            .flatMap((party) => partiesOf([party.attributes[PARTY_COLUMN]]))
         : partiesOf(value);
-    for (const ref of refs) if (ref.logicalName === 'contact') ids.add(ref.id.toLowerCase());
+    for (const ref of refs) if (ref.logicalName === ContactTable.logicalName) ids.add(ref.id.toLowerCase());
   }
   return [...ids];
 }

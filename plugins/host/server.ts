@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataverseClient } from '../../sdk/client/index';
+import { StepStage } from '../../sdk/entities/index';
 import {
   ExecutionContextFormatError,
   parseRemoteExecutionContext,
@@ -139,7 +140,11 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
           : `The request body is not valid JSON (${(error as Error).message}); Dataverse posts a RemoteExecutionContext as JSON.`;
       return send(response, { status: 400, body: errorBody('BadRequest', message) });
     }
-    if (request.headers[SIZE_EXCEEDED_HEADER] !== undefined && context.stage < 40 && !hasInputs(context)) {
+    if (
+      request.headers[SIZE_EXCEEDED_HEADER] !== undefined &&
+      context.stage < StepStage.PostOperation &&
+      !hasInputs(context)
+    ) {
       const message =
         'Dataverse trimmed this execution context (over 256 KB), so its Target is missing and a ' +
         'synchronous step cannot check it. Reduce the size of the row being written.';

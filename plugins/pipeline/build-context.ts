@@ -3,6 +3,7 @@
  * (tests, or an integration that has no webhook registered). The result is what Dataverse would post.
  */
 import { randomUUID } from 'node:crypto';
+import { StepMode } from '../../sdk/entities/index';
 import { NO_SECONDARY_ENTITY, type Entity, type RemoteExecutionContext } from '../../sdk/webhooks/index';
 
 /** The empty GUID Dataverse uses for "no id yet". */
@@ -17,7 +18,7 @@ export interface BuildContextOptions {
   /** Row id; default the Target's id, else the empty GUID. */
   id?: string;
   stage: number;
-  /** Default 0 (synchronous). */
+  /** Default {@link StepMode.Synchronous}. */
   mode?: number;
   /** Default 1 (a call from outside). */
   depth?: number;
@@ -44,7 +45,7 @@ export function buildContext(options: BuildContextOptions): RemoteExecutionConte
     primaryEntityId: options.id ?? options.target?.id ?? EMPTY_GUID,
     secondaryEntityName: NO_SECONDARY_ENTITY,
     stage: options.stage,
-    mode: options.mode ?? 0,
+    mode: options.mode ?? StepMode.Synchronous,
     depth: options.depth ?? 1,
     userId,
     initiatingUserId: userId,
@@ -55,7 +56,7 @@ export function buildContext(options: BuildContextOptions): RemoteExecutionConte
     operationCreatedOn: new Date((options.now ?? Date.now)()),
     organizationId: options.organizationId ?? EMPTY_GUID,
     organizationName: '',
-    isInTransaction: (options.mode ?? 0) === 0,
+    isInTransaction: (options.mode ?? StepMode.Synchronous) === StepMode.Synchronous,
     isolationMode: 1,
     owningExtension: null,
     inputParameters: options.target ? { Target: options.target } : {},

@@ -1,12 +1,13 @@
 /**
  * Errors a step raises on purpose. Their message is meant for the person who made the request:
- * Dataverse shows a plug-in's own message (error 0x80040265, IsvAborted) and rolls the operation back.
+ * Dataverse shows a plug-in's own message (error code IsvAborted) and rolls the operation back.
  */
+import { ErrorCodes } from '../../sdk/client/errors';
 
 /** A step refused the operation; `message` is shown to the user as is. */
 export class PluginError extends Error {
   /** The Dataverse error code for a refusal by custom logic (IsvAborted). */
-  readonly code = '0x80040265';
+  readonly code = ErrorCodes.IsvAborted;
 
   /**
    * @param message - what the user did wrong and what to do instead; no internals, no secrets.

@@ -3,6 +3,7 @@
  * operations nested deeper than 8 (a loop), with shared variables passed from step to step.
  */
 import type { DataverseClient } from '../../sdk/client/index';
+import { StepStage } from '../../sdk/entities/index';
 import { targetOf, type Entity, type RemoteExecutionContext } from '../../sdk/webhooks/index';
 import { PipelineLoopError } from './plugin-error';
 import type { PluginExecution, StepRegistration } from './step';
@@ -80,7 +81,7 @@ export class PipelineRunner {
     const steps = this.stepsFor(context, options);
     const target = targetOf(context);
     const sharedVariables = context.sharedVariables;
-    const writable = (this.options.targetWritable ?? true) && context.stage !== 40;
+    const writable = (this.options.targetWritable ?? true) && context.stage !== StepStage.PostOperation;
     const executed: string[] = [];
     for (const step of steps) {
       const execution: PluginExecution = {

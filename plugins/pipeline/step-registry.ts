@@ -2,9 +2,11 @@
  * The steps known to a pipeline, looked up the way Dataverse selects them: by message, table,
  * stage and mode, in rank order, and for Update only when a filtering attribute changed.
  */
+import { MessageName, StepMode, StepStage } from '../../sdk/entities/index';
 import type { PluginHandler, StepDefinition, StepRegistration } from './step';
 
-const STAGES = [10, 20, 40];
+const STAGES: readonly number[] = [StepStage.PreValidation, StepStage.PreOperation, StepStage.PostOperation];
+const MODES: readonly number[] = [StepMode.Synchronous, StepMode.Asynchronous];
 
 /** Steps by name, with their handlers. */
 export class StepRegistry {
@@ -23,20 +25,20 @@ export class StepRegistry {
     }
     if (!STAGES.includes(definition.stage)) {
       throw new Error(
-        `${where} has stage ${definition.stage}; use 10 (PreValidation), 20 (PreOperation) or 40 (PostOperation).`,
+        `${where} has stage ${definition.stage}; use ${StepStage.PreValidation} (PreValidation), ${StepStage.PreOperation} (PreOperation) or ${StepStage.PostOperation} (PostOperation).`,
       );
     }
-    if (definition.mode !== 0 && definition.mode !== 1) {
+    if (!MODES.includes(definition.mode)) {
       throw new Error(
-        `${where} has mode ${String(definition.mode)}; use 0 (synchronous) or 1 (asynchronous).`,
+        `${where} has mode ${String(definition.mode)}; use ${StepMode.Synchronous} (synchronous) or ${StepMode.Asynchronous} (asynchronous).`,
       );
     }
-    if (definition.mode === 1 && definition.stage !== 40) {
+    if (definition.mode === StepMode.Asynchronous && definition.stage !== StepStage.PostOperation) {
       throw new Error(
-        `${where} is asynchronous at stage ${definition.stage}; asynchronous steps run only at PostOperation (40).`,
+        `${where} is asynchronous at stage ${definition.stage}; asynchronous steps run only at PostOperation (${StepStage.PostOperation}).`,
       );
     }
-    if (definition.filteringAttributes?.length && definition.message !== 'Update') {
+    if (definition.filteringAttributes?.length && definition.message !== MessageName.Update) {
       throw new Error(
         `${where} has filtering attributes on ${definition.message}; they apply to Update only.`,
       );
@@ -83,6 +85,7 @@ export class StepRegistry {
 }
 
 function passesFilter(step: StepRegistration, message: string, changed: string[] | undefined): boolean {
-  if (message !== 'Update' || !step.filteringAttributes?.length || changed === undefined) return true;
+  if (message !== MessageName.Update || !step.filteringAttributes?.length || changed === undefined)
+    return true;
   return step.filteringAttributes.some((column) => changed.includes(column));
 }

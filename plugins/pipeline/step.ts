@@ -3,13 +3,14 @@
  * attributes) and the handler it runs, with the view of the execution the handler receives.
  */
 import type { DataverseClient } from '../../sdk/client/index';
+import type { StepMode as StepModeValue, StepStage as StepStageValue } from '../../sdk/entities/index';
 import type { Entity, RemoteExecutionContext } from '../../sdk/webhooks/index';
 
-/** 10 PreValidation, 20 PreOperation, 40 PostOperation. */
-export type StepStage = 10 | 20 | 40;
+/** PreValidation (10), PreOperation (20) or PostOperation (40): the `StepStage` option set of sdk/entities. */
+export type StepStage = StepStageValue;
 
-/** 0 synchronous (can refuse the operation), 1 asynchronous (after commit; PostOperation only). */
-export type StepMode = 0 | 1;
+/** Synchronous (0, can refuse the operation) or asynchronous (1, after commit; PostOperation only). */
+export type StepMode = StepModeValue;
 
 /** What a handler sees of one execution. */
 export interface PluginExecution {

@@ -1,20 +1,10 @@
 /**
  * Waiting for a system job (asyncoperation), e.g. the one ImportSolutionAsync starts.
- * The table is not in sdk/entities (only this command reads it), so its names live here, once.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/asyncoperation
  */
 import type { DataverseClient } from '../../sdk/client/index';
 import type { WebApiRecord } from '../../sdk/client/types';
-
-/** asyncoperation's names and the option values this code reads. */
-export const AsyncOperationTable = {
-  entitySet: 'asyncoperations',
-  columns: { state: 'statecode', status: 'statuscode', message: 'message', friendlyMessage: 'friendlymessage' },
-  /** statecode 3 = Completed. */
-  completedState: 3,
-  /** statuscode when completed: 30 Succeeded, 31 Failed, 32 Canceled. */
-  status: { succeeded: 30, failed: 31, canceled: 32 } as Record<string, number>,
-} as const;
+import { AsyncOperationState, AsyncOperationStatus, AsyncOperationTable } from '../../sdk/entities/index';
 
 /** Options of {@link waitForAsyncOperation}. */
 export interface WaitOptions {
@@ -51,9 +41,9 @@ export async function waitForAsyncOperation(
     });
     const status = Number(row[c.status]);
     options.onPoll?.(status, now() - started);
-    if (Number(row[c.state]) === AsyncOperationTable.completedState) {
+    if (Number(row[c.state]) === AsyncOperationState.Completed) {
       const message = (row[c.friendlyMessage] ?? row[c.message]) as string | undefined;
-      return { succeeded: status === AsyncOperationTable.status.succeeded, status, message: message || undefined };
+      return { succeeded: status === AsyncOperationStatus.Succeeded, status, message: message || undefined };
     }
     if (now() - started > (options.timeoutMs ?? 30 * 60_000)) {
       throw new Error(`System job ${id} did not finish in time (last status ${status}).`);

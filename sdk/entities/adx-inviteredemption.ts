@@ -40,6 +40,20 @@ export const InviteRedemptionTable = {
   },
 } as const satisfies TableDefinition;
 
+/** adx_inviteredemption statuscode (an activity's default status reasons). */
+export enum InviteRedemptionStatus {
+  Open = 1,
+  Completed = 2,
+  Canceled = 3,
+  Scheduled = 4,
+}
+
+/**
+ * The workflow-bound action that runs a redemption workflow on the redeeming contact
+ * (`workflows(<id>)/Microsoft.Dynamics.CRM.ExecuteWorkflow` with `{ EntityId }`).
+ */
+export const EXECUTE_WORKFLOW_ACTION = 'ExecuteWorkflow';
+
 /** The redemption as the services use it. */
 export interface InviteRedemptionRecord {
   id: string;

@@ -12,3 +12,8 @@ export * from './systemuser';
 export * from './adx-website';
 export * from './activity-party';
 export * from './unverified';
+export * from './service-endpoint';
+export * from './sdk-message';
+export * from './sdk-message-processing-step';
+export * from './async-operation';
+export * from './solution';

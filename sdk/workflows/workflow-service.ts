@@ -4,6 +4,8 @@
  */
 import type { DataverseClient } from '../client/index';
 import type { WebApiRecord } from '../client/types';
+import { AsyncOperationTable } from '../entities/async-operation';
+import { ExecuteWorkflowNames, MessageName } from '../entities/sdk-message';
 import {
   toWorkflowRecord,
   workflowActivateBody,
@@ -80,13 +82,15 @@ export class WorkflowService {
   /** Runs an on-demand workflow on a record (ExecuteWorkflow); returns the system job (asyncoperation) id. */
   async execute(workflowId: string, recordId: string): Promise<string> {
     const response = await this.client.callAction<WebApiRecord | undefined>(
-      'ExecuteWorkflow',
-      { EntityId: recordId },
+      MessageName.ExecuteWorkflow,
+      { [ExecuteWorkflowNames.entityId]: recordId },
       { boundTo: { entitySet, id: workflowId } },
     );
-    const id = response?.Id ?? response?.asyncoperationid;
+    const id = response?.[ExecuteWorkflowNames.responseId] ?? response?.[AsyncOperationTable.primaryId];
     if (typeof id !== 'string') {
-      throw new Error(`ExecuteWorkflow on workflow ${workflowId} answered without the system job id (Id).`);
+      throw new Error(
+        `${MessageName.ExecuteWorkflow} on workflow ${workflowId} answered without the system job id (${ExecuteWorkflowNames.responseId}).`,
+      );
     }
     return id;
   }

@@ -69,7 +69,7 @@ describe('invitation steps on the emulator', () => {
     const invitationId = await client.create('adx_invitations', {
       adx_name: 'e2e redeem',
       adx_type: SINGLE,
-      adx_invitationcode: 'e2e-redeem-code',
+      adx_invitationcode: 'e2e-redeem-code-0123456789',
       'adx_assignToAccount@odata.bind': `/accounts(${SEED.accountId})`,
       'adx_invitation_webrole@odata.bind': [`/adx_webroles(${SEED.webRoles.partners})`],
     });

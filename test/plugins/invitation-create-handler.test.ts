@@ -7,6 +7,10 @@ const NOW = Date.parse('2026-01-01T00:00:00Z');
 const CONTACT = '11111111-1111-1111-1111-111111111111';
 const SINGLE = 756150000;
 const GROUP = 756150001;
+// Codes are 22 to 200 URL-safe characters (InvitationService's rule); these are long enough.
+const GENERATED_CODE = 'generated-code-0123456789';
+const CHOSEN_CODE = 'chosen-code-0123456789ab';
+const TAKEN_CODE = 'taken-code-0123456789abc';
 
 function invitation(attributes: Record<string, unknown>): Entity {
   return {
@@ -20,7 +24,7 @@ async function run(target: Entity, options: { writable?: boolean; fake?: FakeCli
   const fake = options.fake ?? new FakeClient();
   fake.put('contacts', CONTACT, { contactid: CONTACT, emailaddress1: 'ada@example.com' });
   const registry = new StepRegistry();
-  const handler = createInvitationCreateHandler({ now: () => NOW, generateCode: () => 'generated-code' });
+  const handler = createInvitationCreateHandler({ now: () => NOW, generateCode: () => GENERATED_CODE });
   registry.register(
     {
       name: 'create',
@@ -44,7 +48,7 @@ describe('invitation-create handler', () => {
   it('generates a code into the Target when none is given in-process', async () => {
     const target = invitation({ adx_type: new OptionSetValue(SINGLE) });
     await run(target);
-    expect(target.attributes.adx_invitationcode).toBe('generated-code');
+    expect(target.attributes.adx_invitationcode).toBe(GENERATED_CODE);
   });
 
   it('does not query for duplicates of a code it generated itself', async () => {
@@ -64,7 +68,7 @@ describe('invitation-create handler', () => {
       adx_maximumredemptions: 10,
       adx_expirydate: new Date(NOW + 86_400_000),
       adx_invitecontact: new EntityReference('contact', CONTACT),
-      adx_invitationcode: 'chosen-code',
+      adx_invitationcode: CHOSEN_CODE,
     });
     await expect(run(target)).resolves.toBeDefined();
   });
@@ -89,9 +93,9 @@ describe('invitation-create handler', () => {
     const fake = new FakeClient();
     fake.put('adx_invitations', '22222222-2222-2222-2222-222222222222', {
       adx_invitationid: '22222222-2222-2222-2222-222222222222',
-      adx_invitationcode: 'taken',
+      adx_invitationcode: TAKEN_CODE,
     });
-    const target = invitation({ adx_type: new OptionSetValue(SINGLE), adx_invitationcode: 'taken' });
+    const target = invitation({ adx_type: new OptionSetValue(SINGLE), adx_invitationcode: TAKEN_CODE });
     await expect(run(target, { fake })).rejects.toThrow(/already used by invitation 22222222/);
   });
 

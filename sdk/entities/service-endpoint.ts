@@ -1,0 +1,56 @@
+/**
+ * serviceendpoint: where Dataverse posts the execution context of a registered step. This package
+ * registers one webhook endpoint (contract Webhook, authtype WebhookKey) for its plug-in host.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/serviceendpoint
+ */
+import type { TableDefinition } from './table';
+
+/** serviceendpoint's names. */
+export const ServiceEndpointTable = {
+  logicalName: 'serviceendpoint',
+  entitySet: 'serviceendpoints',
+  primaryId: 'serviceendpointid',
+  primaryName: 'name',
+  columns: {
+    id: 'serviceendpointid',
+    name: 'name',
+    url: 'url',
+    contract: 'contract',
+    authType: 'authtype',
+    /** The secret (webhook key, header or query string); write-only in practice, never log it. */
+    authValue: 'authvalue',
+    messageFormat: 'messageformat',
+    description: 'description',
+  },
+  lookups: {},
+  relationships: {},
+} as const satisfies TableDefinition;
+
+/** serviceendpoint.contract: the kind of endpoint. */
+export enum ServiceEndpointContract {
+  OneWay = 1,
+  Queue = 2,
+  Rest = 3,
+  TwoWay = 4,
+  Topic = 5,
+  QueuePersistent = 6,
+  EventHub = 7,
+  Webhook = 8,
+}
+
+/** serviceendpoint.authtype: how a webhook proves itself to the receiver. */
+export enum ServiceEndpointAuthType {
+  /** The key travels as the `code` query-string parameter. */
+  WebhookKey = 4,
+  /** `authvalue` holds headers sent with every request. */
+  HttpHeader = 5,
+  /** `authvalue` holds query-string parameters added to the URL. */
+  HttpQueryString = 6,
+}
+
+/** serviceendpoint.messageformat: how the execution context is serialized. */
+export enum ServiceEndpointMessageFormat {
+  NetBinary = 1,
+  Json = 2,
+  Xml = 3,
+}
