@@ -1,15 +1,18 @@
 /**
  * `portal-invite invite redeem`: redeem a code for an existing contact or a new registration.
  * The password is read from stdin (`--password-stdin`) so it never appears in shell history.
+ * `--apply <redemption id>` applies a committed redemption's account, web roles and workflow again
+ * (the retry when applying them failed after the redemption was committed).
  */
 import type { Command } from 'commander';
 import { InvitationService, type RedemptionResult } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
-import { UsageError } from '../errors';
+import { CliError, UsageError } from '../errors';
 import { resolveContactId } from '../lookups';
 import { fields } from '../output';
 import { handlersOption, type HandlersMode } from '../invitation-options';
 import { readSecretFromStdin } from '../stdin';
+import { chooseHandlers } from './invite-handlers';
 
 /** Options of `invite redeem`. */
 export interface InviteRedeemOptions {
@@ -27,6 +30,8 @@ export interface InviteRedeemOptions {
   password?: string;
   /** Where the invitation rules run. */
   handlers?: HandlersMode;
+  /** Apply this committed redemption (adx_inviteredemption id) here instead of redeeming. */
+  apply?: string;
 }
 
 /** Registers `invite redeem` under the `invite` group. */
@@ -42,6 +47,10 @@ export function registerInviteRedeem(group: Command): void {
     .option('--password-stdin', 'register a new user: read the password from stdin')
     .option('--password <password>', 'the password on the command line (insecure; prefer --password-stdin)')
     .addOption(handlersOption())
+    .option(
+      '--apply <redemption-id>',
+      "apply a committed redemption's account, web roles and workflow here (retry after they failed)",
+    )
     .addHelpText(
       'after',
       examples([
@@ -54,34 +63,37 @@ export function registerInviteRedeem(group: Command): void {
           'printf %s "$PASSWORD" | portal-invite invite redeem <code> --email new@example.com --username newuser --password-stdin',
           'register a new portal user with the code',
         ],
+        [
+          'portal-invite invite redeem --apply 6f1c...-redemption-id',
+          "apply a redemption's account, web roles and workflow again after they failed",
+        ],
       ]),
     )
     .action(
       action<InviteRedeemOptions>(async (ctx, options, positional) => {
         const code = positional ?? options.code;
+        if (options.apply) {
+          if (code || options.contact || options.email || options.username) {
+            throw new UsageError('--apply takes only the redemption id; give no code or redeemer with it.');
+          }
+          const applied = await new InvitationService(ctx.client).applyRedemption(options.apply);
+          ctx.out.data(applied, () =>
+            fields([
+              ['Account assigned', applied.accountAssigned ? 'yes' : 'no'],
+              ['Web roles added', applied.rolesAdded.join(', ') || 'none'],
+              ['Workflow started', applied.workflowStarted ? 'yes' : 'no'],
+            ]),
+          );
+          return;
+        }
         if (!code)
           throw new UsageError(
             'Give the invitation code: portal-invite invite redeem <code> (or --code <code>).',
           );
-        const service = new InvitationService(ctx.client, { handlers: options.handlers });
-        let result: RedemptionResult;
-        if (options.contact) {
-          if (options.email || options.username) {
-            throw new UsageError('Give either --contact or --email/--username, not both.');
-          }
-          const contactId = await resolveContactId(ctx.client, options.contact);
-          result = await service.redeem(code, { contactId });
-        } else {
-          if (!options.email || !options.username) {
-            throw new UsageError(
-              'Say who redeems: --contact <id|email>, or --email, --username and --password-stdin for a new user.',
-            );
-          }
-          const password = await readPassword(options, ctx.out.warn.bind(ctx.out));
-          result = await service.redeem(code, {
-            registration: { email: options.email, username: options.username, password },
-          });
-        }
+        const who = await redeemer(ctx.client, options, ctx.out.warn.bind(ctx.out));
+        const handlers = await chooseHandlers(ctx.client, options.handlers, ctx.out.warn.bind(ctx.out));
+        const service = new InvitationService(ctx.client, { handlers });
+        const result: RedemptionResult = await service.redeem(code, who);
         ctx.out.data(result, () =>
           fields([
             ['Invitation', result.invitationId],
@@ -91,8 +103,33 @@ export function registerInviteRedeem(group: Command): void {
             ['Redemptions', result.redemptions],
           ]),
         );
+        if (result.handlersError !== undefined) {
+          throw new CliError(
+            `redeemed; applying the invitation's account/roles/workflow failed: ${result.handlersError}; run again with "portal-invite invite redeem --apply ${result.redemptionId}" to apply`,
+          );
+        }
       }),
     );
+}
+
+async function redeemer(
+  client: Parameters<typeof resolveContactId>[0],
+  options: InviteRedeemOptions,
+  warn: (message: string) => void,
+): Promise<Parameters<InvitationService['redeem']>[1]> {
+  if (options.contact) {
+    if (options.email || options.username) {
+      throw new UsageError('Give either --contact or --email/--username, not both.');
+    }
+    return { contactId: await resolveContactId(client, options.contact) };
+  }
+  if (!options.email || !options.username) {
+    throw new UsageError(
+      'Say who redeems: --contact <id|email>, or --email, --username and --password-stdin for a new user.',
+    );
+  }
+  const password = await readPassword(options, warn);
+  return { registration: { email: options.email, username: options.username, password } };
 }
 
 async function readPassword(options: InviteRedeemOptions, warn: (message: string) => void): Promise<string> {

@@ -6,7 +6,8 @@
 import type { DataverseClient } from '../client/index';
 import type { WebApiRecord } from '../client/types';
 import { Account, ActivityParty, Contact, Inv, InviteRedemption, WebRole, Workflow } from './names';
-import { isDuplicate, normalizeGuid, queryAll } from './odata';
+import { InvitationError } from './errors';
+import { isDuplicate, isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
 
 /** What {@link applyRedemption} changed. */
 export interface ApplyRedemptionResult {
@@ -42,10 +43,12 @@ export async function applyRedemption(
     client.retrieve<WebApiRecord>(Inv.set, invitationId, {
       select: [Inv.lookups.assignToAccount.valueField, Inv.lookups.redemptionWorkflow.valueField],
       expand: `${Inv.rel.webRoles}($select=${WebRole.id})`,
+      headers: { ...NO_CACHE },
     }),
     client.retrieve<WebApiRecord>(Contact.entitySet, contactId, {
       select: [Contact.parentCustomer],
       expand: `${WebRole.contacts}($select=${WebRole.id})`,
+      headers: { ...NO_CACHE },
     }),
     findRedemption(client, target.redemptionId, invitationId, contactId),
   ]);
@@ -97,6 +100,46 @@ export async function applyRedemption(
   return { accountAssigned, rolesAdded, workflowStarted };
 }
 
+/**
+ * Applies (again) the redemption recorded by this adx_inviteredemption activity: reads its
+ * invitation (regarding) and its Customer party (the contact), then {@link applyRedemption}.
+ * This is the retry after a committed redemption whose handlers failed.
+ */
+export async function applyRedemptionById(
+  client: DataverseClient,
+  redemptionId: string,
+): Promise<ApplyRedemptionResult> {
+  const id = normalizeGuid(redemptionId);
+  let row: WebApiRecord;
+  try {
+    row = await client.retrieve<WebApiRecord>(InviteRedemption.entitySet, id, {
+      select: [InviteRedemption.regarding],
+      expand: `${InviteRedemption.parties}($select=${ActivityParty.partyId},${ActivityParty.participationType})`,
+      headers: { ...NO_CACHE },
+    });
+  } catch (error) {
+    if (isStatus(error, 404)) {
+      throw new InvitationError('not_found', `Redemption ${id} does not exist; check the redemption id.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const invitationId = lookupId(row, InviteRedemption.regarding);
+  const parties = Array.isArray(row[InviteRedemption.parties])
+    ? (row[InviteRedemption.parties] as WebApiRecord[])
+    : [];
+  const customer = parties.find((p) => Number(p[ActivityParty.participationType]) === ActivityParty.customer);
+  const contactId = customer ? lookupId(customer, ActivityParty.partyId) : undefined;
+  if (!invitationId || !contactId) {
+    throw new InvitationError(
+      'invalid',
+      `Redemption ${id} names no ${invitationId ? 'contact (Customer party)' : 'invitation (regarding)'}; it was not written by a redemption and cannot be applied.`,
+    );
+  }
+  return applyRedemption(client, { redemptionId: id, invitationId, contactId });
+}
+
 async function findRedemption(
   client: DataverseClient,
   redemptionId: string | undefined,
@@ -106,6 +149,7 @@ async function findRedemption(
   if (redemptionId) {
     const row = await client.retrieve<WebApiRecord>(InviteRedemption.entitySet, normalizeGuid(redemptionId), {
       select: [InviteRedemption.state],
+      headers: { ...NO_CACHE },
     });
     return { id: normalizeGuid(redemptionId), state: Number(row[InviteRedemption.state] ?? 0) };
   }
@@ -113,6 +157,7 @@ async function findRedemption(
     select: [InviteRedemption.id, InviteRedemption.state],
     filter: `${InviteRedemption.regarding} eq ${invitationId}`,
     expand: `${InviteRedemption.parties}($select=${ActivityParty.partyId},${ActivityParty.participationType})`,
+    headers: { ...NO_CACHE },
   });
   const mine = rows.filter((row) =>
     idsOf(row[InviteRedemption.parties], ActivityParty.partyId).includes(contactId),

@@ -4,14 +4,26 @@
  */
 export { InvitationService, type InvitationServiceOptions } from './service';
 export { InvitationError, PUBLIC_REDEMPTION_MESSAGE, type InvitationErrorReason } from './errors';
-export { generateInvitationCode, INVITATION_CODE_BYTES } from './codes';
+export { generateInvitationCode, INVITATION_CODE_BYTES, INVITATION_CODE_PATTERN } from './codes';
+export { isExpired } from './expiry';
+export {
+  validateRegistration,
+  MAX_USERNAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  type RegistrationFields,
+} from './registration-rules';
 export {
   validateNewInvitation,
   checkInvitationShape,
   type InvitationDraft,
   type ValidateOptions,
 } from './validate';
-export { applyRedemption, type ApplyRedemptionResult, type ApplyRedemptionTarget } from './apply-redemption';
+export {
+  applyRedemption,
+  applyRedemptionById,
+  type ApplyRedemptionResult,
+  type ApplyRedemptionTarget,
+} from './apply-redemption';
 export { hashPassword, verifyPassword, type HashPasswordOptions } from './password-hash';
 export { decideRedemption, maximumOf, type RedemptionPlan, type RedeemingContact } from './redeem-rules';
 export { DEFAULT_CHUNK_SIZE } from './create-many';

@@ -4,9 +4,12 @@
  */
 import {
   AccountTable,
+  ActivityPartyTable,
   ActivityState,
   ContactTable,
+  EXECUTE_WORKFLOW_ACTION,
   InvitationTable,
+  InviteRedemptionStatus,
   InviteRedemptionTable,
   ParticipationType,
   WebRoleTable,
@@ -25,6 +28,7 @@ export const Contact = {
   logicalName: ContactTable.logicalName,
   id: cc.id,
   email: cc.email,
+  state: cc.state,
   parentCustomer: ContactTable.lookups.parentCustomerAccount.valueField,
   parentCustomerAccountBind: `${ContactTable.lookups.parentCustomerAccount.navigation}@odata.bind`,
   identityUsername: cc.identityUsername,
@@ -57,9 +61,10 @@ export const Workflow = {
   name: WorkflowTable.columns.name,
   type: WorkflowTable.columns.type,
   state: WorkflowTable.columns.state,
+  primaryEntity: WorkflowTable.columns.primaryEntity,
   definitionType: WorkflowType.Definition,
   activatedState: WorkflowState.Activated,
-  executeAction: 'ExecuteWorkflow',
+  executeAction: EXECUTE_WORKFLOW_ACTION,
   defaultSendName: 'Send Invitation',
 } as const;
 
@@ -75,15 +80,14 @@ export const InviteRedemption = {
   /** UNVERIFIED navigation name (see UNVERIFIED_FACTS in sdk/entities). */
   parties: InviteRedemptionTable.relationships.parties,
   completedState: ActivityState.Completed,
-  /** statuscode Completed of an activity. */
-  completedStatus: 2,
+  completedStatus: InviteRedemptionStatus.Completed,
 } as const;
 
 /** activityparty names. */
 export const ActivityParty = {
-  partyContactBind: 'partyid_contact@odata.bind',
-  partyId: '_partyid_value',
-  participationType: 'participationtypemask',
+  partyContactBind: `${ActivityPartyTable.lookups.partyContact.navigation}@odata.bind`,
+  partyId: ActivityPartyTable.lookups.partyContact.valueField,
+  participationType: ActivityPartyTable.columns.participationType,
   customer: ParticipationType.Customer,
 } as const;
 

@@ -4,6 +4,7 @@
  * without depending on the client's classes at runtime.
  */
 import type { DataverseClient } from '../client/index';
+import { ErrorCodes } from '../client/errors';
 import type { WebApiRecord } from '../client/types';
 
 /**
@@ -45,7 +46,16 @@ export interface SimpleQuery {
   /** Raw `$expand` text, e.g. `adx_invitation_webrole($select=adx_webroleid)`. */
   expand?: string;
   top?: number;
+  /** Extra request headers, e.g. `If-None-Match: null` (see {@link NO_CACHE}). */
+  headers?: Record<string, string>;
 }
+
+/**
+ * `If-None-Match: null`: Dataverse may answer an `$expand` of a collection-valued navigation
+ * property from a cache; this header asks for current data.
+ * See https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/join-tables
+ */
+export const NO_CACHE: Readonly<Record<string, string>> = { 'If-None-Match': 'null' };
 
 interface CollectionBody {
   value?: WebApiRecord[];
@@ -53,7 +63,7 @@ interface CollectionBody {
 }
 
 /** The relative URL of a query, as sent inside a `$batch`. */
-function relativeUrl(entitySet: string, query: SimpleQuery): string {
+export function relativeUrl(entitySet: string, query: SimpleQuery): string {
   const params = [`$select=${query.select.join(',')}`, `$filter=${spaces(query.filter)}`];
   if (query.expand) params.push(`$expand=${spaces(query.expand)}`);
   if (query.top) params.push(`$top=${query.top}`);
@@ -74,7 +84,8 @@ export async function queryAll(
   if (client.apiUrl.length + relativeUrl(entitySet, query).length <= MAX_GET_URL) {
     const rows: WebApiRecord[] = [];
     const listQuery = { select: query.select, filter: query.filter, top: query.top, expand: query.expand };
-    for await (const row of client.list(entitySet, listQuery)) rows.push(row);
+    const options = query.headers ? { headers: { ...query.headers } } : undefined;
+    for await (const row of client.list(entitySet, listQuery, options)) rows.push(row);
     return rows;
   }
   return queryInBatch(client, entitySet, [query]);
@@ -88,8 +99,11 @@ async function queryInBatch(
 ): Promise<WebApiRecord[]> {
   const rows: WebApiRecord[] = [];
   let urls = queries.map((q) => relativeUrl(entitySet, q));
+  const headers = queries[0]?.headers;
   while (urls.length > 0) {
-    const responses = await client.batch(urls.map((url) => ({ method: 'GET' as const, url })));
+    const responses = await client.batch(
+      urls.map((url) => ({ method: 'GET' as const, url, ...(headers ? { headers: { ...headers } } : {}) })),
+    );
     const next: string[] = [];
     for (const response of responses) {
       if (response.error) throw response.error;
@@ -166,8 +180,8 @@ export function isStatus(error: unknown, status: number, code?: string): boolean
 
 /** Dataverse error codes this module reacts to. */
 export const Codes = {
-  duplicateRecord: '0x80040237',
-  concurrencyMismatch: '0x80060882',
+  duplicateRecord: ErrorCodes.DuplicateRecord,
+  concurrencyMismatch: ErrorCodes.ConcurrencyVersionMismatch,
 } as const;
 
 /** True for 412 version-mismatch (another writer changed the row since it was read). */

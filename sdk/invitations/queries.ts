@@ -10,6 +10,7 @@ import {
   type InvitationRecord,
 } from '../entities/index';
 import { InvitationError } from './errors';
+import { expiredFilter, notExpiredFilter } from './expiry';
 import { Inv } from './names';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
 import type { InvitationListStatus } from './types';
@@ -33,7 +34,7 @@ export async function findInvitationByCode(
 /** The OData filter for a list status; `now` decides what is expired. */
 export function statusFilter(status: InvitationListStatus, now: number): string | undefined {
   const active = `${Inv.state} eq ${InvitationState.Active}`;
-  const notExpired = `(${Inv.expiryDate} eq null or ${Inv.expiryDate} ge ${new Date(now).toISOString()})`;
+  const notExpired = notExpiredFilter(now);
   switch (status) {
     case 'new':
       return `${active} and ${Inv.status} eq ${InvitationStatus.New} and ${notExpired}`;
@@ -42,7 +43,7 @@ export function statusFilter(status: InvitationListStatus, now: number): string 
     case 'redeemed':
       return `${active} and ${Inv.status} eq ${InvitationStatus.Redeemed}`;
     case 'expired':
-      return `${active} and ${Inv.status} ne ${InvitationStatus.Redeemed} and ${Inv.expiryDate} lt ${new Date(now).toISOString()}`;
+      return `${active} and ${Inv.status} ne ${InvitationStatus.Redeemed} and ${expiredFilter(now)}`;
     case 'inactive':
       return `${Inv.state} eq ${InvitationState.Inactive}`;
     case 'all':

@@ -7,7 +7,7 @@ import type { DataverseClient } from '../client/index';
 import type { WebApiRecord } from '../client/types';
 import { invitationSelect, toInvitationRecord, type InvitationRecord } from '../entities/index';
 import { Contact, Inv, WebRole } from './names';
-import { normalizeGuid, queryAll, quote } from './odata';
+import { NO_CACHE, normalizeGuid, queryAll, quote, relativeUrl, type SimpleQuery } from './odata';
 
 /** An invitation as the redemption rules see it. */
 export interface RedeemableInvitation {
@@ -24,6 +24,11 @@ export interface RedeemableInvitation {
   inviteContactEtag?: string;
   /** The row version the write is guarded by. */
   etag: string;
+  /**
+   * The redeeming contact when it was named (`{ contactId }`): its statecode, or null when no
+   * such contact exists. Undefined when it was not looked up (a registration).
+   */
+  redeemer?: { id: string; state: number } | null;
 }
 
 /** A contact that shares the registering user's username or e-mail. */
@@ -39,22 +44,59 @@ export interface RegistrationCandidate {
  * One request: the invitation with exactly this code (any state, so an inactive one can be told
  * apart from an unknown code), expanded with its web roles, redeemed and invited contacts and the
  * invited contact's identity. Dataverse matches strings without case; the code is compared again.
+ * With `redeemerId` (a redemption by an existing contact) the redeemed contacts are filtered to
+ * that contact, and the contact itself is read in the same `$batch`: still one round trip. Sent
+ * with `If-None-Match: null` so expanded collections are current, not cached.
  */
 export async function lookupInvitation(
   client: DataverseClient,
   code: string,
+  redeemerId?: string,
 ): Promise<RedeemableInvitation | undefined> {
+  const query = invitationLookupQuery(code, redeemerId);
+  if (!redeemerId) return toRedeemable(await queryAll(client, Inv.set, query), code);
+  const id = normalizeGuid(redeemerId);
+  const contactQuery: SimpleQuery = {
+    select: [Contact.id, Contact.state],
+    filter: `${Contact.id} eq ${id}`,
+  };
+  const [invitationResponse, contactResponse] = await client.batch([
+    { method: 'GET', url: relativeUrl(Inv.set, query), headers: { ...NO_CACHE } },
+    { method: 'GET', url: relativeUrl(Contact.entitySet, contactQuery), headers: { ...NO_CACHE } },
+  ]);
+  for (const response of [invitationResponse, contactResponse]) {
+    if (response?.error) throw response.error;
+  }
+  const inv = toRedeemable(rowsOf(invitationResponse?.body), code);
+  if (!inv) return undefined;
+  const contact = rowsOf(contactResponse?.body)[0];
+  inv.redeemer = contact ? { id, state: Number(contact[Contact.state] ?? 0) } : null;
+  return inv;
+}
+
+/** The invitation query of {@link lookupInvitation}. */
+export function invitationLookupQuery(code: string, redeemerId?: string): SimpleQuery {
   const contactSelect = `$select=${Contact.id}`;
-  const rows = await queryAll(client, Inv.set, {
+  const redeemedFilter = redeemerId ? `;$filter=${Contact.id} eq ${normalizeGuid(redeemerId)}` : '';
+  return {
     select: [...invitationSelect, Inv.state],
     filter: `${Inv.code} eq ${quote(code)}`,
     expand: [
       `${Inv.rel.webRoles}($select=${WebRole.id})`,
-      `${Inv.rel.redeemedContacts}(${contactSelect})`,
+      `${Inv.rel.redeemedContacts}(${contactSelect}${redeemedFilter})`,
       `${Inv.rel.inviteContacts}(${contactSelect})`,
       `${Inv.lookups.inviteContact.navigation}($select=${Contact.id},${Contact.email},${Contact.identityUsername})`,
     ].join(','),
-  });
+    headers: { ...NO_CACHE },
+  };
+}
+
+function rowsOf(body: unknown): WebApiRecord[] {
+  const value = (body as { value?: unknown } | undefined)?.value;
+  return Array.isArray(value) ? (value as WebApiRecord[]) : [];
+}
+
+function toRedeemable(rows: WebApiRecord[], code: string): RedeemableInvitation | undefined {
   const exact = rows.filter((r) => r[Inv.code] === code);
   const row = exact.find((r) => Number(r[Inv.state]) === 0) ?? exact[0];
   if (!row) return undefined;

@@ -4,6 +4,7 @@
  * on its own.
  */
 import { InvitationError } from './errors';
+import { isExpired } from './expiry';
 import { normalizeGuid } from './odata';
 import type { RedeemableInvitation, RegistrationCandidate } from './redeem-lookup';
 import type { Redeemer } from './types';
@@ -52,12 +53,13 @@ export function decideRedemption(
   if (inv.state !== 0 || inv.record.status === 'inactive') {
     throw new InvitationError('inactive', `Invitation ${id} has been deactivated; issue a new invitation.`);
   }
-  if (inv.record.expiresOn && inv.record.expiresOn.getTime() <= now) {
+  if (inv.record.expiresOn && isExpired(inv.record.expiresOn, now)) {
     throw new InvitationError(
       'expired',
       `Invitation ${id} expired on ${inv.record.expiresOn.toISOString()}; issue a new one or extend adx_expirydate.`,
     );
   }
+  if ('contactId' in who) checkRedeemer(inv, normalizeGuid(who.contactId));
   const contact =
     'contactId' in who
       ? ({ kind: 'existing', id: normalizeGuid(who.contactId) } as const)
@@ -98,6 +100,22 @@ export function decideRedemption(
   }
   const redemptions = inv.record.redemptions + 1;
   return { contact, redemptions, reachesMaximum: max !== undefined && redemptions >= max };
+}
+
+/** A named redeemer must exist and be Active (statecode 0); it is read with the invitation. */
+function checkRedeemer(inv: RedeemableInvitation, contactId: string): void {
+  if (inv.redeemer === null) {
+    throw new InvitationError(
+      'invalid',
+      `Contact ${contactId} does not exist; check the contact id, nothing was redeemed.`,
+    );
+  }
+  if (inv.redeemer && inv.redeemer.state !== 0) {
+    throw new InvitationError(
+      'invalid',
+      `Contact ${contactId} is inactive; activate the contact first, nothing was redeemed.`,
+    );
+  }
 }
 
 function registrant(

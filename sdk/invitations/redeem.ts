@@ -11,6 +11,7 @@ import { isConcurrencyConflict, isDuplicate, isStatus } from './odata';
 import { lookupInvitation, lookupRegistrationCandidates } from './redeem-lookup';
 import { decideRedemption } from './redeem-rules';
 import { redemptionChangeSet } from './redeem-write';
+import { validateRegistration } from './registration-rules';
 import type { RedemptionResult, Redeemer } from './types';
 import { registrantContactId, usernameClaimId } from './username-claim';
 
@@ -37,6 +38,7 @@ export async function redeemInvitation(
   who: Redeemer,
 ): Promise<RedemptionResult> {
   const registration = 'registration' in who ? who.registration : undefined;
+  if (registration) validateRegistration(registration);
   // Chosen once: a retried change set re-creates the same rows, never a second contact or activity.
   // A registration's ids come from its username: they are its claim on it (see username-claim.ts).
   const newContactId = registration ? registrantContactId(registration.username) : '';
@@ -45,7 +47,7 @@ export async function redeemInvitation(
   let lastConflict: unknown;
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
     const [inv, candidates] = await Promise.all([
-      lookupInvitation(ctx.client, code),
+      lookupInvitation(ctx.client, code, 'contactId' in who ? who.contactId : undefined),
       registration ? lookupRegistrationCandidates(ctx.client, registration) : Promise.resolve([]),
     ]);
     const plan = decideRedemption(inv, who, candidates, ctx.now(), newContactId);
@@ -69,11 +71,17 @@ export async function redeemInvitation(
         redemptions: plan.redemptions,
       };
       if (ctx.handlers === 'in-process') {
-        result.handlers = await applyRedemption(ctx.client, {
-          redemptionId,
-          invitationId: invitation.record.id,
-          contactId: plan.contact.id,
-        });
+        // The redemption is committed: a failure from here on is reported, never thrown, so the
+        // caller does not take a redeemed code for a refused one; applyRedemption can be retried.
+        try {
+          result.handlers = await applyRedemption(ctx.client, {
+            redemptionId,
+            invitationId: invitation.record.id,
+            contactId: plan.contact.id,
+          });
+        } catch (error) {
+          result.handlersError = error instanceof Error ? error.message : String(error);
+        }
       }
       return result;
     }

@@ -95,6 +95,10 @@ export interface NamedTable {
   name: string;
   /** Extra filter, e.g. only activated workflow definitions. */
   filter?: string;
+  /** Extra columns read for {@link NamedTable.refuse}. */
+  select?: string[];
+  /** Why a matching row cannot be used (it becomes a problem), or undefined when it can. */
+  refuse?: (row: WebApiRecord) => string | undefined;
   /** Words for messages: "web role". */
   label: string;
 }
@@ -113,13 +117,24 @@ export const WebRoleRefs: NamedTable = {
   name: WebRole.name,
   label: 'web role',
 };
-/** Activated workflow definitions by id or name. */
+/**
+ * Redemption workflows by id or name: activated workflow definitions (type 1, Activated). One
+ * whose primary entity is not contact is found but refused, since it runs on the redeeming
+ * contact (ExecuteWorkflow with the contact's id); the message says which table it runs on.
+ */
 export const WorkflowRefs: NamedTable = {
   entitySet: Workflow.entitySet,
   id: Workflow.id,
   name: Workflow.name,
   label: 'workflow',
   filter: `${Workflow.type} eq ${Workflow.definitionType} and ${Workflow.state} eq ${Workflow.activatedState}`,
+  select: [Workflow.primaryEntity],
+  refuse: (row) => {
+    const entity = String(row[Workflow.primaryEntity] ?? '');
+    return entity === Contact.logicalName
+      ? undefined
+      : `runs on ${entity || 'no table'}, not contact; a redemption workflow must have primary entity contact`;
+  },
 };
 
 /** Resolves ids or names of one table in one query; a name shared by several rows is a problem. */
@@ -140,11 +155,17 @@ export async function resolveNamed(
   ];
   let filter = parts.filter(Boolean).join(' or ');
   if (table.filter) filter = `${table.filter} and (${filter})`;
-  const rows = await queryAll(client, table.entitySet, { select: [table.id, table.name], filter });
+  const rows = await queryAll(client, table.entitySet, {
+    select: [table.id, table.name, ...(table.select ?? [])],
+    filter,
+  });
   const byName = new Map<string, string[]>();
   const idSet = new Set<string>();
+  const refused = new Map<string, string>();
   for (const row of rows) {
     const id = normalizeGuid(String(row[table.id]));
+    const why = table.refuse?.(row);
+    if (why) refused.set(id, why);
     idSet.add(id);
     const name = String(row[table.name] ?? '').toLowerCase();
     byName.set(name, [...(byName.get(name) ?? []), id]);
@@ -163,6 +184,13 @@ export async function resolveNamed(
         key,
         `ambiguous: ${matches.length} ${table.label}s are named so (${matches.join(', ')}); use the id`,
       );
+  }
+  for (const [key, id] of [...found]) {
+    const why = refused.get(id);
+    if (why) {
+      found.delete(key);
+      problems.set(key, why);
+    }
   }
   return { found, problems };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataverseClient } from '../client/index';
 import type { InvitationRecord } from '../entities/index';
+import { applyRedemptionById, type ApplyRedemptionResult } from './apply-redemption';
 import { createInvitation } from './create';
 import { createManyInvitations } from './create-many';
 import { Workflow } from './names';
@@ -98,6 +99,15 @@ export class InvitationService {
   /** Deactivates an invitation so its code no longer redeems. */
   revoke(id: string): Promise<void> {
     return revokeInvitation(this.client, id);
+  }
+
+  /**
+   * Applies a committed redemption's account, web roles and workflow here (in-process), found by
+   * its adx_inviteredemption id: the retry when {@link RedemptionResult.handlersError} was set.
+   * Idempotent: what is already in place is skipped, and the workflow runs only once.
+   */
+  applyRedemption(redemptionId: string): Promise<ApplyRedemptionResult> {
+    return applyRedemptionById(this.client, redemptionId);
   }
 
   /**

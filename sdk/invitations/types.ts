@@ -77,7 +77,13 @@ export interface SendResult {
   asyncOperationId?: string;
 }
 
-/** Who redeems: an existing contact, or a new portal user registering with the code. */
+/**
+ * Who redeems: an existing, Active contact, or a new portal user registering with the code. A
+ * registration needs a username that is not blank, has no surrounding whitespace or control
+ * characters and is at most 256 characters; an e-mail shaped like name@example.com; and a
+ * password of at least 8 characters (a floor: the portal's own password policy may ask for more).
+ * See registration-rules.ts.
+ */
 export type Redeemer =
   { contactId: string } | { registration: { email: string; username: string; password: string } };
 
@@ -93,6 +99,12 @@ export interface RedemptionResult {
   redemptions: number;
   /** With `handlers: 'in-process'`: what the redemption handlers changed. */
   handlers?: ApplyRedemptionResult;
+  /**
+   * With `handlers: 'in-process'`: set when the redemption committed but applying its account,
+   * web roles or workflow failed (the message). Retry with
+   * {@link InvitationService.applyRedemption}(redemptionId); a retry is idempotent.
+   */
+  handlersError?: string;
 }
 
 /** Statuses {@link InvitationService.list} filters by. */

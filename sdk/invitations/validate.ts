@@ -4,6 +4,7 @@
  * the same words.
  */
 import type { DataverseClient } from '../client/index';
+import { INVITATION_CODE_PATTERN } from './codes';
 import { InvitationError } from './errors';
 import { Contact, Inv, InvitationType } from './names';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
@@ -37,7 +38,7 @@ export interface ValidateOptions {
 /**
  * Throws {@link InvitationError} `invalid` with a message for an administrator when the draft breaks
  * a rule: unknown type, Single with a maximum other than 1, a negative or fractional maximum, an
- * expiry in the past, a code another invitation already uses, or an invited contact that does not
+ * expiry in the past, a code not matching {@link INVITATION_CODE_PATTERN}, a code another invitation already uses, or an invited contact that does not
  * exist or has no emailaddress1. At most two requests (code and contact), run together.
  */
 export async function validateNewInvitation(
@@ -54,7 +55,7 @@ export async function validateNewInvitation(
   ]);
 }
 
-/** The rules that need no request (type, maximum, expiry, blank code); throws InvitationError('invalid'). */
+/** The rules that need no request (type, maximum, expiry, code shape); throws InvitationError('invalid'). */
 export function checkInvitationShape(draft: InvitationDraft, now: number): void {
   const type = draft.type ?? InvitationType.Single;
   if (type !== InvitationType.Single && type !== InvitationType.Group) {
@@ -93,6 +94,12 @@ export function checkInvitationShape(draft: InvitationDraft, now: number): void 
   }
   if (draft.code != null && draft.code.trim() === '') {
     throw new InvitationError('invalid', 'The invitation code is blank; leave it out to have one generated.');
+  }
+  if (draft.code != null && !INVITATION_CODE_PATTERN.test(draft.code)) {
+    throw new InvitationError(
+      'invalid',
+      `The invitation code must be 22 to 200 characters of A-Z, a-z, 0-9, "_" and "-" (URL-safe, at least 128 bits when random); got ${draft.code.length} characters${/^[A-Za-z0-9_-]*$/.test(draft.code) ? '' : ' including others'}. Leave it out to have one generated.`,
+    );
   }
 }
 

@@ -10,7 +10,7 @@ const contactId = (n: number) => `cccccccc-0000-0000-0000-${String(n).padStart(1
 const email = (n: number) => `user${n}@example.com`;
 
 function row(n: number, over: Partial<CreateInvitationInput> = {}): CreateInvitationInput {
-  return { id: id(n), type: 'single', contact: email(n), code: `code-${n}`, ...over };
+  return { id: id(n), type: 'single', contact: email(n), code: `code-${n}-0123456789abcdefghij`, ...over };
 }
 
 function contactsReply(uri: string) {
@@ -69,7 +69,7 @@ describe('InvitationService.createMany', () => {
     expect(targets.map((t) => t.length)).toEqual([2, 1]);
     expect(targets[0][0]).toMatchObject({
       adx_invitationid: id(1),
-      adx_invitationcode: 'code-1',
+      adx_invitationcode: 'code-1-0123456789abcdefghij',
       'adx_inviteContact@odata.bind': `/contacts(${contactId(1)})`,
     });
     expect(progress).toEqual([

@@ -40,7 +40,7 @@ describe('InvitationService.create', () => {
       )
       .get(`${API}/workflows`)
       .query((q) => filterOf(q).startsWith('type eq 1 and statecode eq 1 and'))
-      .reply(200, collection([{ workflowid: WORKFLOW, name: 'Welcome' }]))
+      .reply(200, collection([{ workflowid: WORKFLOW, name: 'Welcome', primaryentity: 'contact' }]))
       .post(`${API}/adx_invitations`, (body) => {
         posted = body;
         return true;
@@ -85,7 +85,7 @@ describe('InvitationService.create', () => {
         ]),
       )
       .get(`${API}/adx_invitations`)
-      .query((q) => filterOf(q).startsWith("adx_invitationcode eq 'GIVEN-CODE'"))
+      .query((q) => filterOf(q).startsWith("adx_invitationcode eq 'GIVEN-CODE-0123456789abcdef'"))
       .reply(200, collection([]))
       .post(`${API}/adx_invitations`, (body) => {
         posted = body;
@@ -99,7 +99,7 @@ describe('InvitationService.create', () => {
       type: 'group',
       contacts: [CONTACT, CONTACT2],
       maxRedemptions: 5,
-      code: 'GIVEN-CODE',
+      code: 'GIVEN-CODE-0123456789abcdef',
     });
 
     scope.done();
@@ -109,6 +109,29 @@ describe('InvitationService.create', () => {
     ]);
     expect(posted['adx_inviteContact@odata.bind']).toBeUndefined();
     expect(posted['adx_maximumredemptions']).toBe(5);
+  });
+
+  it('refuses a redemption workflow that does not run on contact, saying which table it runs on', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/contacts`)
+      .query(true)
+      .reply(200, collection([{ contactid: CONTACT, emailaddress1: 'a@example.com' }]))
+      .get(`${API}/workflows`)
+      .query((q) => String(q['$select']).includes('primaryentity'))
+      .reply(
+        200,
+        collection([{ workflowid: WORKFLOW, name: 'Send Invitation', primaryentity: 'adx_invitation' }]),
+      );
+
+    const error = await new InvitationService(orgClient(), { now })
+      .create({ type: 'single', contact: CONTACT, redemptionWorkflow: 'Send Invitation' })
+      .catch((e: unknown) => e);
+
+    scope.done();
+    expect(error).toBeInstanceOf(InvitationError);
+    expect((error as InvitationError).message).toMatch(
+      /"send invitation" \(runs on adx_invitation, not contact; a redemption workflow must have primary entity contact\)/,
+    );
   });
 
   it('names every unknown web role and says how to fix it, writing nothing', async () => {

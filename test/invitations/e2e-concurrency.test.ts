@@ -125,7 +125,7 @@ describe('concurrent redemptions against the emulator', () => {
           registration: {
             email: `taker${i}@example.com`,
             username: i % 2 ? 'Taker' : 'taker',
-            password: 'pw',
+            password: 'Correct-Horse-9',
           },
         }),
       ),
@@ -154,7 +154,7 @@ describe('concurrent redemptions against the emulator', () => {
     const results = await Promise.allSettled(
       invitations.map((inv, i) =>
         service.redeem(inv.code!, {
-          registration: { email: `mixed${i}@example.com`, username: 'mixed', password: 'pw' },
+          registration: { email: `mixed${i}@example.com`, username: 'mixed', password: 'Correct-Horse-9' },
         }),
       ),
     );
@@ -176,7 +176,7 @@ describe('concurrent redemptions against the emulator', () => {
     const results = await Promise.allSettled(
       invitations.map((inv, i) =>
         service.redeem(inv.code!, {
-          registration: { email: 'racer0@example.com', username: `twin${i}`, password: 'pw' },
+          registration: { email: 'racer0@example.com', username: `twin${i}`, password: 'Correct-Horse-9' },
         }),
       ),
     );

@@ -87,7 +87,7 @@ describe('invitation lifecycle against the emulator', () => {
 
     const again = await service
       .redeem(created.code!, {
-        registration: { email: 'other@example.com', username: 'NEWCOMER', password: 'x' },
+        registration: { email: 'other@example.com', username: 'NEWCOMER', password: 'Correct-Horse-9' },
       })
       .catch((e: unknown) => e);
     expect((again as Error).message).toMatch(/username "NEWCOMER" is taken/);

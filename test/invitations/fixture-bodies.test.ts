@@ -40,7 +40,10 @@ function recordedChangeSet(): string {
     path: string;
     body?: unknown;
   }[];
-  return String(definitions.find((d) => d.path.endsWith('/$batch'))?.body);
+  // The lookup is a `$batch` of GETs too; the change set is the one with a changeset part.
+  return String(
+    definitions.find((d) => d.path.endsWith('/$batch') && String(d.body).includes('changeset_'))?.body,
+  );
 }
 
 function withRandomBoundaries(body: string): string {

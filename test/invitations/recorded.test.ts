@@ -14,7 +14,7 @@ import { testClient } from '../support/test-client';
 
 const startServer = () => startEmulator({ port: 0, db: ':memory:', seed: true });
 const ID = '7a1f0c52-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
-const CODE = 'recorded-code-0001';
+const CODE = 'recorded-code-0001-abcdef';
 const NOW = Date.parse('2026-11-01T00:00:00Z');
 const now = () => NOW;
 const fixtureOptions = { startServer, normaliseBodies: true };

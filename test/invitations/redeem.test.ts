@@ -5,6 +5,7 @@ import { InvitationService } from '../../sdk/invitations/service';
 import { usernameClaimId } from '../../sdk/invitations/username-claim';
 import {
   API,
+  batchGetReply,
   changeSetReply,
   collection,
   failedChangeSetReply,
@@ -43,6 +44,16 @@ function invitation(over: Record<string, unknown> = {}) {
   };
 }
 
+/** The redeem-by-contact lookup: the invitation and the contact, two GETs in one `$batch`. */
+const isLookup = (body: string) => body.includes('GET ') && !body.includes('changeset');
+const isChangeSet = (body: string) => body.includes('changeset');
+function lookupReply(
+  inv: Record<string, unknown> | undefined,
+  contact: Record<string, unknown> | null = { contactid: CONTACT, statecode: 0 },
+) {
+  return batchGetReply(collection(inv ? [inv] : []), collection(contact ? [contact] : []));
+}
+
 function service(waits: number[] = []) {
   return new InvitationService(orgClient(), {
     now,
@@ -60,12 +71,11 @@ describe('InvitationService.redeem', () => {
   it('costs two requests: the lookup and one change set guarded by the etag', async () => {
     let batch = '';
     const scope = nock(ORG)
-      .get(`${API}/adx_invitations`)
-      .query(true)
-      .reply(200, collection([invitation()]))
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
       .post(`${API}/$batch`, (body: string) => {
         batch = body;
-        return true;
+        return isChangeSet(body);
       })
       .reply(...changeSetReply([204, 204]));
 
@@ -91,9 +101,8 @@ describe('InvitationService.redeem', () => {
 
   it('ignores an invitation whose code differs only in case', async () => {
     const scope = nock(ORG)
-      .get(`${API}/adx_invitations`)
-      .query(true)
-      .reply(200, collection([invitation({ adx_invitationcode: CODE.toUpperCase() })]));
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation({ adx_invitationcode: CODE.toUpperCase() })));
     const error = await service()
       .redeem(CODE, { contactId: CONTACT })
       .catch((e: unknown) => e);
@@ -103,9 +112,8 @@ describe('InvitationService.redeem', () => {
 
   it('writes nothing when a rule refuses: an inactive invitation', async () => {
     const scope = nock(ORG)
-      .get(`${API}/adx_invitations`)
-      .query(true)
-      .reply(200, collection([invitation({ statecode: 1, statuscode: 2 })]));
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation({ statecode: 1, statuscode: 2 })));
     const error = await service()
       .redeem(CODE, { contactId: CONTACT })
       .catch((e: unknown) => e);
@@ -113,21 +121,62 @@ describe('InvitationService.redeem', () => {
     expect((error as InvitationError).reason).toBe('inactive');
   });
 
+  it('refuses a contact that does not exist before any write, naming the contact', async () => {
+    const scope = nock(ORG)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation(), null));
+    const error = await service()
+      .redeem(CODE, { contactId: CONTACT })
+      .catch((e: unknown) => e);
+    scope.done();
+    expect(error).toBeInstanceOf(InvitationError);
+    expect(error).toMatchObject({
+      reason: 'invalid',
+      message: expect.stringMatching(`Contact ${CONTACT} does not exist`),
+    });
+  });
+
+  it('refuses an inactive contact before any write', async () => {
+    const scope = nock(ORG)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation(), { contactid: CONTACT, statecode: 1 }));
+    const error = await service()
+      .redeem(CODE, { contactId: CONTACT })
+      .catch((e: unknown) => e);
+    scope.done();
+    expect(error).toMatchObject({ reason: 'invalid', message: expect.stringMatching(/is inactive/) });
+  });
+
+  it('reads without the cache and only the redeemer among the redeemed contacts', async () => {
+    let lookup = '';
+    const scope = nock(ORG)
+      .post(`${API}/$batch`, (body: string) => {
+        lookup = body;
+        return isLookup(body);
+      })
+      .reply(...lookupReply(invitation({ statecode: 1 })));
+    await service()
+      .redeem(CODE, { contactId: CONTACT })
+      .catch(() => undefined);
+    scope.done();
+    expect(lookup.match(/If-None-Match: null/g)).toHaveLength(2);
+    expect(lookup).toContain(
+      `adx_invitation_redeemedcontacts($select=contactid;$filter=contactid%20eq%20${CONTACT})`,
+    );
+  });
+
   it('after losing a race (412) reads again and decides again', async () => {
     const waits: number[] = [];
     const scope = nock(ORG)
-      .get(`${API}/adx_invitations`)
-      .query(true)
-      .reply(200, collection([invitation()]))
-      .post(`${API}/$batch`)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
+      .post(`${API}/$batch`, isChangeSet)
       .reply(...failedChangeSetReply(412, '0x80060882', 'The version of the existing record does not match.'))
-      .get(`${API}/adx_invitations`)
-      .query(true)
+      .post(`${API}/$batch`, isLookup)
       .reply(
-        200,
-        collection([
+        ...lookupReply(
           invitation({ adx_redemptions: 1, statuscode: 756150001, _adx_redeemedcontact_value: CONTACT }),
-        ]),
+        ),
       );
 
     const error = await service(waits)
@@ -176,7 +225,9 @@ describe('InvitationService.redeem', () => {
       .query(true)
       .reply(200, collection([{ contactid: 'other', adx_identity_username: 'ann' }]));
     const error = await service()
-      .redeem(CODE, { registration: { email: 'ann@example.com', username: 'ann', password: 'x' } })
+      .redeem(CODE, {
+        registration: { email: 'ann@example.com', username: 'ann', password: 'Correct-Horse-9' },
+      })
       .catch((e: unknown) => e);
     scope.done();
     expect((error as InvitationError).message).toMatch(/username "ann" is taken/);
@@ -195,7 +246,9 @@ describe('InvitationService.redeem', () => {
       .reply(...failedChangeSetReply(412, '0x80040237', 'A record with matching key values already exists.'));
 
     const error = await service(waits)
-      .redeem(CODE, { registration: { email: 'ann@example.com', username: 'Ann', password: 'x' } })
+      .redeem(CODE, {
+        registration: { email: 'ann@example.com', username: 'Ann', password: 'Correct-Horse-9' },
+      })
       .catch((e: unknown) => e);
 
     scope.done();
@@ -214,12 +267,13 @@ describe('InvitationService.redeem', () => {
       'The version of the existing record does not match.',
     );
     const scope = nock(ORG)
-      .get(`${API}/adx_invitations`)
-      .times(2)
-      .query(true)
-      .reply(200, collection([invitation()]))
-      .post(`${API}/$batch`)
-      .times(2)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
+      .post(`${API}/$batch`, isChangeSet)
+      .reply(...conflict)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
+      .post(`${API}/$batch`, isChangeSet)
       .reply(...conflict);
     const waits: number[] = [];
     const limited = new InvitationService(orgClient(), {

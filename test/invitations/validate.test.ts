@@ -9,6 +9,7 @@ const NOW = Date.parse('2026-06-01T00:00:00Z');
 const now = () => NOW;
 const CONTACT = '11111111-2222-3333-4444-555555555555';
 const offline = {} as DataverseClient;
+const TAKEN = 'taken-code-0123456789abcdef';
 
 async function reasonAndMessage(p: Promise<unknown>): Promise<[string, string]> {
   try {
@@ -51,6 +52,34 @@ describe('validateNewInvitation without requests', () => {
     expect(message).toMatch(/not known/);
   });
 
+  it('refuses a code shorter than 22 characters, writing nothing and asking nothing', async () => {
+    const [reason, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { code: 'ABC' }, { now }),
+    );
+    expect(reason).toBe('invalid');
+    expect(message).toMatch(/22 to 200 characters of A-Z, a-z, 0-9, "_" and "-".*128 bits/);
+  });
+
+  it('refuses a code longer than 200 characters', async () => {
+    const [, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { code: 'a'.repeat(201) }, { now }),
+    );
+    expect(message).toMatch(/got 201 characters/);
+  });
+
+  it('refuses a code with characters that are not URL-safe (HTML or link injection)', async () => {
+    const [, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { code: '"><script>alert(1)</script>-padding' }, { now }),
+    );
+    expect(message).toMatch(/including others/);
+  });
+
+  it('accepts a 22-character URL-safe code without asking when it is fresh', async () => {
+    await expect(
+      validateNewInvitation(offline, { code: 'Ab0_-Ab0_-Ab0_-Ab0_-Ab' }, { now, codeIsFresh: true }),
+    ).resolves.toBeUndefined();
+  });
+
   it('accepts a Group invitation with no limit and no code without any request', async () => {
     await expect(
       validateNewInvitation(offline, { type: InvitationType.Group, maximumRedemptions: 0 }, { now }),
@@ -62,9 +91,9 @@ describe('validateNewInvitation with requests', () => {
   it('refuses a code another invitation uses', async () => {
     const scope = nock(ORG)
       .get(`${API}/adx_invitations`)
-      .query((q) => filterOf(q) === "adx_invitationcode eq 'ABC'")
-      .reply(200, collection([{ adx_invitationid: 'other-id', adx_invitationcode: 'ABC' }]));
-    const [, message] = await reasonAndMessage(validateNewInvitation(orgClient(), { code: 'ABC' }, { now }));
+      .query((q) => filterOf(q) === `adx_invitationcode eq '${TAKEN}'`)
+      .reply(200, collection([{ adx_invitationid: 'other-id', adx_invitationcode: TAKEN }]));
+    const [, message] = await reasonAndMessage(validateNewInvitation(orgClient(), { code: TAKEN }, { now }));
     expect(message).toMatch(/already used by invitation other-id/);
     scope.done();
   });

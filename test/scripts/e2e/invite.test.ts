@@ -96,6 +96,71 @@ describe('invite redeem', () => {
     });
   });
 
+  it('applies the handlers in-process, and says so, when no server redeem step is registered', async () => {
+    const invitation = await createInvitation();
+    const [contact] = await seededContacts(emulator.client, 1);
+    const run = await cli(
+      'invite',
+      'redeem',
+      '--code',
+      invitation.code,
+      '--contact',
+      contact.email,
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('"PortalInvitations: apply adx_inviteredemption"');
+    expect(run.stderr).toContain('applied in-process by this command');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      invitationId: invitation.id,
+      handlers: { accountAssigned: false, rolesAdded: [], workflowStarted: false },
+    });
+  });
+
+  it('exits 1 saying the code was redeemed when applying its handlers failed, and --apply retries them', async () => {
+    const invitation = await createInvitation();
+    const [contact] = await seededContacts(emulator.client, 1);
+    emulator.faults.add({
+      method: 'GET',
+      path: new RegExp(`/adx_invitations\\(${invitation.id}\\)`),
+      status: 403,
+      code: '0x80040220',
+      message: 'Principal user is missing prvReadadx_invitation.',
+    });
+    const run = await cli(
+      'invite',
+      'redeem',
+      '--code',
+      invitation.code,
+      '--contact',
+      contact.email,
+      '--handlers',
+      'in-process',
+      '--json',
+    );
+    emulator.faults.clear();
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as { redemptionId: string; status: string };
+    expect(result.status).toBe('redeemed');
+    const { error } = JSON.parse(run.stderr.trim().split('\n').pop() ?? '{}') as {
+      error: { message: string };
+    };
+    expect(error.message).toMatch(
+      /^redeemed; applying the invitation's account\/roles\/workflow failed: .*prvReadadx_invitation/,
+    );
+    expect(error.message).toContain(
+      `run again with "portal-invite invite redeem --apply ${result.redemptionId}" to apply`,
+    );
+
+    const retry = await cli('invite', 'redeem', '--apply', result.redemptionId, '--json');
+    expect(retry.code).toBe(0);
+    expect(JSON.parse(retry.stdout)).toEqual({
+      accountAssigned: false,
+      rolesAdded: [],
+      workflowStarted: false,
+    });
+  });
+
   it('registers a new user with the password read from stdin', async () => {
     const created = await cli(
       'invite',
