@@ -1,44 +1,42 @@
 /**
- * Dataverse option values and error codes the emulator's extensions write or answer with, for the
- * tables sdk/entities does not model (asyncoperation, serviceendpoint, sdkmessageprocessingstep).
- * Kept in one place so a wrong value is corrected once. Sources: the Dataverse table reference
- * (asyncoperation, email, activityparty, serviceendpoint, sdkmessageprocessingstep) and
- * docs/DATAVERSE-REFERENCE.md.
+ * Dataverse option values and error codes the emulator's extensions write or answer with. The
+ * option values are sdk/entities' own (named here as the extensions use them); the error codes
+ * below are the extensions' alone. Kept in one place so a wrong value is corrected once.
  */
 
-/** asyncoperation.statecode */
-export const AsyncOperationState = { Ready: 0, Suspended: 1, Locked: 2, Completed: 3 } as const;
+import {
+  AsyncOperationState,
+  AsyncOperationStatus,
+  AsyncOperationType,
+} from '../../sdk/entities/async-operation';
+import {
+  StepImageType,
+  StepMode,
+  StepStage,
+  StepState,
+} from '../../sdk/entities/sdk-message-processing-step';
+import { ServiceEndpointAuthType, ServiceEndpointContract } from '../../sdk/entities/service-endpoint';
 
-/** asyncoperation.statuscode */
-export const AsyncOperationStatus = {
-  WaitingForResources: 0,
-  Waiting: 10,
-  InProgress: 20,
-  Succeeded: 30,
-  Failed: 31,
-  Canceled: 32,
-} as const;
+/** asyncoperation state, status and type values: the SDK's, so they are defined once. */
+export { AsyncOperationState, AsyncOperationStatus, AsyncOperationType };
 
-/** asyncoperation.operationtype */
-export const AsyncOperationType = { SystemEvent: 1, Workflow: 10, ExecuteAsyncRequest: 54 } as const;
-
-/** serviceendpoint.contract and authtype values for webhooks. */
+/** serviceendpoint.contract and authtype values for webhooks (from sdk/entities). */
 export const ServiceEndpointCodes = {
-  contractWebhook: 8,
-  authWebhookKey: 4,
-  authHttpHeader: 5,
-  authHttpQueryString: 6,
+  contractWebhook: ServiceEndpointContract.Webhook,
+  authWebhookKey: ServiceEndpointAuthType.WebhookKey,
+  authHttpHeader: ServiceEndpointAuthType.HttpHeader,
+  authHttpQueryString: ServiceEndpointAuthType.HttpQueryString,
 } as const;
 
-/** sdkmessageprocessingstep values: modes, enabled state, and image types. */
+/** sdkmessageprocessingstep values: modes, enabled state, and image types (from sdk/entities). */
 export const StepCodes = {
-  modeSync: 0,
-  modeAsync: 1,
-  stateEnabled: 0,
-  stagePostOperation: 40,
-  imagePre: 0,
-  imagePost: 1,
-  imageBoth: 2,
+  modeSync: StepMode.Synchronous,
+  modeAsync: StepMode.Asynchronous,
+  stateEnabled: StepState.Enabled,
+  stagePostOperation: StepStage.PostOperation,
+  imagePre: StepImageType.PreImage,
+  imagePost: StepImageType.PostImage,
+  imageBoth: StepImageType.Both,
 } as const;
 
 /**
