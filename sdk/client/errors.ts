@@ -114,7 +114,7 @@ export function sanitizedCause(cause: unknown): Error {
   const code = (source as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' || typeof code === 'number') copy.code = String(code);
   const frames = (source?.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  copy.stack = [`${name}: ${message}`, ...frames.map(redactText)].join('\n');
+  copy.stack = [`${name}: ${message}`, ...frames.map((frame) => redactText(frame))].join('\n');
   return copy;
 }
 

@@ -20,7 +20,7 @@ export {
 } from './credentials/local-client';
 export { isLoopbackHost, isLoopbackUrl, assertSecureUrl } from './url-security';
 export { odataLiteral, ODataLiteral, type FunctionParameterValue } from './odata-literal';
-export { redact, redactText, REDACTED } from './redact';
+export { redact, redactText, REDACTED, type RedactOptions } from './redact';
 export {
   ErrorCodes,
   DataverseError,

@@ -57,13 +57,30 @@ const CONNECTION_STRING_KEY = /\b(SharedAccessKey|AccountKey)=([^;\s"']*)/gi;
 // keep the column, so a row read back still carries its own code.
 const INVITATION_CODE_FILTER =
   /(adx_invitationcode(?:\s|\+|%20|%2520)+(?:eq|ne)(?:\s|\+|%20|%2520)+)(?:'((?:''|[^'])*)'?|%27((?:%27%27|(?!%27)[^\s&#"'<>])*)(?:%27)?|%2527((?:%2527%2527|(?!%2527)[^\s&#"'<>])*)(?:%2527)?)/gi;
-const INVITATION_CODE_JSON = /("adx_invitationcode"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const INVITATION_CODE_JSON = /("adx_invitationcode"\s*:\s*)"((?:[^"\\]|\\.)*)"/gi;
+
+/** Options of {@link redactText} and {@link redact}. */
+export interface RedactOptions {
+  /**
+   * Invitation codes known not to be secret (a test's fixed, fake code), left in place so a
+   * recording that carries them can be replayed. Nothing else is ever kept.
+   */
+  keep?: readonly string[];
+}
 
 // Keeps the quoting of the filter (`'…'`, `%27…%27`, `%2527…%2527`) so the text still reads as one.
-function redactCodeFilter(match: string, prefix: string, plain?: string, encoded?: string): string {
-  if (plain !== undefined) return `${prefix}'${REDACTED}'`;
-  if (encoded !== undefined) return `${prefix}%27${REDACTED}%27`;
-  return `${prefix}%2527${REDACTED}%2527`;
+function codeFilterRedactor(keep: readonly string[]) {
+  return (match: string, prefix: string, plain?: string, encoded?: string, twice?: string): string => {
+    if (keep.includes(plain ?? encoded ?? twice ?? '')) return match;
+    if (plain !== undefined) return `${prefix}'${REDACTED}'`;
+    if (encoded !== undefined) return `${prefix}%27${REDACTED}%27`;
+    return `${prefix}%2527${REDACTED}%2527`;
+  };
+}
+
+function codeJsonRedactor(keep: readonly string[]) {
+  return (match: string, prefix: string, value: string): string =>
+    keep.includes(value) ? match : `${prefix}"${REDACTED}"`;
 }
 
 /** True when a header, field or parameter with this name carries a secret. */
@@ -77,7 +94,8 @@ export function isSecretName(name: string): boolean {
  * codes (`adx_invitationcode eq '…'` in a filter, also percent-encoded, and `"adx_invitationcode":"…"`
  * in JSON text).
  */
-export function redactText(text: string): string {
+export function redactText(text: string, options: RedactOptions = {}): string {
+  const keep = options.keep ?? [];
   return text
     .replace(JWT, REDACTED)
     .replace(BEARER, `$1 ${REDACTED}`)
@@ -87,8 +105,8 @@ export function redactText(text: string): string {
     .replace(HEADER_LINE, `$1${REDACTED}`)
     .replace(KEY_PARAMETER, `$1${REDACTED}`)
     .replace(CONNECTION_STRING_KEY, `$1=${REDACTED}`)
-    .replace(INVITATION_CODE_FILTER, redactCodeFilter)
-    .replace(INVITATION_CODE_JSON, `$1"${REDACTED}"`);
+    .replace(INVITATION_CODE_FILTER, codeFilterRedactor(keep))
+    .replace(INVITATION_CODE_JSON, codeJsonRedactor(keep));
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
@@ -103,12 +121,12 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * {@link redactText}, and the value following a secret name in a flat `[name, value, …]` list
  * (nock's raw headers). The input is never modified.
  */
-export function redact(value: unknown): unknown {
-  return redactValue(value, new WeakMap());
+export function redact(value: unknown, options: RedactOptions = {}): unknown {
+  return redactValue(value, new WeakMap(), options);
 }
 
-function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
-  if (typeof value === 'string') return redactText(value);
+function redactValue(value: unknown, seen: WeakMap<object, unknown>, options: RedactOptions): unknown {
+  if (typeof value === 'string') return redactText(value, options);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return seen.get(value);
   if (Array.isArray(value)) {
@@ -117,7 +135,7 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
     value.forEach((item, index) => {
       const previous = value[index - 1];
       const afterSecretName = index % 2 === 1 && typeof previous === 'string' && isSecretName(previous);
-      copy.push(afterSecretName ? REDACTED : redactValue(item, seen));
+      copy.push(afterSecretName ? REDACTED : redactValue(item, seen, options));
     });
     return copy;
   }
@@ -126,7 +144,8 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
   for (const [key, item] of Object.entries(source)) {
-    copy[key] = isSecretName(key) && item !== undefined && item !== null ? REDACTED : redactValue(item, seen);
+    copy[key] =
+      isSecretName(key) && item !== undefined && item !== null ? REDACTED : redactValue(item, seen, options);
   }
   return copy;
 }

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { DataverseClient, DataverseError, REDACTED, redactText } from '../../sdk/client';
+import { DataverseClient, DataverseError, REDACTED, redact, redactText } from '../../sdk/client';
 import { testClient } from '../support/test-client';
 
 // A value no other redaction pattern would catch: if it shows up, the invitation code leaked.
@@ -93,5 +93,28 @@ describe('invitation codes in client errors and logs', () => {
     scope.done();
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain(CODE);
+  });
+});
+
+describe('redactText keep option', () => {
+  it('leaves a listed fake code in place and still hides every other code', () => {
+    const text =
+      "adx_invitationcode eq 'fake-test-code-000000001' or adx_invitationcode eq 'real-secret-code-0000001'";
+    expect(redactText(text, { keep: ['fake-test-code-000000001'] })).toBe(
+      "adx_invitationcode eq 'fake-test-code-000000001' or adx_invitationcode eq '[REDACTED]'",
+    );
+  });
+
+  it('applies to the percent-encoded filter and to JSON text, and to redact() over objects', () => {
+    const keep = ['fake-test-code-000000001'];
+    expect(redactText('adx_invitationcode%20eq%20%27fake-test-code-000000001%27', { keep })).toContain(
+      'fake-test-code-000000001',
+    );
+    expect(redactText('{"adx_invitationcode":"other-code-00000000000001"}', { keep })).toBe(
+      '{"adx_invitationcode":"[REDACTED]"}',
+    );
+    expect(redact({ path: "adx_invitationcode eq 'fake-test-code-000000001'" }, { keep })).toEqual({
+      path: "adx_invitationcode eq 'fake-test-code-000000001'",
+    });
   });
 });

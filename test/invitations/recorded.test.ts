@@ -3,7 +3,8 @@
  * from recordings made against the emulator (record again with NOCK_BACK_MODE=record; only the
  * missing ones are recorded by default). Inputs carry fixed ids, codes and clocks,
  * so every request body is pinned too: JSON bodies as recorded, and the `$batch` bodies (the
- * If-Match-guarded redemption change set) after their random boundaries are fixed.
+ * If-Match-guarded redemption change set) after their random boundaries are fixed. A fresh
+ * recording replays as written: no hand edits.
  */
 import { startEmulator } from '../../emulator/index';
 import { SEED } from '../../emulator/core';
@@ -17,7 +18,8 @@ const ID = '7a1f0c52-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
 const CODE = 'recorded-code-0001-abcdef';
 const NOW = Date.parse('2026-11-01T00:00:00Z');
 const now = () => NOW;
-const fixtureOptions = { startServer, normaliseBodies: true };
+// The code is a fixed, fake test input: kept verbatim, so a fresh recording replays as written.
+const fixtureOptions = { startServer, normaliseBodies: true, keep: [CODE] };
 
 describe('recorded request sequences', () => {
   it('create: one query per kind of reference, then one POST with the links', async () => {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
 import { canonicalBody, scrubDefinitions } from './scrub';
+import { redactText } from '../../sdk/client/redact';
 
 /** The environment URL fixtures are written for and replayed at. */
 export const FIXTURE_URL = 'https://contoso.crm.dynamics.com';
@@ -36,6 +37,12 @@ export interface FixtureOptions {
   normaliseBodies?: boolean;
   /** Directory holding the fixture files; default test/fixtures (the recorder's own test uses a temp dir). */
   fixturesDir?: string;
+  /**
+   * Fixed, fake test inputs that look like secrets (an invitation code the test chose): kept
+   * verbatim when recording and when matching, so a fresh recording replays without hand edits.
+   * Everything else secret-looking is redacted on both sides alike, paths included.
+   */
+  keep?: readonly string[];
 }
 
 /** The fixture mode from NOCK_BACK_MODE: `lockdown`, `record` or `dryrun` (the default). */
@@ -52,15 +59,26 @@ export function fixturePath(name: string, fixturesDir = FIXTURES_DIR): string {
 }
 
 /** True when a request body (as nock passes it) matches a recorded multipart body with fixed boundaries. */
-export function matchesRecordedBody(recorded: string, actual: unknown): boolean {
-  return typeof actual === 'string' && canonicalBody(actual) === recorded;
+export function matchesRecordedBody(
+  recorded: string,
+  actual: unknown,
+  keep: readonly string[] = [],
+): boolean {
+  return typeof actual === 'string' && canonicalBody(actual, keep) === recorded;
 }
 
 // nock calls a function body with the request body; multipart bodies reach it as text.
-function matchCanonicalBody(definition: nock.Definition): void {
+function matchCanonicalBody(definition: nock.Definition, keep: readonly string[]): void {
   const recorded = definition.body;
   if (typeof recorded !== 'string') return;
-  (definition as { body?: unknown }).body = (actual: unknown) => matchesRecordedBody(recorded, actual);
+  (definition as { body?: unknown }).body = (actual: unknown) => matchesRecordedBody(recorded, actual, keep);
+}
+
+// The recorder passed every path through redact(); redacting the live path the same way lets a
+// recorded `$filter` on a secret-looking column match.
+function matchRedactedPath(definition: nock.Definition, keep: readonly string[]): void {
+  (definition as { filteringPath?: (path: string) => string }).filteringPath = (path: string) =>
+    redactText(path, { keep });
 }
 
 function finish(): void {
@@ -93,7 +111,12 @@ export async function withFixture<T>(
     delete definition.body;
   };
   const { nockDone, context } = await nock.back(`${name}.json`, {
-    before: options.ignoreBodies ? dropBody : options.normaliseBodies ? matchCanonicalBody : undefined,
+    before: (definition) => {
+      const keep = options.keep ?? [];
+      matchRedactedPath(definition, keep);
+      if (options.ignoreBodies) dropBody(definition);
+      else if (options.normaliseBodies) matchCanonicalBody(definition, keep);
+    },
   });
   try {
     const result = await fn(FIXTURE_URL);
@@ -121,6 +144,7 @@ async function record<T>(name: string, fn: (url: string) => Promise<T>, options:
         fixtureUrl: FIXTURE_URL,
         ignoreBodies: options.ignoreBodies,
         normaliseBodies: options.normaliseBodies,
+        keep: options.keep,
       }) as nock.Definition[],
   });
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);

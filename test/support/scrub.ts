@@ -49,9 +49,9 @@ export function normaliseBoundaries(text: string, seen: Map<string, string> = ne
   });
 }
 
-/** The form a request body is matched in on replay: boundaries fixed, secrets redacted. */
-export function canonicalBody(text: string): string {
-  return redactText(normaliseBoundaries(text));
+/** The form a request body is matched in on replay: boundaries fixed, secrets (but not `keep`) redacted. */
+export function canonicalBody(text: string, keep: readonly string[] = []): string {
+  return redactText(normaliseBoundaries(text), { keep });
 }
 
 /** Fixes the boundaries of one recorded definition: request body, response body and headers alike. */
@@ -81,6 +81,8 @@ export interface ScrubOptions {
   ignoreBodies?: boolean;
   /** Replace random `$batch` boundaries by fixed tokens (see {@link normaliseBoundaries}). */
   normaliseBodies?: boolean;
+  /** Fake invitation codes kept verbatim although they look like secrets (see RedactOptions.keep). */
+  keep?: readonly string[];
 }
 
 /** Scrubs recorded nock definitions; the result is what gets written to the fixture file. */
@@ -98,7 +100,7 @@ export function scrubDefinitions(definitions: unknown[], options: ScrubOptions):
     text = text.replace(new RegExp(escapeRegExp(host), 'g'), replacements[index]);
   });
   text = scrubEmails(text);
-  const scrubbed = redact(JSON.parse(text)) as Record<string, unknown>[];
+  const scrubbed = redact(JSON.parse(text), { keep: options.keep }) as Record<string, unknown>[];
   return scrubbed.map((recorded) => {
     const definition = options.normaliseBodies ? withFixedBoundaries(recorded) : recorded;
     const copy: Record<string, unknown> = {
