@@ -7,6 +7,7 @@ import { registerCommands } from './commands/index';
 import { describeError, ExitCode } from './errors';
 import { EMULATOR_URL } from './context';
 import { examples } from './command';
+import { VERSION } from '../sdk/version';
 
 /** Builds the full command tree; exported so tests and docs can inspect it. */
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
         `environment URL (default: $DATAVERSE_URL, else the local emulator ${EMULATOR_URL})`,
       ),
     )
+    .version(VERSION, '-V, --version', 'print the version of portal-invite and exit')
     .option('--json', 'print results as JSON on stdout (diagnostics stay on stderr)')
     .option('--verbose', 'print debug output and stack traces on stderr')
     .showHelpAfterError('(run with --help for usage and examples)')

@@ -7,6 +7,7 @@
  * - `WorkflowService` and the XAML reader/patcher for the Send Invitation e-mail template.
  * - The webhook `RemoteExecutionContext` model and its JSON codec.
  */
+export { VERSION } from './version';
 export * from './client';
 export * from './entities';
 export * from './invitations';

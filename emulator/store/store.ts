@@ -3,7 +3,8 @@
  * N:N links, activity parties, the database-wide row version and per-table change counts (for
  * caches of rows). Synchronous; the transaction boundaries belong to emulator/store/transaction.ts.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadSqlite } from './sqlite-driver';
 import type { ColumnValues, LookupValue, StoredRow } from '../contracts';
 import { columnOf, isLookup, MANY_TO_MANY, TABLES, tableByLogicalName } from '../metadata';
 import type { ManyToManyMeta, TableMeta } from '../metadata';
@@ -16,7 +17,8 @@ import { DataverseFault, EmulatorErrorCodes, unknownSegment } from '../errors';
 
 /** Opens a database file (WAL, synchronous commits) or `:memory:` and creates the schema. */
 export function openDatabase(file: string): Database.Database {
-  const db = new Database(file);
+  const Sqlite = loadSqlite();
+  const db = new Sqlite(file);
   if (file !== ':memory:') {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -2,9 +2,10 @@
  * Pipeline step 1: identify the client to Dataverse (shows up in Microsoft's telemetry and support).
  */
 import type { PipelineStep } from './step';
+import { PACKAGE_NAME, VERSION } from '../../version';
 
 /** Product token sent in `User-Agent`. */
-export const USER_AGENT = `dataverse-portal-invitations/0.1.0 node/${process.versions.node}`;
+export const USER_AGENT = `${PACKAGE_NAME}/${VERSION} node/${process.versions.node}`;
 
 /** Sets `User-Agent`, keeping a caller's own value in front. */
 export function userAgentStep(prefix?: string): PipelineStep {
