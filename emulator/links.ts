@@ -3,7 +3,7 @@
  * removes the link rows. The pipeline and transaction around it belong to operations.ts.
  */
 import type { LookupValue } from './contracts';
-import { DataverseFault, EmulatorErrorCodes, notFound } from './errors';
+import { DataverseFault, ErrorCodes, notFound } from './errors';
 import { manyToManyByName } from './metadata';
 import type { ManyToManyMeta } from './metadata';
 import { mustTable } from './store/store';
@@ -29,7 +29,7 @@ export function planLinks(
   if (!rel || (rel.entity1 !== entityName && rel.entity2 !== entityName)) {
     throw new DataverseFault(
       400,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
       `${entityName} has no N:N relationship '${relationship}'.`,
     );
   }
@@ -40,7 +40,7 @@ export function planLinks(
     if (r.logicalName !== other) {
       throw new DataverseFault(
         400,
-        EmulatorErrorCodes.InvalidArgument,
+        ErrorCodes.InvalidArgument,
         `${relationship} relates ${entityName} to ${other}, not ${r.logicalName}.`,
       );
     }
@@ -60,7 +60,7 @@ export function applyLinks(store: Store, plan: LinkPlan, entityName: string, ass
     if (!changed && associate) {
       throw new DataverseFault(
         412,
-        EmulatorErrorCodes.DuplicateRecord,
+        ErrorCodes.DuplicateRecord,
         `Cannot insert duplicate key: ${entityName} ${plan.id} and ${ref.logicalName} ${ref.id} are already associated through ${rel.schemaName}.`,
       );
     }

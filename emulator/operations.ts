@@ -13,7 +13,7 @@ import type {
   OperationEvent,
   StoredRow,
 } from './contracts';
-import { DataverseFault, EmulatorErrorCodes, notFound } from './errors';
+import { DataverseFault, ErrorCodes, notFound } from './errors';
 import { applyLinks, planLinks } from './links';
 import { columnOf, manyToManyByName } from './metadata';
 import type { TableMeta } from './metadata';
@@ -54,7 +54,7 @@ export class CoreOperations implements EmulatorOperations {
       if (given !== undefined && given !== null && !isGuid(given)) {
         throw new DataverseFault(
           400,
-          EmulatorErrorCodes.InvalidPayload,
+          ErrorCodes.InvalidPayload,
           `'${String(given)}' is not a valid id for ${entityName}; use a GUID.`,
         );
       }
@@ -62,7 +62,7 @@ export class CoreOperations implements EmulatorOperations {
       if (this.store.exists(table, rowId)) {
         throw new DataverseFault(
           412,
-          EmulatorErrorCodes.DuplicateRecord,
+          ErrorCodes.DuplicateRecord,
           `A record with matching key values already exists (${entityName} ${rowId}).`,
         );
       }
@@ -173,7 +173,7 @@ export class CoreOperations implements EmulatorOperations {
     if (!rel)
       throw new DataverseFault(
         404,
-        EmulatorErrorCodes.ResourceNotFound,
+        ErrorCodes.ResourceNotFound,
         `Unknown N:N relationship '${relationship}'.`,
       );
     return this.store.linked(rel, entityName, id);

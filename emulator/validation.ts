@@ -4,7 +4,7 @@
  * definition cannot be edited.
  */
 import type { ColumnValues, LookupValue } from './contracts';
-import { badRequest, DataverseFault, EmulatorErrorCodes, notFound } from './errors';
+import { badRequest, DataverseFault, ErrorCodes, notFound } from './errors';
 import { columnOf, isLookup, tableByLogicalName } from './metadata';
 import type { ColumnMeta, TableMeta } from './metadata';
 import type { Store } from './store/store';
@@ -40,7 +40,7 @@ export function validateValues(
     if (!column) {
       throw badRequest(
         `The property '${name}' does not exist on type 'Microsoft.Dynamics.CRM.${table.logicalName}'. Make sure to only use property names that are defined by the type.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     }
     if (column.readOnly || name === table.primaryId) continue;
@@ -72,10 +72,7 @@ function checkValue(store: Store, table: TableMeta, column: ColumnMeta, value: u
     case 'string':
     case 'memo':
       if (typeof value !== 'string')
-        throw badRequest(
-          `Expected a string for ${where}, got ${typeof value}.`,
-          EmulatorErrorCodes.InvalidPayload,
-        );
+        throw badRequest(`Expected a string for ${where}, got ${typeof value}.`, ErrorCodes.InvalidPayload);
       if (column.maxLength !== undefined && value.length > column.maxLength) {
         throw badRequest(
           `A value for ${where} is ${value.length} characters long; the maximum is ${column.maxLength}. Shorten it and try again.`,
@@ -85,24 +82,24 @@ function checkValue(store: Store, table: TableMeta, column: ColumnMeta, value: u
     case 'int':
     case 'bigint':
       if (typeof value !== 'number' || !Number.isInteger(value))
-        throw badRequest(`Expected a whole number for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+        throw badRequest(`Expected a whole number for ${where}.`, ErrorCodes.InvalidPayload);
       if (column.type === 'int' && (value > 2147483647 || value < -2147483648))
         throw badRequest(`The value ${value} for ${where} is out of range.`);
       return value;
     case 'decimal':
       if (typeof value !== 'number' || !Number.isFinite(value))
-        throw badRequest(`Expected a number for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+        throw badRequest(`Expected a number for ${where}.`, ErrorCodes.InvalidPayload);
       return value;
     case 'boolean':
       if (typeof value !== 'boolean')
-        throw badRequest(`Expected true or false for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+        throw badRequest(`Expected true or false for ${where}.`, ErrorCodes.InvalidPayload);
       return value;
     case 'datetime': {
       const time = typeof value === 'string' ? Date.parse(value) : NaN;
       if (Number.isNaN(time))
         throw badRequest(
           `Expected an ISO-8601 date and time for ${where}, got '${String(value)}'.`,
-          EmulatorErrorCodes.InvalidPayload,
+          ErrorCodes.InvalidPayload,
         );
       return new Date(time).toISOString().replace(/\.000Z$/, 'Z');
     }
@@ -110,7 +107,7 @@ function checkValue(store: Store, table: TableMeta, column: ColumnMeta, value: u
     case 'state':
     case 'status':
       if (typeof value !== 'number' || !Number.isInteger(value))
-        throw badRequest(`Expected a whole number for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+        throw badRequest(`Expected a whole number for ${where}.`, ErrorCodes.InvalidPayload);
       if (column.type === 'choice' && column.options && !(value in column.options)) {
         throw badRequest(
           `The value ${value} of ${where} is outside the valid range. Use one of ${Object.keys(column.options).join(', ')}.`,
@@ -118,8 +115,7 @@ function checkValue(store: Store, table: TableMeta, column: ColumnMeta, value: u
       }
       return value;
     case 'uniqueidentifier':
-      if (!isGuid(value))
-        throw badRequest(`Expected a GUID for ${where}.`, EmulatorErrorCodes.InvalidPayload);
+      if (!isGuid(value)) throw badRequest(`Expected a GUID for ${where}.`, ErrorCodes.InvalidPayload);
       return value.toLowerCase();
     default:
       if (isLookup(column)) return checkLookup(store, table, column.name, column.targets ?? [], value);
@@ -138,7 +134,7 @@ function checkLookup(
   if (typeof ref !== 'object' || typeof ref.logicalName !== 'string' || !isGuid(ref.id)) {
     throw badRequest(
       `Expected a reference { logicalName, id } for '${name}' of ${table.logicalName}.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   }
   if (!targets.includes(ref.logicalName)) {
@@ -156,7 +152,7 @@ function checkPartyList(store: Store, table: TableMeta, name: string, value: unk
   if (!Array.isArray(value))
     throw badRequest(
       `Expected a list of parties for '${name}' of ${table.logicalName}.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   return value.map((v) => checkLookup(store, table, name, ['contact', 'account', 'systemuser'], v));
 }
@@ -167,7 +163,7 @@ function checkWorkflowEdit(existing: ColumnValues, out: ColumnValues): void {
     // Dataverse refuses any update of an activated definition with this message.
     throw new DataverseFault(
       400,
-      EmulatorErrorCodes.PublishedWorkflowUpdate,
+      ErrorCodes.PublishedWorkflowUpdate,
       `Cannot update a published workflow definition. Deactivate it first (statecode 0, statuscode 1), change ${touched.join(', ')}, then activate it again (statecode 1, statuscode 2).`,
     );
   }

@@ -8,6 +8,7 @@
  * - The webhook `RemoteExecutionContext` model and its JSON codec.
  */
 export { VERSION } from './version';
+export * from './errors';
 export * from './client';
 export * from './entities';
 export * from './invitations';

@@ -1,7 +1,7 @@
 /**
  * Dataverse option values and error codes the emulator's extensions write or answer with. The
- * option values are sdk/entities' own (named here as the extensions use them); the error codes
- * below are the extensions' alone. Kept in one place so a wrong value is corrected once.
+ * option values are sdk/entities' own (named here as the extensions use them); error codes come
+ * from sdk/client/error-codes. Kept in one place so a wrong value is corrected once.
  */
 
 import {
@@ -37,17 +37,4 @@ export const StepCodes = {
   imagePre: StepImageType.PreImage,
   imagePost: StepImageType.PostImage,
   imageBoth: StepImageType.Both,
-} as const;
-
-/**
- * Error codes the extensions answer with that neither sdk/client/errors nor emulator/errors define.
- * The common ones (not found, IsvAborted, throttling) come from `ErrorCodes` in sdk/client/errors.
- */
-export const ExtensionErrorCodes = {
-  /** The workflow cannot run: not a definition, or not activated. */
-  WorkflowNotRunnable: '0x80045003', // unverified: Dataverse's exact code for this case
-  /** The solution file is not a valid solution zip. */
-  InvalidSolutionFile: '0x80048033', // unverified
-  /** ExportSolution names a solution that does not exist. */
-  SolutionNotFound: '0x8004F004', // unverified
 } as const;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } from '../contracts';
-import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import { DataverseFault, ErrorCodes } from '../errors';
 import { solutionPublisher, solutionWorkflowIds } from '../solution-records';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
+import { AsyncOperationType } from './dataverse-codes';
 import { importPackage, type ImportSummary } from './solution-import';
 import {
   readSolutionPackage,
@@ -20,7 +20,7 @@ async function readPackage(body: Record<string, unknown>): Promise<SolutionPacka
   if (typeof file !== 'string' || file === '') {
     throw new DataverseFault(
       400,
-      EmulatorErrorCodes.InvalidArgument,
+      ErrorCodes.InvalidArgument,
       'ImportSolution needs CustomizationFile: the solution zip, base64-encoded.',
     );
   }
@@ -30,7 +30,7 @@ async function readPackage(body: Record<string, unknown>): Promise<SolutionPacka
     if (error instanceof SolutionFileError) {
       throw new DataverseFault(
         400,
-        ExtensionErrorCodes.InvalidSolutionFile,
+        ErrorCodes.InvalidSolutionFile,
         `${error.message} CustomizationFile must hold the solution zip, base64-encoded.`,
       );
     }
@@ -105,7 +105,7 @@ export function createSolutionActions(): Record<string, ActionHandler> {
       .transaction(() => importPackage(ops, ctx, pkg, importOptions(body)))
       .catch((error: unknown) => {
         throw error instanceof SolutionFileError
-          ? new DataverseFault(400, ExtensionErrorCodes.InvalidSolutionFile, error.message)
+          ? new DataverseFault(400, ErrorCodes.InvalidSolutionFile, error.message)
           : error;
       });
   return {
@@ -134,7 +134,7 @@ export function createSolutionActions(): Record<string, ActionHandler> {
       if (typeof name !== 'string' || name === '') {
         throw new DataverseFault(
           400,
-          EmulatorErrorCodes.InvalidArgument,
+          ErrorCodes.InvalidArgument,
           'ExportSolution needs SolutionName: the unique name.',
         );
       }
@@ -144,7 +144,7 @@ export function createSolutionActions(): Record<string, ActionHandler> {
       if (!row) {
         throw new DataverseFault(
           404,
-          ExtensionErrorCodes.SolutionNotFound,
+          ErrorCodes.SolutionNotFound,
           `The solution '${name}' does not exist. Import it first, or check the unique name (solutions?$select=uniquename).`,
         );
       }

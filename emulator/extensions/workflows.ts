@@ -1,10 +1,9 @@
-import { ErrorCodes } from '../../sdk/client/errors';
 import { WorkflowState, WorkflowType } from '../../sdk/entities/workflow';
 import type { RecordLoader, WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
 import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
-import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import { DataverseFault, ErrorCodes } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType, ExtensionErrorCodes } from './dataverse-codes';
+import { AsyncOperationType } from './dataverse-codes';
 import { applyEffects, planEffects } from './workflow-effects';
 
 /** The XAML interpreter's signature (`evaluateWorkflow` from sdk/workflows/xaml). */
@@ -29,7 +28,7 @@ function loadRunnableWorkflow(ops: EmulatorOperations, request: ActionRequest) {
   if (!workflowId) {
     throw new DataverseFault(
       400,
-      EmulatorErrorCodes.InvalidArgument,
+      ErrorCodes.InvalidArgument,
       'ExecuteWorkflow is bound to a workflow: POST workflows(<workflowid>)/Microsoft.Dynamics.CRM.ExecuteWorkflow.',
     );
   }
@@ -41,21 +40,21 @@ function loadRunnableWorkflow(ops: EmulatorOperations, request: ActionRequest) {
   if (type !== WorkflowType.Definition) {
     throw new DataverseFault(
       400,
-      ExtensionErrorCodes.WorkflowNotRunnable,
+      ErrorCodes.WorkflowNotRunnable,
       `Workflow '${String(name)}' (${workflowId}) is not a definition (type ${String(type)}). Run the definition (type 1) instead.`,
     );
   }
   if (statecode !== WorkflowState.Activated) {
     throw new DataverseFault(
       400,
-      ExtensionErrorCodes.WorkflowNotRunnable,
+      ErrorCodes.WorkflowNotRunnable,
       `Workflow '${String(name)}' (${workflowId}) is not activated. Activate it (statecode 1, statuscode 2) and try again.`,
     );
   }
   if (typeof primaryentity !== 'string' || typeof xaml !== 'string') {
     throw new DataverseFault(
       400,
-      ExtensionErrorCodes.WorkflowNotRunnable,
+      ErrorCodes.WorkflowNotRunnable,
       `Workflow '${String(name)}' (${workflowId}) has no primary table or no definition (xaml). Import it again.`,
     );
   }
@@ -78,7 +77,7 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
     if (typeof entityId !== 'string' || !GUID.test(entityId)) {
       throw new DataverseFault(
         400,
-        EmulatorErrorCodes.InvalidArgument,
+        ErrorCodes.InvalidArgument,
         'ExecuteWorkflow needs {"EntityId": "<id of the record to run the workflow on>"}.',
       );
     }

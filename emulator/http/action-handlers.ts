@@ -4,7 +4,7 @@
  * CreateMultiple and UpdateMultiple.
  */
 import type { ActionRequest, ActionResult } from '../contracts';
-import { badRequest, EmulatorErrorCodes, unknownSegment } from '../errors';
+import { badRequest, ErrorCodes, unknownSegment } from '../errors';
 import type { TableMeta } from '../metadata';
 import { mapBody } from '../odata/body';
 import { SEED } from '../seed-ids';
@@ -76,13 +76,13 @@ function parseParam(text: string): unknown {
 function targetsOf(request: ActionRequest, table: TableMeta): Array<Record<string, unknown>> {
   const targets = request.body.Targets;
   if (!Array.isArray(targets) || targets.length === 0)
-    throw badRequest(`${request.name} needs a non-empty 'Targets' array.`, EmulatorErrorCodes.InvalidPayload);
+    throw badRequest(`${request.name} needs a non-empty 'Targets' array.`, ErrorCodes.InvalidPayload);
   for (const target of targets as Array<Record<string, unknown>>) {
     const type = target['@odata.type'];
     if (type !== `${PREFIX}${table.logicalName}`) {
       throw badRequest(
         `Each target of ${request.name} needs "@odata.type": "${PREFIX}${table.logicalName}" (got ${JSON.stringify(type)}).`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     }
   }
@@ -122,7 +122,7 @@ const BUILT_INS: Record<string, BuiltIn> = {
         if (typeof id !== 'string')
           throw badRequest(
             `Each target of UpdateMultiple needs its primary key '${table.primaryId}'.`,
-            EmulatorErrorCodes.InvalidPayload,
+            ErrorCodes.InvalidPayload,
           );
         delete mapped.values[table.primaryId];
         await env.ops.update(table.logicalName, id, mapped.values, request.context);
@@ -137,7 +137,7 @@ function boundTable(_env: ApiEnvironment, request: ActionRequest): TableMeta {
   if (!entityName || request.boundTo?.id)
     throw badRequest(
       `${request.name} is bound to an entity set: POST <set>/${PREFIX}${request.name}.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   return mustTable(entityName);
 }

@@ -5,7 +5,7 @@
  * `Prefer: odata.continue-on-error`. At most 1000 requests.
  */
 import { randomUUID } from 'node:crypto';
-import { badRequest, DataverseFault, EmulatorErrorCodes } from '../errors';
+import { badRequest, DataverseFault, ErrorCodes } from '../errors';
 import { errorResponse } from './error-response';
 import { boundaryOf, parseEmbeddedRequest, splitParts, writeHttpPart } from './multipart';
 import type { EmbeddedRequest, MimePart } from './multipart';
@@ -35,19 +35,19 @@ class ChangeSetFailed extends Error {
 /** Handles a `$batch` request. */
 export async function handleBatch(env: ApiEnvironment, request: ApiRequest): Promise<ApiResponse> {
   if (request.method !== 'POST')
-    throw new DataverseFault(405, EmulatorErrorCodes.MethodNotAllowed, '$batch accepts POST only.');
+    throw new DataverseFault(405, ErrorCodes.MethodNotAllowed, '$batch accepts POST only.');
   const boundary = boundaryOf(request.headers['content-type']);
   if (!boundary)
     throw badRequest(
       "A $batch request needs 'Content-Type: multipart/mixed; boundary=batch_<id>'.",
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   const entries = splitParts(request.body, boundary).map(toEntry);
   const total = entries.reduce((n, e) => n + (e.kind === 'single' ? 1 : e.items.length), 0);
   if (total > MAX_BATCH_REQUESTS)
     throw badRequest(
       `The batch holds ${total} requests; the maximum is ${MAX_BATCH_REQUESTS}. Split it.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   const continueOnError = parsePrefer(request.headers.prefer).continueOnError;
   const responseBoundary = `batchresponse_${randomUUID()}`;
@@ -81,7 +81,7 @@ function toEntry(part: MimePart): Entry {
     if (get)
       throw badRequest(
         `GET ${get.request.url} is not allowed in a change set; put it in the batch outside any change set.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     return { kind: 'changeset', items };
   }
@@ -138,7 +138,7 @@ async function runItem(env: ApiEnvironment, item: Item, ids: Map<string, string>
       body: item.request.body,
     };
     if (path.replace(/^\//, '').startsWith('$batch'))
-      throw badRequest('A batch cannot contain another batch.', EmulatorErrorCodes.InvalidPayload);
+      throw badRequest('A batch cannot contain another batch.', ErrorCodes.InvalidPayload);
     return await route({ ...env, resolveContentId: (id) => ids.get(id) }, request);
   } catch (error) {
     return errorResponse(error);
@@ -154,7 +154,7 @@ function splitUrl(url: string, ids: Map<string, string>): { path: string; query:
     if (!resolved)
       throw badRequest(
         `Content-ID reference '$${ref[1]}' does not name an earlier request of this change set.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     target = resolved + ref[2];
   }

@@ -3,7 +3,7 @@
  * with `Prefer: return=representation`, If-Match / If-None-Match and client-chosen ids.
  */
 import type { StoredRow } from '../contracts';
-import { DataverseFault, EmulatorErrorCodes, notFound } from '../errors';
+import { DataverseFault, ErrorCodes, notFound } from '../errors';
 import type { TableMeta } from '../metadata';
 import { tableByLogicalName } from '../metadata';
 import { mapBody } from '../odata/body';
@@ -23,7 +23,7 @@ export function readJson(request: ApiRequest): unknown {
   } catch {
     throw new DataverseFault(
       400,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
       'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.',
     );
   }
@@ -124,7 +124,7 @@ export async function patchRow(
     if (ifNoneMatch?.trim() === '*') {
       throw new DataverseFault(
         412,
-        EmulatorErrorCodes.DuplicateRecord,
+        ErrorCodes.DuplicateRecord,
         `A record with matching key values already exists (${table.logicalName} ${existing.id}).`,
       );
     }
@@ -161,7 +161,7 @@ export function checkIfMatch(ifMatch: string | undefined, row: StoredRow): void 
   if (!etagMatches(ifMatch, row)) {
     throw new DataverseFault(
       412,
-      EmulatorErrorCodes.ConcurrencyVersionMismatch,
+      ErrorCodes.ConcurrencyVersionMismatch,
       `The version of the existing record doesn't match the RowVersion property provided. The row is now at ${etagOf(row)}; read it again and retry.`,
     );
   }

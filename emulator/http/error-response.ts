@@ -4,7 +4,7 @@
  * is a 500 that never leaks a stack trace.
  */
 import { PipelineAbortError } from '../contracts';
-import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import { DataverseFault, ErrorCodes } from '../errors';
 import { jsonResponse } from './types';
 import type { ApiResponse } from './types';
 
@@ -15,19 +15,19 @@ export function toFault(error: unknown): DataverseFault {
     error instanceof PipelineAbortError ||
     (error instanceof Error && error.name === 'PipelineAbortError')
   ) {
-    return new DataverseFault(400, EmulatorErrorCodes.IsvAborted, error.message);
+    return new DataverseFault(400, ErrorCodes.IsvAborted, error.message);
   }
   if (error instanceof URIError) {
     return new DataverseFault(
       400,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
       `The URL is not valid percent-encoding (${error.message}); encode it with encodeURIComponent.`,
     );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new DataverseFault(
     500,
-    EmulatorErrorCodes.Unexpected,
+    ErrorCodes.Unexpected,
     `An unexpected error occurred in the emulator: ${message}`,
   );
 }

@@ -2,7 +2,7 @@
  * Reading and writing `multipart/mixed` bodies of `$batch`: parts with their headers, nested
  * change sets, and `application/http` requests/responses inside them.
  */
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 
 /** One part: its MIME headers (lower-case names) and raw content. */
 export interface MimePart {
@@ -29,7 +29,7 @@ export function splitParts(body: string, boundary: string): MimePart[] {
   const delimiter = `--${boundary}`;
   const end = body.indexOf(`${delimiter}--`);
   if (end < 0)
-    throw badRequest(`The batch body does not end with '${delimiter}--'.`, EmulatorErrorCodes.InvalidPayload);
+    throw badRequest(`The batch body does not end with '${delimiter}--'.`, ErrorCodes.InvalidPayload);
   const sections = body.slice(0, end).split(delimiter).slice(1);
   return sections.map((section) => {
     const { headers, rest } = readHeaders(section.replace(/^\r?\n/, ''));
@@ -44,10 +44,7 @@ export function parseEmbeddedRequest(content: string): EmbeddedRequest {
   const requestLine = (lineEnd < 0 ? text : text.slice(0, lineEnd)).trim();
   const match = /^([A-Z]+)\s+(\S+)(?:\s+HTTP\/\d\.\d)?$/.exec(requestLine);
   if (!match)
-    throw badRequest(
-      `Invalid request line in batch part: '${requestLine}'.`,
-      EmulatorErrorCodes.InvalidPayload,
-    );
+    throw badRequest(`Invalid request line in batch part: '${requestLine}'.`, ErrorCodes.InvalidPayload);
   const { headers, rest } = readHeaders(lineEnd < 0 ? '' : text.slice(lineEnd).replace(/^\r?\n/, ''));
   return { method: match[1], url: match[2], headers, body: rest.replace(/(\r?\n)+$/, '') };
 }

@@ -3,7 +3,7 @@
  * collection navigation (`contacts(<id>)/adx_webrole_contact`) or lookup navigation.
  */
 import type { LookupValue } from '../contracts';
-import { badRequest, EmulatorErrorCodes, notFound } from '../errors';
+import { badRequest, ErrorCodes, notFound } from '../errors';
 import { tableByLogicalName } from '../metadata';
 import type { Navigation, TableMeta } from '../metadata';
 import { serializeWithExpand } from '../odata/expand';
@@ -85,10 +85,7 @@ export function getProperty(env: ApiEnvironment, table: TableMeta, id: string, c
   if (!row) throw notFound(table.logicalName, id);
   const value = row.values[column];
   if (value !== null && typeof value === 'object')
-    throw badRequest(
-      `'${column}' is a lookup; read _${column}_value instead.`,
-      EmulatorErrorCodes.ResourceNotFound,
-    );
+    throw badRequest(`'${column}' is a lookup; read _${column}_value instead.`, ErrorCodes.ResourceNotFound);
   return jsonResponse(200, {
     '@odata.context': `${env.apiUrl}$metadata#${table.entitySet}(${row.id})/${column}`,
     value,

@@ -2,7 +2,7 @@
  * `$ref` requests: associate (POST to a collection navigation, PUT to a lookup navigation) and
  * disassociate (DELETE `.../<nav>(<id>)/$ref`, `.../<nav>/$ref?$id=<url>`, or a lookup's `$ref`).
  */
-import { badRequest, DataverseFault, EmulatorErrorCodes, notFound } from '../errors';
+import { badRequest, DataverseFault, ErrorCodes, notFound } from '../errors';
 import type { Navigation, TableMeta } from '../metadata';
 import { parseEntityReference } from '../odata/references';
 import { readJson } from './entity-handlers';
@@ -24,7 +24,7 @@ export async function handleRef(
     if ((method === 'PUT') !== (nav.kind === 'lookup')) {
       throw new DataverseFault(
         405,
-        EmulatorErrorCodes.MethodNotAllowed,
+        ErrorCodes.MethodNotAllowed,
         nav.kind === 'lookup'
           ? 'Use PUT to set a single-valued navigation property through $ref.'
           : 'Use POST to add to a collection-valued navigation property through $ref.',
@@ -35,7 +35,7 @@ export async function handleRef(
     if (ref.table.logicalName !== nav.target)
       throw badRequest(
         `This navigation relates to ${nav.target}, not ${ref.table.logicalName}.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     await link(env, table, id, nav, ref.id, true);
     return noContent();
@@ -47,14 +47,14 @@ export async function handleRef(
     if (!other && nav.kind !== 'lookup')
       throw badRequest(
         'Name the related row: DELETE .../<nav>(<id>)/$ref or .../<nav>/$ref?$id=<url>.',
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     await link(env, table, id, nav, other, false);
     return noContent();
   }
   throw new DataverseFault(
     405,
-    EmulatorErrorCodes.MethodNotAllowed,
+    ErrorCodes.MethodNotAllowed,
     `The HTTP method '${method}' is not allowed on a $ref; use POST, PUT or DELETE.`,
   );
 }

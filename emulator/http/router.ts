@@ -2,7 +2,7 @@
  * Maps a Web API path to its handler: entity sets, rows, properties, navigations, `$ref`,
  * `$count`, `$batch`, and bound/unbound actions and functions.
  */
-import { DataverseFault, EmulatorErrorCodes, unknownSegment } from '../errors';
+import { DataverseFault, ErrorCodes, unknownSegment } from '../errors';
 import { columnOf, isLookup, navigationOf, TABLES, tableByEntitySet } from '../metadata';
 import type { TableMeta } from '../metadata';
 import { parseKeySegment } from '../odata/references';
@@ -34,7 +34,7 @@ export async function route(env: ApiEnvironment, request: ApiRequest): Promise<A
   if (!isGuid(first.key)) {
     throw new DataverseFault(
       400,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
       `'${first.key}' is not a valid key for ${table.entitySet}; use a GUID.`,
     );
   }
@@ -106,7 +106,7 @@ function allow(request: ApiRequest, methods: string[]): void {
   if (!methods.includes(request.method)) {
     throw new DataverseFault(
       405,
-      EmulatorErrorCodes.MethodNotAllowed,
+      ErrorCodes.MethodNotAllowed,
       `The HTTP method '${request.method}' is not allowed for '${request.path}'. Allowed: ${methods.join(', ')}.`,
       { Allow: methods.join(', ') },
     );

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { EmulatorExtensions, OperationContext } from '../contracts';
-import { DataverseFault, EmulatorErrorCodes } from '../errors';
+import { DataverseFault, ErrorCodes } from '../errors';
 import type { FaultList } from '../faults';
 import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
@@ -64,7 +64,7 @@ async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promi
     return errorResponse(
       new DataverseFault(
         401,
-        EmulatorErrorCodes.Unauthorized,
+        ErrorCodes.Unauthorized,
         'The user is not authenticated: send Authorization: Bearer <token> with a valid token.',
         {
           'WWW-Authenticate': `Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, resource_id=${deps.origin()}/`,
@@ -91,7 +91,7 @@ async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promi
     if (!url.startsWith(API_ROOT) && url !== API_ROOT.slice(0, -1)) {
       throw new DataverseFault(
         404,
-        EmulatorErrorCodes.ResourceNotFound,
+        ErrorCodes.ResourceNotFound,
         `No Web API at '${url}'; the API root is ${API_ROOT}.`,
       );
     }
@@ -136,7 +136,7 @@ function operationContext(deps: ServerDependencies, headers: Record<string, stri
     if (!user)
       throw new DataverseFault(
         403,
-        EmulatorErrorCodes.CallerNotFound,
+        ErrorCodes.CallerNotFound,
         `No systemuser has azureactivedirectoryobjectid ${callerObjectId}; impersonate an existing user.`,
       );
     userId = user.id;
@@ -163,7 +163,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
         reject(
           new DataverseFault(
             413,
-            EmulatorErrorCodes.RequestTooLarge,
+            ErrorCodes.RequestTooLarge,
             `The request body is over ${limit} bytes; send less per request.`,
             { Connection: 'close' },
           ),

@@ -4,7 +4,7 @@
  * and activity-party deep inserts become the party-list columns (`to`, `from`, `customers`...).
  */
 import type { ColumnValues, LookupValue } from '../contracts';
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import { columnOf, isLookup, navigationOf } from '../metadata';
 import type { TableMeta } from '../metadata';
 import { parseEntityReference } from './references';
@@ -22,7 +22,7 @@ export interface MappedBody {
 /** Converts a parsed JSON body for `table`. */
 export function mapBody(table: TableMeta, body: unknown, resolve?: ContentIdResolver): MappedBody {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('The request body must be a JSON object.', EmulatorErrorCodes.InvalidPayload);
+    throw badRequest('The request body must be a JSON object.', ErrorCodes.InvalidPayload);
   }
   const out: MappedBody = { values: {}, associations: [], children: [] };
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
@@ -40,13 +40,13 @@ export function mapBody(table: TableMeta, body: unknown, resolve?: ContentIdReso
         const nav = Object.values(column.navigation ?? {})[0];
         throw badRequest(
           `'${key}' is a lookup; set it with '${nav}@odata.bind': '/<entityset>(<id>)'.`,
-          EmulatorErrorCodes.InvalidPayload,
+          ErrorCodes.InvalidPayload,
         );
       }
       if (!column && typeof value === 'object' && value !== null && navigationOf(table, key)) {
         throw badRequest(
           `Deep insert through '${key}' is not supported by the emulator; create the related row first and bind it.`,
-          EmulatorErrorCodes.InvalidPayload,
+          ErrorCodes.InvalidPayload,
         );
       }
       out.values[key] = value;
@@ -66,7 +66,7 @@ function bind(
   if (!nav) {
     throw badRequest(
       `An undeclared property '${navigation}' which only has property annotations in the payload but no property value was found in the payload. Navigation property names are case-sensitive.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   }
   if (nav.kind === 'lookup') {
@@ -78,7 +78,7 @@ function bind(
     if (ref.table.logicalName !== nav.target) {
       throw badRequest(
         `'${navigation}' refers to ${nav.target}, not ${ref.table.logicalName}.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     }
     out.values[nav.column.name] = { logicalName: nav.target, id: ref.id };
@@ -87,14 +87,14 @@ function bind(
   if (!Array.isArray(value))
     throw badRequest(
       `'${navigation}@odata.bind' is collection-valued; send an array of references.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   const refs = value.map((v) => parseEntityReference(v, resolve));
   for (const ref of refs) {
     if (ref.table.logicalName !== nav.target)
       throw badRequest(
         `'${navigation}' relates to ${nav.target}, not ${ref.table.logicalName}.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
   }
   if (nav.kind === 'manyToMany') {
@@ -112,7 +112,7 @@ function partiesFromDeepInsert(table: TableMeta, value: unknown, resolve?: Conte
   if (!Array.isArray(value))
     throw badRequest(
       `'${table.activity?.partiesNavigation}' must be an array of activity parties.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   const lists: Record<string, LookupValue[]> = {};
   for (const party of value as Array<Record<string, unknown>>) {
@@ -121,7 +121,7 @@ function partiesFromDeepInsert(table: TableMeta, value: unknown, resolve?: Conte
     if (!list)
       throw badRequest(
         `participationtypemask ${String(type)} is not valid for ${table.logicalName}.`,
-        EmulatorErrorCodes.InvalidArgument,
+        ErrorCodes.InvalidArgument,
       );
     (lists[list.name] ??= []).push(partyRef(party, resolve));
   }
@@ -129,8 +129,7 @@ function partiesFromDeepInsert(table: TableMeta, value: unknown, resolve?: Conte
 }
 
 function partyList(value: unknown, resolve?: ContentIdResolver): LookupValue[] {
-  if (!Array.isArray(value))
-    throw badRequest('A party list must be an array.', EmulatorErrorCodes.InvalidPayload);
+  if (!Array.isArray(value)) throw badRequest('A party list must be an array.', ErrorCodes.InvalidPayload);
   return value.map((v) =>
     typeof v === 'string' ? toLookup(v, resolve) : partyRef(v as Record<string, unknown>, resolve),
   );
@@ -139,10 +138,7 @@ function partyList(value: unknown, resolve?: ContentIdResolver): LookupValue[] {
 function partyRef(party: Record<string, unknown>, resolve?: ContentIdResolver): LookupValue {
   const key = Object.keys(party).find((k) => /^partyid_\w+@odata\.bind$/.test(k));
   if (!key)
-    throw badRequest(
-      "An activity party needs 'partyid_<table>@odata.bind'.",
-      EmulatorErrorCodes.InvalidPayload,
-    );
+    throw badRequest("An activity party needs 'partyid_<table>@odata.bind'.", ErrorCodes.InvalidPayload);
   return toLookup(party[key], resolve);
 }
 

@@ -3,7 +3,7 @@
  * a fix for the parser's `not` precedence.
  */
 import { defaultParser } from '@odata/parser';
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import { splitTopLevel, unwrapParens } from './filter-split';
 
 /** A node of @odata/parser's syntax tree (the fields the emulator reads). */
@@ -56,7 +56,7 @@ function parseWhole(text: string): FilterNode {
   } catch (error) {
     throw badRequest(
       `Syntax error in $filter '${text}': ${error instanceof Error ? error.message : String(error)}. Check the expression against the OData 4.0 grammar.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
 }
@@ -89,7 +89,7 @@ export function literalOf(node: FilterNode): FilterLiteral {
   if (edmType === 'Edm.Date') return { edmType, value: raw };
   const number = Number(raw.replace(/[mMdDfFlL]$/, ''));
   if (Number.isNaN(number))
-    throw badRequest(`Unsupported literal '${raw}' in $filter.`, EmulatorErrorCodes.ResourceNotFound);
+    throw badRequest(`Unsupported literal '${raw}' in $filter.`, ErrorCodes.ResourceNotFound);
   return { edmType, value: number };
 }
 

@@ -6,7 +6,7 @@
  * before parsing (query-options.ts).
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/queryfunctions
  */
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import type { ColumnMeta } from '../metadata';
 import { isNode } from './filter-ast';
 import type { FilterNode } from './filter-ast';
@@ -34,7 +34,7 @@ export function queryFunction(node: FilterNode, column: (name: string) => Column
   if (namespace !== 'Microsoft.Dynamics.CRM' || !SUPPORTED.includes(name)) {
     throw badRequest(
       `The query function '${call.fn.raw}' is not supported by the emulator; use Microsoft.Dynamics.CRM.In or NotIn.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
   const args = new Map<string, FilterNode>();
@@ -48,16 +48,13 @@ export function queryFunction(node: FilterNode, column: (name: string) => Column
   if (property?.type !== 'Literal' || String(property.value) !== 'Edm.String' || values?.type !== 'Array') {
     throw badRequest(
       `${name} needs PropertyName='<column>' and PropertyValues=["value", ...] (got '${node.raw}').`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
   const target = column(property.raw.slice(1, -1).replace(/''/g, "'"));
   const items = (values.value as { items: FilterNode[] }).items;
   if (items.length === 0)
-    throw badRequest(
-      `${name} needs at least one value in PropertyValues.`,
-      EmulatorErrorCodes.ResourceNotFound,
-    );
+    throw badRequest(`${name} needs at least one value in PropertyValues.`, ErrorCodes.ResourceNotFound);
   const text = target.column.type === 'string' || target.column.type === 'memo';
   const tests = items.map((item) => ({
     sql: target.sql,

@@ -4,7 +4,7 @@
  * and NotIn, null checks, `_x_value` lookups, single-valued navigation paths, and any/all over
  * N:N and 1:N navigations (as EXISTS subqueries).
  */
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import { columnOf, isLookup, navigationOf, tableByLogicalName } from '../metadata';
 import type { ColumnMeta, TableMeta } from '../metadata';
 import { ident } from '../store/schema';
@@ -77,7 +77,7 @@ function translate(node: FilterNode, scope: Scope): SqlFragment {
       if (COMPARISONS[node.type]) return comparison(node, scope);
       throw badRequest(
         `The $filter expression '${node.raw}' is not supported by the emulator.`,
-        EmulatorErrorCodes.ResourceNotFound,
+        ErrorCodes.ResourceNotFound,
       );
   }
 }
@@ -106,10 +106,7 @@ function comparison(node: FilterNode, scope: Scope): SqlFragment {
     const value = coerce(member.column, literal.literal, node.raw);
     if (value === null) {
       if (op !== '=' && op !== '<>')
-        throw badRequest(
-          `Cannot compare with null using '${node.raw}'.`,
-          EmulatorErrorCodes.ResourceNotFound,
-        );
+        throw badRequest(`Cannot compare with null using '${node.raw}'.`, ErrorCodes.ResourceNotFound);
       return { sql: `(${member.sql} ${op === '=' ? 'IS NULL' : 'IS NOT NULL'})`, params: member.params };
     }
     if (flipped) op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] ?? op;
@@ -131,16 +128,13 @@ function method(node: FilterNode, scope: Scope): SqlFragment {
   if (!['contains', 'startswith', 'endswith'].includes(name) || parameters.length !== 2) {
     throw badRequest(
       `The function '${name}' is not supported in $filter by the emulator; use contains, startswith or endswith.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
   const member = operand(parameters[0], scope);
   const text = operand(parameters[1], scope).literal;
   if (!text || typeof text.value !== 'string')
-    throw badRequest(
-      `${name}() needs a string literal as its second argument.`,
-      EmulatorErrorCodes.ResourceNotFound,
-    );
+    throw badRequest(`${name}() needs a string literal as its second argument.`, ErrorCodes.ResourceNotFound);
   const escaped = text.value.replace(/[\\%_]/g, (c) => `\\${c}`);
   const pattern =
     name === 'contains' ? `%${escaped}%` : name === 'startswith' ? `${escaped}%` : `%${escaped}`;
@@ -152,8 +146,7 @@ function operand(node: FilterNode, scope: Scope): Operand {
   if (node.type === 'FirstMemberExpression' && Array.isArray(node.value)) {
     const [variable, member] = node.value as FilterNode[];
     const lambda = scope.lambdas.get(String((variable.value as { name: string }).name));
-    if (!lambda)
-      throw badRequest(`Unknown lambda variable in '${node.raw}'.`, EmulatorErrorCodes.ResourceNotFound);
+    if (!lambda) throw badRequest(`Unknown lambda variable in '${node.raw}'.`, ErrorCodes.ResourceNotFound);
     return member
       ? operand(member, { ...scope, ...lambda })
       : { sql: ident(lambda.table.primaryId), params: [] };
@@ -161,7 +154,7 @@ function operand(node: FilterNode, scope: Scope): Operand {
   if (node.type === 'FirstMemberExpression' || node.type === 'MemberExpression')
     return operand(node.value as FilterNode, scope);
   if (node.type === 'PropertyPathExpression') return property(node, scope);
-  throw badRequest(`Unsupported operand '${node.raw}' in $filter.`, EmulatorErrorCodes.ResourceNotFound);
+  throw badRequest(`Unsupported operand '${node.raw}' in $filter.`, ErrorCodes.ResourceNotFound);
 }
 
 function property(node: FilterNode, scope: Scope): Operand {
@@ -201,7 +194,7 @@ function lambdaPath(node: FilterNode, scope: Scope): SqlFragment {
   if (!value.current || !lambda || (lambda.type !== 'AnyExpression' && lambda.type !== 'AllExpression')) {
     throw badRequest(
       `'${node.raw}' is not a condition; compare it with a value.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
   const name = String((value.current.value as { name: string }).name);
@@ -225,6 +218,6 @@ function lambdaPath(node: FilterNode, scope: Scope): SqlFragment {
 function unknownProperty(name: string, table: TableMeta): Error {
   return badRequest(
     `Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
-    EmulatorErrorCodes.ResourceNotFound,
+    ErrorCodes.ResourceNotFound,
   );
 }

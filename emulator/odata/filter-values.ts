@@ -2,7 +2,7 @@
  * Literals of `$filter` as the values SQLite stores: booleans as 0/1, GUIDs in lower case, dates
  * as ISO-8601 without milliseconds; a value of the wrong type is Dataverse's 400.
  */
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import { isLookup } from '../metadata';
 import type { ColumnMeta } from '../metadata';
 import type { FilterLiteral } from './filter-ast';
@@ -32,7 +32,7 @@ export function isText(column?: ColumnMeta): boolean {
 function incompatible(raw: string): Error {
   return badRequest(
     `A binary operator with incompatible types was detected in '${raw}'.`,
-    EmulatorErrorCodes.ResourceNotFound,
+    ErrorCodes.ResourceNotFound,
   );
 }
 
@@ -47,7 +47,7 @@ export function coerceJsonItem(column: ColumnMeta, raw: string, fn: string): unk
   const wrong = (expected: string): Error =>
     badRequest(
       `${fn}: the value ${raw} does not fit column '${column.name}' (${expected} expected).`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   if (value === null || typeof value === 'object') throw wrong('a string or number');
   if (isLookup(column) || column.type === 'uniqueidentifier') {

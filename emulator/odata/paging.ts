@@ -3,7 +3,7 @@
  * with a `$skiptoken` paging cookie holding the sort key of its last row, so the next page is a
  * WHERE on that key — memory stays bounded by one page however large the table.
  */
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import type { ColumnMeta, TableMeta } from '../metadata';
 import { ident } from '../store/schema';
 import type { SqlRow } from '../store/codec';
@@ -40,7 +40,7 @@ export function afterKeySql(
   if (keys.length !== order.length)
     throw badRequest(
       'The $skiptoken does not belong to this query; start paging again.',
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   const alternatives: string[] = [];
   const params: unknown[] = [];
@@ -95,7 +95,7 @@ export function decodeSkipToken(token: string): PagingCookie {
   } catch {
     throw badRequest(
       'The $skiptoken is not a paging cookie from this server; follow @odata.nextLink exactly as given.',
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
 }

@@ -4,7 +4,7 @@
  * @odata/parser in filter-ast.ts; here it is only carried as text, its parameter aliases
  * (`@p1`) replaced by their values.
  */
-import { badRequest, EmulatorErrorCodes } from '../errors';
+import { badRequest, ErrorCodes } from '../errors';
 import { columnOf, isLookup, navigationOf } from '../metadata';
 import type { ColumnMeta, Navigation, TableMeta } from '../metadata';
 import { replaceAliases } from './filter-split';
@@ -54,7 +54,7 @@ export function parseQueryOptions(
     if (key.startsWith('$') && !KNOWN.has(key)) {
       throw badRequest(
         `The query parameter '${key}' is not supported. Dataverse does not support $skip; follow @odata.nextLink to page.`,
-        EmulatorErrorCodes.ResourceNotFound,
+        ErrorCodes.ResourceNotFound,
       );
     }
   }
@@ -70,7 +70,7 @@ export function parseQueryOptions(
       (alias) =>
         badRequest(
           `The parameter alias '${alias}' in $filter has no value; add &${alias}=<value> to the query.`,
-          EmulatorErrorCodes.ResourceNotFound,
+          ErrorCodes.ResourceNotFound,
         ),
     );
   }
@@ -79,14 +79,14 @@ export function parseQueryOptions(
     options.orderBy = splitTop(orderBy, ',').map((item) => {
       const [name, direction = 'asc'] = item.trim().split(/\s+/);
       if (!['asc', 'desc'].includes(direction.toLowerCase()))
-        throw badRequest(`Invalid $orderby direction '${direction}'.`, EmulatorErrorCodes.ResourceNotFound);
+        throw badRequest(`Invalid $orderby direction '${direction}'.`, ErrorCodes.ResourceNotFound);
       return { column: selectColumn(table, name), descending: direction.toLowerCase() === 'desc' };
     });
   }
   const top = params.get('$top');
   if (top !== undefined) {
     if (!/^\d+$/.test(top))
-      throw badRequest(`Invalid $top '${top}'; use a whole number.`, EmulatorErrorCodes.ResourceNotFound);
+      throw badRequest(`Invalid $top '${top}'; use a whole number.`, ErrorCodes.ResourceNotFound);
     options.top = Number(top);
   }
   const expand = params.get('$expand');
@@ -102,7 +102,7 @@ export function selectColumn(table: TableMeta, name: string): ColumnMeta {
   if (!column || (match && !isLookup(column))) {
     throw badRequest(
       `Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
   return column;
@@ -115,25 +115,22 @@ function expandItem(table: TableMeta, item: string, tableOf: (logicalName: strin
   if (!nav) {
     throw badRequest(
       `Could not find a property named '${navigation}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
-      EmulatorErrorCodes.ResourceNotFound,
+      ErrorCodes.ResourceNotFound,
     );
   }
   const nested = new Map<string, string>();
   if (open >= 0) {
     if (!item.endsWith(')'))
-      throw badRequest(`Unbalanced parentheses in $expand '${item}'.`, EmulatorErrorCodes.ResourceNotFound);
+      throw badRequest(`Unbalanced parentheses in $expand '${item}'.`, ErrorCodes.ResourceNotFound);
     for (const part of splitTop(item.slice(open + 1, -1), ';')) {
       const eq = part.indexOf('=');
       if (eq < 0)
-        throw badRequest(`Invalid nested option '${part}' in $expand.`, EmulatorErrorCodes.ResourceNotFound);
+        throw badRequest(`Invalid nested option '${part}' in $expand.`, ErrorCodes.ResourceNotFound);
       nested.set(part.slice(0, eq).trim(), part.slice(eq + 1));
     }
   }
   if (nested.has('$expand'))
-    throw badRequest(
-      'Nested $expand is not supported; expand one level.',
-      EmulatorErrorCodes.ResourceNotFound,
-    );
+    throw badRequest('Nested $expand is not supported; expand one level.', ErrorCodes.ResourceNotFound);
   return { navigation, nav, options: parseQueryOptions(tableOf(nav.target), nested, tableOf) };
 }
 

@@ -2,7 +2,7 @@
  * Entity references as clients write them in `@odata.bind` and `$ref` bodies: absolute URLs,
  * `/set(id)`, `set(id)`, and `$n` Content-ID references inside a batch change set.
  */
-import { badRequest, EmulatorErrorCodes, unknownSegment } from '../errors';
+import { badRequest, ErrorCodes, unknownSegment } from '../errors';
 import { tableByEntitySet } from '../metadata';
 import type { TableMeta } from '../metadata';
 import { isGuid } from '../validation';
@@ -33,7 +33,7 @@ export function parseEntityReference(text: unknown, resolveContentId?: ContentId
   if (typeof text !== 'string' || text === '') {
     throw badRequest(
       `Expected an entity reference like '/contacts(<id>)', got ${JSON.stringify(text)}.`,
-      EmulatorErrorCodes.InvalidPayload,
+      ErrorCodes.InvalidPayload,
     );
   }
   let path = text;
@@ -43,7 +43,7 @@ export function parseEntityReference(text: unknown, resolveContentId?: ContentId
     if (!resolved)
       throw badRequest(
         `Content-ID reference '${text}' does not name an earlier request of this change set.`,
-        EmulatorErrorCodes.InvalidPayload,
+        ErrorCodes.InvalidPayload,
       );
     path = resolved;
   }
@@ -54,9 +54,6 @@ export function parseEntityReference(text: unknown, resolveContentId?: ContentId
   const table = tableByEntitySet(name);
   if (!table) throw unknownSegment(name);
   if (!key || !isGuid(key))
-    throw badRequest(
-      `'${text}' does not identify a row; use '/${name}(<guid>)'.`,
-      EmulatorErrorCodes.InvalidPayload,
-    );
+    throw badRequest(`'${text}' does not identify a row; use '/${name}(<guid>)'.`, ErrorCodes.InvalidPayload);
   return { table, id: key.toLowerCase() };
 }

@@ -5,15 +5,19 @@
  * with the command that fixes it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { ErrorKind, PortalInvitationsError } from '../../sdk/errors';
 
 /** The version range of better-sqlite3 the emulator is built and tested against. */
 export const SQLITE_PACKAGE = 'better-sqlite3@^12';
 
 /** Raised when the emulator's storage engine is not installed or cannot load. */
-export class EmulatorStorageUnavailableError extends Error {
-  override readonly name = 'EmulatorStorageUnavailableError';
+export class EmulatorStorageUnavailableError extends PortalInvitationsError {
   /** Stable code for programs: the storage engine is missing or its native module failed to load. */
   readonly code = 'EMULATOR_STORAGE_UNAVAILABLE';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorKind.EmulatorStorage, message, options);
+  }
 }
 
 let driver: typeof BetterSqlite3 | undefined;

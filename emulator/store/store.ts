@@ -13,7 +13,7 @@ import { StatementCache, storedColumns } from './statements';
 import type { SqlRow } from './codec';
 import { createSchema, ident } from './schema';
 import { PartyStore } from './parties';
-import { DataverseFault, EmulatorErrorCodes, unknownSegment } from '../errors';
+import { DataverseFault, ErrorCodes, unknownSegment } from '../errors';
 
 /** Opens a database file (WAL, synchronous commits) or `:memory:` and creates the schema. */
 export function openDatabase(file: string): Database.Database {
@@ -225,11 +225,7 @@ export function findRows(store: Store, entityName: string, equals: ColumnValues 
   for (const [name, value] of Object.entries(equals)) {
     const column = columnOf(table, name);
     if (!column) {
-      throw new DataverseFault(
-        400,
-        EmulatorErrorCodes.InvalidPayload,
-        `${entityName} has no column '${name}'.`,
-      );
+      throw new DataverseFault(400, ErrorCodes.InvalidPayload, `${entityName} has no column '${name}'.`);
     }
     if (value === null || value === undefined) {
       where.push(`${ident(name)} IS NULL`);

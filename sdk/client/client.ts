@@ -2,6 +2,7 @@
  * DataverseClient: the typed entry point to the Dataverse Web API. Each method is a thin shell over
  * an operation module; HTTP goes through {@link Transport} and its pipeline.
  */
+import type { DataverseApi } from './api';
 import { runBatch } from './batch/batch-run';
 import { callAction, callFunction, createMultiple, updateMultiple, whoAmI } from './operations/actions';
 import type { OperationContext } from './operations/context';
@@ -32,7 +33,7 @@ import type {
 } from './types';
 
 /** A client for one Dataverse environment's Web API. */
-export class DataverseClient {
+export class DataverseClient implements DataverseApi {
   /** Environment URL without a trailing slash. */
   readonly url: string;
   /** `${url}/api/data/v9.2/`. */

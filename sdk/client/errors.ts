@@ -2,27 +2,11 @@
  * The client's error hierarchy. Every failure of a Dataverse call is a {@link DataverseError};
  * the subclass says what kind of failure it was, chosen from the HTTP status.
  */
+import { ErrorKind, PortalInvitationsError } from '../errors';
 import { redactText } from './redact';
 
-/** Dataverse error codes this product reacts to (the `error.code` of a Web API error body). */
-export const ErrorCodes = {
-  /** The row does not exist (404). */
-  NotFound: '0x80040217',
-  /** A row with this primary key or alternate key already exists (412). */
-  DuplicateRecord: '0x80040237',
-  /** The row changed since its etag was read (412). */
-  ConcurrencyVersionMismatch: '0x80060882',
-  /** A plug-in refused the operation; its message is meant for the user. */
-  IsvAborted: '0x80040265',
-  /** Service protection: too many requests in the window (429). */
-  ThrottleRequests: '0x80072322',
-  /** Service protection: too much combined execution time (429). */
-  ThrottleExecutionTime: '0x80072321',
-  /** Service protection: too many concurrent requests (429). */
-  ThrottleConcurrency: '0x80072326',
-  /** An activated workflow definition cannot be updated; deactivate it first. */
-  PublishedWorkflowUpdate: '0x80045002',
-} as const;
+export { ErrorCodes, type ErrorCode } from './error-codes';
+import { ErrorCodes } from './error-codes';
 
 /** A copy of the failed request with every secret removed. */
 export interface RedactedRequest {
@@ -55,7 +39,10 @@ export interface DataverseErrorInit {
 }
 
 /** Raised when a Dataverse call fails; the base of every client error. */
-export class DataverseError extends Error {
+export class DataverseError extends PortalInvitationsError {
+  /** The `kind` of this class's errors (subclasses name their own). */
+  static readonly errorKind: ErrorKind = ErrorKind.Dataverse;
+
   /** HTTP status; 0 when no response arrived. */
   readonly status: number;
   /** Dataverse error code such as `0x80040217`, when the server sent one. */
@@ -72,8 +59,11 @@ export class DataverseError extends Error {
   readonly attempts?: number;
 
   constructor(message: string, init: DataverseErrorInit) {
-    super(redactText(message), init.cause === undefined ? undefined : { cause: sanitizedCause(init.cause) });
-    this.name = new.target.name;
+    super(
+      (new.target as typeof DataverseError).errorKind,
+      redactText(message),
+      init.cause === undefined ? undefined : { cause: sanitizedCause(init.cause) },
+    );
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
@@ -87,6 +77,7 @@ export class DataverseError extends Error {
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
+      kind: this.kind,
       message: this.message,
       status: this.status,
       code: this.code,
@@ -119,13 +110,19 @@ export function sanitizedCause(cause: unknown): Error {
 }
 
 /** Raised on 429: service protection limits were hit; wait `retryAfterMs` or lower concurrency. */
-export class ThrottledError extends DataverseError {}
+export class ThrottledError extends DataverseError {
+  static override readonly errorKind: ErrorKind = ErrorKind.Throttled;
+}
 
 /** Raised on 404: the row, table or operation does not exist. */
-export class NotFoundError extends DataverseError {}
+export class NotFoundError extends DataverseError {
+  static override readonly errorKind: ErrorKind = ErrorKind.NotFound;
+}
 
 /** Raised on 412: the row changed since it was read, or (`isDuplicate`) the key already exists. */
 export class ConcurrencyError extends DataverseError {
+  static override readonly errorKind: ErrorKind = ErrorKind.Concurrency;
+
   /** True when the 412 means "a row with this key already exists" (0x80040237). */
   get isDuplicate(): boolean {
     return this.code === ErrorCodes.DuplicateRecord;
@@ -133,10 +130,14 @@ export class ConcurrencyError extends DataverseError {
 }
 
 /** Raised on 401/403: the token was refused or the caller lacks privileges. */
-export class AuthenticationError extends DataverseError {}
+export class AuthenticationError extends DataverseError {
+  static override readonly errorKind: ErrorKind = ErrorKind.Authentication;
+}
 
 /** Raised when no response arrived: refused, reset, timed out or aborted (status 0). */
-export class ConnectionError extends DataverseError {}
+export class ConnectionError extends DataverseError {
+  static override readonly errorKind: ErrorKind = ErrorKind.Connection;
+}
 
 /** The subclass for an HTTP status. */
 export function errorClassForStatus(status: number): typeof DataverseError {

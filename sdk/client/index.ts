@@ -2,6 +2,7 @@
  * The Dataverse Web API client: import everything client-related from here.
  */
 export { DataverseClient } from './client';
+export type { DataverseApi } from './api';
 export { StaticTokenCredential } from './credentials/static-token';
 export { ClientSecretCredential } from './credentials/client-secret';
 export {
@@ -23,6 +24,7 @@ export { odataLiteral, ODataLiteral, type FunctionParameterValue } from './odata
 export { redact, redactText, REDACTED, type RedactOptions } from './redact';
 export {
   ErrorCodes,
+  type ErrorCode,
   DataverseError,
   ThrottledError,
   NotFoundError,

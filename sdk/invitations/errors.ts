@@ -3,18 +3,19 @@
  * an invitation could not be created, sent or redeemed, in words an administrator can act on.
  */
 
+import { ErrorKind, PortalInvitationsError } from '../errors';
+
 /** Why an invitation operation was refused. */
 export type InvitationErrorReason =
   'not_found' | 'inactive' | 'expired' | 'max_redemptions' | 'already_redeemed' | 'not_invited' | 'invalid';
 
 /** Raised when an invitation rule refuses the operation; nothing was written. */
-export class InvitationError extends Error {
+export class InvitationError extends PortalInvitationsError {
   /** The rule that refused the operation. */
   readonly reason: InvitationErrorReason;
 
   constructor(reason: InvitationErrorReason, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'InvitationError';
+    super(ErrorKind.Invitation, message, options);
     this.reason = reason;
   }
 }

@@ -1,14 +1,14 @@
 /** The one error the solution layout code throws. */
+import { ErrorKind, PortalInvitationsError } from '../errors';
 
 /**
  * Raised when a solution zip or source folder cannot be read or written: not a zip, a missing file,
  * malformed XML, a workflow without its XAML. The message names the file and says what to do.
  */
-export class SolutionFileError extends Error {
+export class SolutionFileError extends PortalInvitationsError {
   /** @param message what is wrong and what to do about it */
   constructor(message: string) {
-    super(message);
-    this.name = 'SolutionFileError';
+    super(ErrorKind.SolutionFile, message);
   }
 }
 

@@ -67,7 +67,9 @@ export function fieldFor(placeholder: string): FieldSource {
     const lookup = Object.values(InvitationTable.lookups).find((l) => l.column === scope);
     if (lookup) return { from: 'related', lookup: lookup.column, entityName: lookup.target, attribute };
   }
-  throw new XamlError(`Unknown placeholder {${placeholder}}. Use one of ${SUPPORTED_PLACEHOLDERS}.`);
+  throw new XamlError(`Unknown placeholder {${placeholder}}. Use one of ${SUPPORTED_PLACEHOLDERS}.`, {
+    problem: 'template',
+  });
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;

@@ -35,6 +35,7 @@ export function expandRedeemUrl(template: string, redeemUrl: string | undefined,
       if (tag.includes(REDEEM_LINK)) {
         throw new XamlError(
           `{redeemLink} is a whole <a> element and cannot stand inside the tag ${tag}; use {redeemUrl} in attribute values, e.g. <a href="{redeemUrl}">.`,
+          { problem: 'template' },
         );
       }
       return expandInTag(tag, url);
@@ -66,11 +67,13 @@ function checkRedeemUrl(redeemUrl: string | undefined): string {
   if (!redeemUrl) {
     throw new XamlError(
       'The template uses {redeemUrl} or {redeemLink} but no redeem URL was given; pass one (e.g. https://portal.example.com/register?invitation={code}).',
+      { problem: 'template' },
     );
   }
   if (!redeemUrl.includes('{code}')) {
     throw new XamlError(
       `The redeem URL "${redeemUrl}" has no {code}; add it where the invitation code goes, e.g. ?invitation={code}.`,
+      { problem: 'template' },
     );
   }
   return redeemUrl;
