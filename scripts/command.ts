@@ -1,9 +1,99 @@
 /**
- * Helpers every command file uses: wrapping an action so it gets a {@link CommandContext}, an
- * "Examples" help section, and parsers for repeatable and numeric options.
+ * What every command file builds on: the global options, the {@link CommandContext} an action gets
+ * (output, and a Dataverse client built on first use), the wrapper that adapts an action to
+ * commander, and the "Examples" help section.
+ *
+ * The URL comes from --url, else DATAVERSE_URL, else the local emulator; credentials follow the
+ * SDK's one rule (`clientForUrl`): a loopback URL with no AZURE_* credential variables gets a static
+ * token, any other URL the credentials the environment names.
  */
-import { Command, InvalidArgumentError } from 'commander';
-import { CommandContext, GlobalOptions } from './context';
+import type { Command } from 'commander';
+import {
+  assertSecureUrl,
+  clientForUrl,
+  DataverseClient,
+  EMULATOR_TOKEN,
+  EMULATOR_URL,
+} from '../sdk/client/index';
+import type { DataverseClientOptions } from '../sdk/client/types';
+import { CliError, UsageError } from './errors';
+import { Output } from './output';
+
+export { EMULATOR_TOKEN, EMULATOR_URL };
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  /** Environment URL; default DATAVERSE_URL, else {@link EMULATOR_URL}. */
+  url?: string;
+  /** Print data as JSON. */
+  json?: boolean;
+  /** Debug output and stack traces on stderr. */
+  verbose?: boolean;
+}
+
+/** The environment URL the global options point at (blank values count as unset), validated. */
+export function resolveUrl(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
+  const url = (options.url?.trim() || env.DATAVERSE_URL?.trim() || EMULATOR_URL).replace(/\/+$/, '');
+  try {
+    assertSecureUrl(url);
+  } catch (error) {
+    throw new UsageError(
+      (error as Error).message,
+      'Pass --url https://<org>.crm.dynamics.com (or set DATAVERSE_URL); plain http only for the local emulator.',
+      { cause: error },
+    );
+  }
+  return url;
+}
+
+/** Builds the client for a command with the SDK's rule for credentials (see the file comment). */
+export function createClient(options: GlobalOptions, env: NodeJS.ProcessEnv, out: Output): DataverseClient {
+  const url = resolveUrl(options, env);
+  const extra: Partial<DataverseClientOptions> = {
+    onRetry: (event) =>
+      out.info(
+        `retrying ${event.method} ${shortUrl(event.url)} in ${Math.round(event.delayMs)} ms (${event.reason}${event.status ? ` ${event.status}` : ''}, attempt ${event.attempt})`,
+      ),
+    // The client's own log lines repeat the retries above; show them only when asked.
+    logger: out.verbose
+      ? { debug: (m) => out.debug(m), info: (m) => out.debug(m), warn: (m) => out.debug(m) }
+      : {},
+  };
+  try {
+    return clientForUrl(url, env, extra);
+  } catch (error) {
+    // Whatever the SDK says is missing (a credential variable, a certificate file), the fix is the same.
+    throw new CliError(
+      (error as Error).message,
+      `Set the credential variables listed in \`portal-invite --help\` for ${url}, or use --url ${EMULATOR_URL} for the local emulator.`,
+      { cause: error },
+    );
+  }
+}
+
+/** What a command's action receives: output, lazily-built client, and the process environment. */
+export class CommandContext {
+  readonly out: Output;
+  private clientInstance?: DataverseClient;
+
+  constructor(
+    readonly globals: GlobalOptions,
+    readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.out = new Output({ json: globals.json === true, verbose: globals.verbose === true });
+  }
+
+  /** The Dataverse client, built on first use so offline commands never need credentials. */
+  get client(): DataverseClient {
+    this.clientInstance ??= createClient(this.globals, this.env, this.out);
+    return this.clientInstance;
+  }
+
+  /** The environment URL the command talks to. */
+  get url(): string {
+    return resolveUrl(this.globals, this.env);
+  }
+}
 
 /** An action body: the context, the command's own options, then the positional arguments. */
 export type ActionBody<O> = (ctx: CommandContext, options: O, ...args: string[]) => Promise<void>;
@@ -23,22 +113,11 @@ export function examples(lines: [command: string, what: string][]): string {
   return '\nExamples:\n' + lines.map(([cmd, what]) => `  # ${what}\n  $ ${cmd}\n`).join('');
 }
 
-/** Option parser for a repeatable option: `--role a --role b` → ['a', 'b']. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-/** Option parser for a positive integer. */
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
-  return n;
-}
-
-/** Option parser for a TCP port (0 = any free port). */
-export function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError('expected a port number 0-65535.');
-  return n;
+/** A request URL without the API root and query, for one-line messages. */
+function shortUrl(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname).replace(/^\/api\/data\/v[\d.]+\//, '');
+  } catch {
+    return url;
+  }
 }

@@ -1,8 +1,10 @@
 /**
- * Where a command writes: data on stdout (JSON with `--json`, readable text otherwise), diagnostics
- * and progress on stderr, so `portal-invite ... --json | jq` always sees clean JSON.
+ * Everything a command prints. Where: data on stdout (JSON with `--json`, readable text otherwise),
+ * diagnostics and progress on stderr, so `portal-invite ... --json | jq` always sees clean JSON.
+ * How: aligned tables and label/value lines, and the way invitations read on a terminal.
  */
 import type { Writable } from 'node:stream';
+import type { InvitationRecord } from '../sdk/entities/index';
 
 /** Options for {@link Output}. */
 export interface OutputOptions {
@@ -80,4 +82,64 @@ export function fields(pairs: [string, string | number | undefined][]): string {
       .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${v === undefined || v === '' ? '-' : v}`)
       .join('\n') + '\n'
   );
+}
+
+/** The name of an enum member by value (works for TS enums and `as const` objects); the value if unknown. */
+export function enumName(enumObject: object, value: unknown): string {
+  const entry = Object.entries(enumObject).find(([key, v]) => v === value && Number.isNaN(Number(key)));
+  return entry ? entry[0] : String(value);
+}
+
+/** Indents every line of `text`. */
+export function indent(text: string, by = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+}
+
+/** A date as an ISO string, or '' when absent. */
+export function isoDate(value: Date | string | undefined | null): string {
+  if (!value) return '';
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+/** An invitation as label/value lines. */
+export function describeInvitation(
+  invitation: InvitationRecord & { webRoleIds?: string[]; inviteContactIds?: string[] },
+): string {
+  return fields([
+    ['Invitation', `${invitation.name} (${invitation.id})`],
+    ['Type', invitation.type],
+    ['Status', invitation.status],
+    ['Code', invitation.code],
+    ['Expires', isoDate(invitation.expiresOn)],
+    [
+      'Redemptions',
+      `${invitation.redemptions}${invitation.maximumRedemptions ? ` of ${invitation.maximumRedemptions}` : ''}`,
+    ],
+    ['Invited', invitation.inviteContactIds?.join(', ') ?? invitation.inviteContactId],
+    ['Account', invitation.accountId],
+    ['Web roles', invitation.webRoleIds?.join(', ')],
+  ]);
+}
+
+/** Invitations as a table (codes left out: they are the invitees' secrets; use --json to see them). */
+export function invitationTable(invitations: InvitationRecord[]): string {
+  return table(
+    ['ID', 'NAME', 'TYPE', 'STATUS', 'REDEEMED', 'EXPIRES'],
+    invitations.map((i) => [
+      i.id,
+      i.name,
+      i.type,
+      i.status,
+      `${i.redemptions}${i.maximumRedemptions ? `/${i.maximumRedemptions}` : ''}`,
+      isoDate(i.expiresOn),
+    ]),
+  );
+}
+
+/** One send result per line. */
+export function describeSendResults(results: { id: string; status: string; reason?: string }[]): string {
+  return results.map((r) => `${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('\n') + '\n';
 }

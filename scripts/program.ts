@@ -4,9 +4,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { registerCommands } from './commands/index';
-import { describeError, ExitCode } from './errors';
-import { EMULATOR_URL } from './context';
-import { examples } from './command';
+import { EMULATOR_URL, examples, resolveUrl, type GlobalOptions } from './command';
+import { describeError } from './error-report';
+import { ExitCode } from './errors';
 import { VERSION } from '../sdk/version';
 
 /** Builds the full command tree; exported so tests and docs can inspect it. */
@@ -64,18 +64,26 @@ export async function run(args: string[]): Promise<number> {
     if (error instanceof CommanderError) return commanderExitCode(error);
     const verbose = args.includes('--verbose');
     const json = args.includes('--json');
-    const report = describeError(error);
+    const report = describeError(error, { url: targetUrl(program.opts<GlobalOptions>()) });
     // Errors are diagnostics: stderr, as JSON with --json so scripts can read them; stdout keeps only data.
     if (json) {
-      process.stderr.write(
-        JSON.stringify({ error: { message: report.message, hint: report.hint, ...report.details } }) + '\n',
-      );
+      const { kind, message, hint, details } = report;
+      process.stderr.write(JSON.stringify({ error: { kind, message, hint, ...details } }) + '\n');
     } else {
       process.stderr.write(`error: ${report.message}\n`);
       if (report.hint) process.stderr.write(`${report.hint}\n`);
     }
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return report.exitCode;
+  }
+}
+
+/** The environment the command was pointed at, for hints; undefined when the URL itself was the mistake. */
+function targetUrl(globals: GlobalOptions): string | undefined {
+  try {
+    return resolveUrl(globals, process.env);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,9 @@
-/** Keeping a server command running until Ctrl+C (SIGINT) or SIGTERM, then closing cleanly. */
+/**
+ * Running a server from the command line (`emulator`, `plugins serve`, `npm start`): a port that
+ * cannot be listened on explained, and the process kept running until Ctrl+C (SIGINT) or SIGTERM,
+ * then every server closed cleanly.
+ */
+import { CliError } from './errors';
 import type { Output } from './output';
 
 /** Something to close on shutdown. */
@@ -43,4 +48,26 @@ export function onShutdown(out: Output, servers: Closeable[]): Shutdown {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return { done, cancel: remove };
+}
+
+/**
+ * A CliError for a server that could not listen ("address in use" and friends, told apart by their
+ * Node.js error code), or the error itself when it is something else.
+ * @param what - the server, for the message ("the emulator")
+ */
+export function describeListenError(error: unknown, port: number, what: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new CliError(
+      `Port ${port} is already in use, so ${what} cannot start.`,
+      `Stop whatever listens on ${port} (perhaps another \`npm start\` or \`portal-invite emulator\`), or pick another port with --port (0 = any free port).`,
+      { cause: error },
+    );
+  }
+  if (code === 'EACCES') {
+    return new CliError(`Not allowed to listen on port ${port}.`, 'Pick a port above 1024 with --port.', {
+      cause: error,
+    });
+  }
+  return error;
 }

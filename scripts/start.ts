@@ -13,13 +13,12 @@ import { startEmulator } from '../emulator/index';
 import { SEED } from '../emulator/core';
 import { registerWebhooks } from '../plugins/registration';
 import { startWebhookHost } from '../plugins/host/server';
-import { EMULATOR_TOKEN, EMULATOR_URL } from './context';
-import { describeError, UsageError } from './errors';
-import { describeListenError } from './listen-error';
+import { EMULATOR_TOKEN, EMULATOR_URL } from './command';
+import { describeError } from './error-report';
+import { UsageError } from './errors';
 import { Output } from './output';
-import { onShutdown, type Closeable } from './serve';
+import { describeListenError, onShutdown, type Closeable } from './serve';
 import { runDemo } from './demo/run-demo';
-import { nextSteps } from './demo/next-steps';
 
 /** Where the demo's database lives (relative to the working directory). */
 export const DEMO_DB = '.data/dataverse.sqlite';
@@ -32,14 +31,22 @@ export interface StartOptions {
   db: string;
 }
 
+const START_USAGE = 'npm start takes --port <port> (0 = any free port), --db <file> and --verbose.';
+
 function readStartOptions(argv: string[]): StartOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: { port: { type: 'string' }, db: { type: 'string' }, verbose: { type: 'boolean' } },
-  });
+  let values: { port?: string; db?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, db: { type: 'string' }, verbose: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    // parseArgs names the unknown or incomplete option in its message.
+    throw new UsageError((error as Error).message, START_USAGE, { cause: error });
+  }
   const port = values.port === undefined ? Number(new URL(EMULATOR_URL).port) : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port ${values.port} is not a port.`);
+  if (values.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${values.port} is not a port.`, START_USAGE);
   return { port, db: values.db ?? DEMO_DB };
 }
 
@@ -90,6 +97,36 @@ async function main(out: Output, { port, db }: StartOptions): Promise<void> {
     throw error;
   }
   await shutdown.done;
+}
+
+/** The "what next" text for an emulator at `url` with database `db`. */
+export function nextSteps(url: string, db: string): string {
+  // Off the default port the commands need --url; on it they find the emulator by themselves.
+  const target = url === EMULATOR_URL ? '' : ` --url ${url}`;
+  const where = target
+    ? `(add --url ${url}: it is not on the default ${EMULATOR_URL})`
+    : '(it is the default target when DATAVERSE_URL is unset)';
+  return `
+Done. The emulator keeps running on ${url} (Web API ${url}/api/data/v9.2/, database ${db}).
+
+Try the admin command line against it ${where}:
+  npx portal-invite workflow show${target}
+  npx portal-invite invite create --contact bob.brown@example.com --role "Partners" --expires 30d --send${target}
+  npx portal-invite invite list --status sent${target}
+  npx portal-invite invite bulk --csv invitees.csv --results results.csv --send${target}
+  npx portal-invite workflow patch-template --subject "You're invited" --body-file invite.html \\
+      --redeem-url "https://portal.example.com/register?invitation={code}" --dry-run${target}
+  npx portal-invite --help
+
+Point it at a real Dataverse org instead:
+  export DATAVERSE_URL=https://<org>.crm.dynamics.com
+  export AZURE_TENANT_ID=<tenant id> AZURE_CLIENT_ID=<app id> AZURE_CLIENT_SECRET=<secret>
+  npx portal-invite solution pack --out dist/PortalInvitations.zip && npx portal-invite solution import --zip dist/PortalInvitations.zip --publish
+  npx portal-invite webhooks register --host-url https://<your webhook host> --key <secret>
+
+The data stays in ${db}; run npm start again to reuse it, or delete the file for a fresh start.
+Press Ctrl+C to stop.
+`;
 }
 
 if (require.main === module) {

@@ -93,7 +93,8 @@ function send(response: ServerResponse, answer: DeliveryAnswer, headers: Record<
 
 /** Starts the host; resolves once it is listening. */
 export async function startWebhookHost(options: WebhookHostOptions): Promise<WebhookHost> {
-  if (!options.key) throw new Error('The webhook host needs a key; pass --key or set PLUGIN_HOST_KEY.');
+  if (!options.key)
+    throw new Error('The webhook host needs a key; pass --key or set PORTAL_INVITE_WEBHOOK_KEY.');
   const runner = new PipelineRunner(options.registry ?? createStepRegistry(), {
     client: options.client,
     targetWritable: false,

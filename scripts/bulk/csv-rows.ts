@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { CreateInvitationInput } from '../../sdk/invitations/index';
 import { UsageError } from '../errors';
-import { parseExpiry } from '../expiry';
+import { parseExpiry } from '../options';
 import { isGuid, normaliseGuid } from '../lookups';
 import { IdentityCounter, rowIdentity } from './row-identity';
 

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { UsageError } from '../errors';
+import { CliError, UsageError } from '../errors';
 
 /** How a job derives its rows' invitation ids: 2 = from the row's identity; 1 = from its row number. */
 export type JobStateVersion = 1 | 2;
@@ -42,7 +42,12 @@ export function stateFileFor(resultsFile: string): string {
  */
 export function uuidV5(name: string, namespace: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  if (ns.length !== 16) throw new Error(`"${namespace}" is not a UUID.`);
+  if (ns.length !== 16) {
+    throw new CliError(
+      `The job id "${namespace}" is not a UUID.`,
+      'The job state file was edited or is damaged: fix its jobId, or delete it (and the results file) to start the job afresh.',
+    );
+  }
   const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
@@ -66,7 +71,10 @@ export function identityInvitationId(jobId: string, identity: string): string {
  */
 export function invitationIdFor(state: JobState, row: { row: number; identity?: string }): string {
   if ((state.version ?? 1) === 1) return rowInvitationId(state.jobId, row.row);
-  if (row.identity === undefined) throw new Error(`Row ${row.row} has no identity to derive its id from.`);
+  if (row.identity === undefined) {
+    // Only valid rows get ids, and every valid row has an identity: this is a bug, not bad input.
+    throw new CliError(`Row ${row.row} has no identity to derive its invitation id from.`);
+  }
   return identityInvitationId(state.jobId, row.identity);
 }
 

@@ -1,6 +1,9 @@
-/** The command tree: each group (noun) and its verbs, one file per command. */
+/**
+ * The command tree: each group (noun) and its verbs, one file per command (`<noun>-<verb>.ts`);
+ * `workflow activate` and `workflow deactivate` share one.
+ */
 import type { Command } from 'commander';
-import { registerEmulator } from './emulator';
+import { registerEmulatorServe } from './emulator-serve';
 import { registerInviteBulk } from './invite-bulk';
 import { registerInviteCreate } from './invite-create';
 import { registerInviteList } from './invite-list';
@@ -13,8 +16,7 @@ import { registerSolutionImport } from './solution-import';
 import { registerSolutionPack } from './solution-pack';
 import { registerSolutionUnpack } from './solution-unpack';
 import { registerWebhooksRegister } from './webhooks-register';
-import { registerWorkflowActivate } from './workflow-activate';
-import { registerWorkflowDeactivate } from './workflow-deactivate';
+import { registerWorkflowActivation } from './workflow-activate';
 import { registerWorkflowPatchTemplate } from './workflow-patch-template';
 import { registerWorkflowRestore } from './workflow-restore';
 import { registerWorkflowShow } from './workflow-show';
@@ -25,8 +27,7 @@ export function registerCommands(program: Command): void {
     .command('workflow')
     .description('the Send Invitation workflow and its e-mail template');
   registerWorkflowShow(workflow);
-  registerWorkflowDeactivate(workflow);
-  registerWorkflowActivate(workflow);
+  registerWorkflowActivation(workflow);
   registerWorkflowPatchTemplate(workflow);
   registerWorkflowRestore(workflow);
 
@@ -52,5 +53,5 @@ export function registerCommands(program: Command): void {
   const plugins = program.command('plugins').description('run the webhook host for the invitation handlers');
   registerPluginsServe(plugins);
 
-  registerEmulator(program);
+  registerEmulatorServe(program);
 }

@@ -5,11 +5,11 @@ import { runBulkJob } from '../bulk/bulk-job';
 import { openJob, stateFileFor } from '../bulk/job-state';
 import { createProgress } from '../bulk/progress';
 import { readResults } from '../bulk/results-file';
-import { action, collect, examples, positiveInt } from '../command';
+import { action, examples } from '../command';
 import { CliError } from '../errors';
-import { parseExpiry } from '../expiry';
+import { handlersOption, type HandlersMode } from '../handlers-mode';
+import { collect, parseExpiry, positiveInt } from '../options';
 import { fields } from '../output';
-import { handlersOption, type HandlersMode } from '../invitation-options';
 
 /** Options of `invite bulk`. */
 export interface InviteBulkOptions {

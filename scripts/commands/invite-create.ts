@@ -1,11 +1,11 @@
 /** `portal-invite invite create`: one invitation (single or group), optionally e-mailed at once. */
 import type { Command } from 'commander';
 import { InvitationService, type CreateInvitationInput } from '../../sdk/invitations/index';
-import { action, collect, examples, positiveInt } from '../command';
+import { action, examples } from '../command';
 import { CliError, UsageError } from '../errors';
-import { parseExpiry } from '../expiry';
-import { describeInvitation, describeSendResults } from '../invitation-format';
-import { handlersOption, type HandlersMode } from '../invitation-options';
+import { handlersOption, type HandlersMode } from '../handlers-mode';
+import { collect, parseExpiry, positiveInt } from '../options';
+import { describeInvitation, describeSendResults } from '../output';
 
 /** Options of `invite create`. */
 export interface InviteCreateOptions {

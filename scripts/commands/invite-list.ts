@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { InvitationRecord } from '../../sdk/entities/index';
 import { InvitationService } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
-import { invitationTable } from '../invitation-format';
+import { invitationTable } from '../output';
 
 /** Options of `invite list`. */
 export interface InviteListOptions {

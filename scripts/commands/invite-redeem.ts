@@ -8,11 +8,9 @@ import type { Command } from 'commander';
 import { InvitationService, type RedemptionResult } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
 import { CliError, UsageError } from '../errors';
+import { chooseHandlers, handlersOption, type HandlersMode } from '../handlers-mode';
 import { resolveContactId } from '../lookups';
 import { fields } from '../output';
-import { handlersOption, type HandlersMode } from '../invitation-options';
-import { readSecretFromStdin } from '../stdin';
-import { chooseHandlers } from './invite-handlers';
 
 /** Options of `invite redeem`. */
 export interface InviteRedeemOptions {
@@ -148,4 +146,13 @@ async function readPassword(options: InviteRedeemOptions, warn: (message: string
   const password = await readSecretFromStdin();
   if (!password) throw new UsageError('--password-stdin read an empty password.');
   return password;
+}
+
+/** Reads all of stdin (piped); the trailing newline a shell adds is removed. */
+export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

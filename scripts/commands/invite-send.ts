@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InvitationService } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
 import { CliError } from '../errors';
-import { describeSendResults } from '../invitation-format';
+import { describeSendResults } from '../output';
 
 /** Registers `invite send` under the `invite` group. */
 export function registerInviteSend(group: Command): void {

@@ -1,10 +1,16 @@
-/** `portal-invite plugins serve`: run the webhook host that executes the invitation handlers. */
+/**
+ * `portal-invite plugins serve` (also `npm run plugins`): run the webhook host that executes the
+ * invitation handlers until Ctrl+C, talking to --url (else DATAVERSE_URL, else the local emulator)
+ * with the SDK's one rule for credentials; with --register, also register it with that environment.
+ */
 import type { Command } from 'commander';
+import { registerWebhooks } from '../../plugins/registration';
 import { startWebhookHost } from '../../plugins/host/server';
-import { action, examples, port } from '../command';
-import { UsageError } from '../errors';
-import { describeListenError } from '../listen-error';
-import { onShutdown } from '../serve';
+import { redactText } from '../../sdk/client/index';
+import { action, examples } from '../command';
+import { port } from '../options';
+import { describeListenError, onShutdown } from '../serve';
+import { checkHostUrl, WEBHOOK_KEY_VARIABLE, webhookKey } from './webhooks-register';
 
 /** Options of `plugins serve`. */
 export interface PluginsServeOptions {
@@ -12,8 +18,10 @@ export interface PluginsServeOptions {
   port: number;
   /** Interface to listen on. */
   host: string;
-  /** WebhookKey requests must carry. */
+  /** WebhookKey requests must carry; default {@link WEBHOOK_KEY_VARIABLE}. */
   key?: string;
+  /** Once listening, register the endpoint and steps, pointing at this public URL of the host. */
+  register?: string;
 }
 
 /** Registers `plugins serve` under the `plugins` group. */
@@ -23,40 +31,65 @@ export function registerPluginsServe(group: Command): void {
     .description('run the webhook host (invitation create/redeem handlers) until Ctrl+C')
     .option('--port <port>', 'port to listen on (0 = any free port)', port, 7071)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--key <secret>', 'WebhookKey callers must send (default: $PORTAL_INVITE_WEBHOOK_KEY)')
+    .option('--key <secret>', `WebhookKey callers must send (default: $${WEBHOOK_KEY_VARIABLE})`)
+    .option(
+      '--register <public-url>',
+      'once listening, register the endpoint and steps in the environment, pointing at this URL of the host',
+    )
     .addHelpText(
       'after',
       examples([
         [
-          'PORTAL_INVITE_WEBHOOK_KEY=... portal-invite plugins serve --port 7071',
+          `${WEBHOOK_KEY_VARIABLE}=... portal-invite plugins serve --port 7071`,
           'serve; then `webhooks register --host-url https://<public name>` pointing here',
         ],
+        [
+          `${WEBHOOK_KEY_VARIABLE}=... portal-invite plugins serve --register https://invites.contoso.com`,
+          'serve and register in one go',
+        ],
+        ['npm run plugins -- --port 7071', 'the same command from a clone of this repository'],
       ]),
     )
     .action(
       action<PluginsServeOptions>(async (ctx, options) => {
-        const key = options.key ?? ctx.env.PORTAL_INVITE_WEBHOOK_KEY;
-        if (!key) {
-          throw new UsageError(
-            'The webhook key is missing.',
-            'Pass --key <secret> or set PORTAL_INVITE_WEBHOOK_KEY.',
-          );
-        }
+        const key = webhookKey(options.key, ctx.env);
+        const publicUrl =
+          options.register === undefined ? undefined : checkHostUrl(options.register, '--register');
+        const client = ctx.client;
         const host = await startWebhookHost({
           key,
-          client: ctx.client,
+          client,
           port: options.port,
           host: options.host,
-          logger: { info: (m) => ctx.out.debug(m), error: (m) => ctx.out.warn(m) },
+          logger: {
+            info: (m) => ctx.out.debug(m),
+            error: (m, error) =>
+              ctx.out.warn(error === undefined ? m : `${m}: ${redactText(errorMessage(error))}`),
+          },
         }).catch((error: unknown) => {
           throw describeListenError(error, options.port, 'the webhook host');
         });
         const shutdown = onShutdown(ctx.out, [host]);
+        try {
+          if (publicUrl !== undefined) {
+            const result = await registerWebhooks(client, { hostUrl: publicUrl, key });
+            for (const step of result.steps) ctx.out.info(`step ${step.action}: ${step.name}`);
+          }
+        } catch (error) {
+          shutdown.cancel();
+          await host.close();
+          throw error;
+        }
         ctx.out.data(
-          { url: host.url, port: host.port, webhookUrl: host.webhookUrl },
-          () => `Webhook host listening on ${host.url}; register ${host.webhookUrl} (Ctrl+C to stop).`,
+          { url: host.url, port: host.port, webhookUrl: host.webhookUrl, environment: client.url },
+          () =>
+            `Webhook host listening on ${host.url} for ${client.url}; register ${host.webhookUrl} (Ctrl+C to stop).`,
         );
         await shutdown.done;
       }),
     );
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

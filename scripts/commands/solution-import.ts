@@ -1,10 +1,17 @@
-/** `portal-invite solution import`: import a solution zip (ImportSolution, or ImportSolutionAsync and wait). */
+/**
+ * `portal-invite solution import`: import a solution zip (ImportSolution, or ImportSolutionAsync
+ * and wait for the system job it starts).
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/asyncoperation
+ */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { action, examples, positiveInt } from '../command';
+import type { DataverseClient } from '../../sdk/client/index';
+import type { WebApiRecord } from '../../sdk/client/types';
+import { AsyncOperationState, AsyncOperationStatus, AsyncOperationTable } from '../../sdk/entities/index';
+import { action, examples } from '../command';
 import { CliError } from '../errors';
-import { waitForAsyncOperation } from '../solution/async-operation';
+import { positiveInt } from '../options';
 
 /** Options of `solution import`. */
 export interface SolutionImportOptions {
@@ -81,4 +88,58 @@ export function registerSolutionImport(group: Command): void {
         );
       }),
     );
+}
+
+/** Options of {@link waitForAsyncOperation}. */
+export interface WaitOptions {
+  /** Time between polls; default 2000. */
+  intervalMs?: number;
+  /** Give up after this long; default 30 minutes. */
+  timeoutMs?: number;
+  /** Told each poll's status code. */
+  onPoll?: (status: number, elapsedMs: number) => void;
+  /** Waits between polls (injected by tests); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock (injected by tests); default Date.now. */
+  now?: () => number;
+}
+
+/** The job's final outcome. */
+export interface AsyncOutcome {
+  /** True when the job ended with status Succeeded. */
+  succeeded: boolean;
+  /** The job's last `statuscode`. */
+  status: number;
+  /** The job's (friendly) message, if it has one. */
+  message?: string;
+}
+
+/** Polls the job until it completes (or the timeout passes, which throws). */
+export async function waitForAsyncOperation(
+  client: DataverseClient,
+  id: string,
+  options: WaitOptions = {},
+): Promise<AsyncOutcome> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const started = now();
+  const c = AsyncOperationTable.columns;
+  for (;;) {
+    const row = await client.retrieve<WebApiRecord>(AsyncOperationTable.entitySet, id, {
+      select: [c.state, c.status, c.message, c.friendlyMessage],
+    });
+    const status = Number(row[c.status]);
+    options.onPoll?.(status, now() - started);
+    if (Number(row[c.state]) === AsyncOperationState.Completed) {
+      const message = (row[c.friendlyMessage] ?? row[c.message]) as string | undefined;
+      return { succeeded: status === AsyncOperationStatus.Succeeded, status, message: message || undefined };
+    }
+    if (now() - started > (options.timeoutMs ?? 30 * 60_000)) {
+      throw new CliError(
+        `System job ${id} did not finish in time (last status ${status}); it may still be running.`,
+        'Follow the system job in the environment; for a large solution pass a longer --timeout next time.',
+      );
+    }
+    await sleep(options.intervalMs ?? 2000);
+  }
 }

@@ -1,31 +1,68 @@
-/** `portal-invite workflow activate`: activate (publish) the workflow so it can run. */
+/**
+ * `portal-invite workflow activate` and `workflow deactivate`: switch the workflow between
+ * Activated (it can run) and Draft (its definition can be edited). One command module for both:
+ * they differ only in the service call and the words.
+ */
 import type { Command } from 'commander';
 import { WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 
-/** Options of `workflow activate`. */
-export interface WorkflowActivateOptions {
+/** Options of `workflow activate` and `workflow deactivate`. */
+export interface WorkflowActivationOptions {
   /** Workflow name; default "Send Invitation". */
   name: string;
 }
 
-/** Registers `workflow activate` under the `workflow` group. */
-export function registerWorkflowActivate(group: Command): void {
-  group
-    .command('activate')
-    .description('activate (publish) the workflow so it can run')
-    .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
-    .addHelpText('after', examples([['portal-invite workflow activate', 'activate Send Invitation']]))
-    .action(
-      action<WorkflowActivateOptions>(async (ctx, options) => {
-        const service = new WorkflowService(ctx.client);
-        const workflow = await service.findDefinition(options.name);
-        ctx.out.info(`Activating "${workflow.name}" (${workflow.id})...`);
-        await service.activate(workflow.id);
-        ctx.out.data(
-          { id: workflow.id, name: workflow.name, state: 'Activated' },
-          () => `"${workflow.name}" is now Activated.`,
-        );
-      }),
-    );
+/** What differs between the two verbs. */
+interface Activation {
+  verb: 'activate' | 'deactivate';
+  description: string;
+  /** The progress line's verb, e.g. "Activating". */
+  doing: string;
+  /** The state the workflow ends in, as `workflow show` names it. */
+  state: 'Activated' | 'Draft';
+  run: (service: WorkflowService, id: string) => Promise<void>;
+}
+
+const ACTIVATIONS: Activation[] = [
+  {
+    verb: 'deactivate',
+    description: 'deactivate the workflow (back to Draft) so its definition can be edited',
+    doing: 'Deactivating',
+    state: 'Draft',
+    run: (service, id) => service.deactivate(id),
+  },
+  {
+    verb: 'activate',
+    description: 'activate (publish) the workflow so it can run',
+    doing: 'Activating',
+    state: 'Activated',
+    run: (service, id) => service.activate(id),
+  },
+];
+
+/** Registers `workflow deactivate` and `workflow activate` under the `workflow` group. */
+export function registerWorkflowActivation(group: Command): void {
+  for (const activation of ACTIVATIONS) {
+    group
+      .command(activation.verb)
+      .description(activation.description)
+      .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
+      .addHelpText(
+        'after',
+        examples([[`portal-invite workflow ${activation.verb}`, `${activation.verb} Send Invitation`]]),
+      )
+      .action(
+        action<WorkflowActivationOptions>(async (ctx, options) => {
+          const service = new WorkflowService(ctx.client);
+          const workflow = await service.findDefinition(options.name);
+          ctx.out.info(`${activation.doing} "${workflow.name}" (${workflow.id})...`);
+          await activation.run(service, workflow.id);
+          ctx.out.data(
+            { id: workflow.id, name: workflow.name, state: activation.state },
+            () => `"${workflow.name}" is now ${activation.state}.`,
+          );
+        }),
+      );
+  }
 }

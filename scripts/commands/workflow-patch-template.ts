@@ -1,19 +1,23 @@
 /**
  * `portal-invite workflow patch-template`: rewrite the Send Invitation e-mail (subject, body, sender,
- * redeem link) safely: backup, deactivate, patch, activate, roll back on failure.
+ * redeem link) safely: backup, deactivate, patch, activate, roll back on failure. The subject, body
+ * and redeem URL are checked before anything is read from or written to Dataverse: an unknown
+ * placeholder or `{redeemUrl}` without `--redeem-url` is a mistake on the command line (exit 2).
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
+  SUPPORTED_PLACEHOLDERS,
   WorkflowService,
+  XamlError,
   type EmailStepView,
   type PatchResult,
   type TemplatePatch,
 } from '../../sdk/workflows/index';
+import { fieldFor } from '../../sdk/workflows/xaml/placeholders';
 import { action, examples } from '../command';
 import { UsageError } from '../errors';
 import { resolveSender } from '../lookups';
-import { checkTemplatePlaceholders } from '../template-placeholders';
 
 /** Options of `workflow patch-template`. */
 export interface WorkflowPatchTemplateOptions {
@@ -139,4 +143,44 @@ export function describeResult(result: PatchResult): string {
 function oneLine(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' ').trim();
   return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat || '(empty)';
+}
+
+/** The placeholders filled from --redeem-url rather than from a column (the SDK's REDEEM_URL/REDEEM_LINK). */
+const REDEEM_PLACEHOLDERS = ['{redeemUrl}', '{redeemLink}'];
+
+/** The same shape the SDK's template parser treats as a placeholder; other braces (CSS) are text. */
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
+
+/** Where a template came from, for the message (`--subject`, `--body-file invite.html`). */
+export interface TemplateSource {
+  label: string;
+  text: string;
+}
+
+/**
+ * Throws a {@link UsageError} naming the first placeholder the patch could not fill in.
+ * @param redeemUrl the `--redeem-url` value, if any
+ */
+export function checkTemplatePlaceholders(sources: TemplateSource[], redeemUrl: string | undefined): void {
+  const supported = `Supported placeholders: ${SUPPORTED_PLACEHOLDERS}.`;
+  for (const { label, text } of sources) {
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const placeholder = match[0];
+      if (REDEEM_PLACEHOLDERS.includes(placeholder)) {
+        if (redeemUrl !== undefined) continue;
+        throw new UsageError(
+          `${label} uses ${placeholder} but no --redeem-url was given.`,
+          `Pass --redeem-url "https://portal.example.com/register?invitation={code}", or remove ${placeholder}. ${supported}`,
+        );
+      }
+      try {
+        fieldFor(match[1]);
+      } catch (error) {
+        if (!(error instanceof XamlError)) throw error;
+        throw new UsageError(`${label} uses the unknown placeholder ${placeholder}.`, supported, {
+          cause: error,
+        });
+      }
+    }
+  }
 }

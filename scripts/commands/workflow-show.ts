@@ -4,8 +4,7 @@ import { WorkflowState } from '../../sdk/entities/index';
 import { readEmailStep, WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 import { CliError } from '../errors';
-import { fields } from '../output';
-import { enumName, indent } from '../format';
+import { enumName, fields, indent } from '../output';
 
 /** Options of `workflow show`. */
 export interface WorkflowShowOptions {

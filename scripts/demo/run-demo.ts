@@ -1,15 +1,15 @@
 /**
  * The `npm start` walkthrough: invite a seeded contact with the seeded account and two web roles,
- * send it (print the e-mail), redeem it, then show what the redemption handler changed.
+ * send it (print the e-mail), redeem it, then show what the redemption handler changed, polling
+ * (bounded, {@link waitFor}) for what the workflow and the webhook step do asynchronously.
  */
 import type { DataverseClient } from '../../sdk/client/index';
 import type { WebApiRecord } from '../../sdk/client/types';
 import { AccountTable, ContactTable, WebRoleTable } from '../../sdk/entities/index';
 import { InvitationService } from '../../sdk/invitations/index';
-import type { Output } from '../output';
-import { indent } from '../format';
+import { CliError } from '../errors';
+import { indent, type Output } from '../output';
 import { findInvitationEmail } from './invitation-email';
-import { waitFor, type WaitForOptions } from './wait-for';
 
 /** The seeded rows the demo uses. */
 export interface DemoSeed {
@@ -57,7 +57,12 @@ export async function runDemo(
 
   out.info('\n2. Send it (runs the Send Invitation workflow)');
   const [sent] = await service.send(invitation.id);
-  if (sent.status !== 'sent') throw new Error(`Sending failed: ${sent.reason ?? sent.status}`);
+  if (sent.status !== 'sent') {
+    throw new CliError(
+      `The demo invitation was not sent: ${sent.reason ?? sent.status}.`,
+      'Check the Send Invitation workflow with `portal-invite workflow show`, or delete the demo database for a fresh start.',
+    );
+  }
   const email = await waitFor(
     'the invitation e-mail',
     () => findInvitationEmail(client, invitation.id),
@@ -155,4 +160,42 @@ async function readContactState(client: DataverseClient, contactId: string): Pro
     });
   }
   return { accountId: accountId ?? undefined, accountName, webRoles };
+}
+
+/** Options of {@link waitFor}. */
+export interface WaitForOptions {
+  /** Give up after this long; default 15000. */
+  timeoutMs?: number;
+  /** Time between checks; default 200. */
+  intervalMs?: number;
+  /** Waits between checks (injected by tests); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock (injected by tests); default Date.now. */
+  now?: () => number;
+}
+
+/**
+ * Calls `check` until it returns something other than undefined, and returns that.
+ * @throws CliError naming `what` when the time is up
+ */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  options: WaitForOptions = {},
+): Promise<T> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const deadline = now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (now() >= deadline) {
+      throw new CliError(
+        `Gave up waiting after ${timeoutMs} ms for ${what}.`,
+        'The webhook host may not have received the step: run again with --verbose to see its messages.',
+      );
+    }
+    await sleep(options.intervalMs ?? 200);
+  }
 }

@@ -1,29 +1,125 @@
-import { clientFor, LOCAL_EMULATOR_URL, main } from '../../plugins/host/cli';
+/**
+ * The webhook host from the command line: `portal-invite plugins serve` (what `npm run plugins`
+ * runs), driven as a user would, through the built CLI.
+ */
+import { WEBHOOK_PATH } from '../../plugins/host/server';
+import { ServiceEndpointTable } from '../../sdk/entities/index';
+import { CLI, ensureBuilt } from '../scripts/helpers/build';
+import { startTestEmulator, tempDir, type TestEmulator } from '../scripts/helpers/emulator';
+import { startScript, type LongRunning } from '../scripts/helpers/long-running';
+import { runCli } from '../scripts/helpers/run-cli';
 
-describe('plugins host CLI', () => {
-  let stderr: jest.SpyInstance;
-  beforeEach(() => (stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true)));
-  afterEach(() => stderr.mockRestore());
+beforeAll(() => ensureBuilt(), 180_000);
 
-  it('starts the host with the key from PLUGIN_HOST_KEY and never prints it', async () => {
-    const host = await main(['--port', '0'], { PLUGIN_HOST_KEY: 'cli-key-not-a-secret' });
-    try {
-      expect((await fetch(`${host.url}/health`)).status).toBe(200);
-      expect(stderr.mock.calls.join('')).not.toContain('cli-key-not-a-secret');
-    } finally {
-      await host.close();
-    }
+const KEY = 'cli-key-not-a-secret';
+const running: LongRunning[] = [];
+afterEach(async () => {
+  for (const p of running.splice(0)) await p.stop('SIGKILL');
+});
+
+function serve(args: string[], env: Record<string, string> = {}): LongRunning {
+  const p = startScript(CLI, ['plugins', 'serve', '--port', '0', ...args], tempDir('host-cli'), env);
+  running.push(p);
+  return p;
+}
+
+function hostUrl(p: LongRunning): string {
+  return /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output())![1];
+}
+
+describe('portal-invite plugins serve', () => {
+  it('starts with the key from PORTAL_INVITE_WEBHOOK_KEY and never prints it', async () => {
+    const p = serve([], { PORTAL_INVITE_WEBHOOK_KEY: KEY });
+    await p.waitForOutput('Ctrl+C to stop');
+    expect((await fetch(`${hostUrl(p)}/health`)).status).toBe(200);
+    expect(p.output()).not.toContain(KEY);
   });
 
-  it('refuses to start without a key', async () => {
-    await expect(main(['--port', '0'], {})).rejects.toThrow(/--key <key> or set PLUGIN_HOST_KEY/);
+  it('stops cleanly on Ctrl+C', async () => {
+    const p = serve(['--key', KEY]);
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(await p.stop('SIGINT')).toBe(0);
+    expect(p.output()).toContain('Stopped.');
   });
 
-  it('refuses a port that is not a number', async () => {
-    await expect(main(['--port', 'abc', '--key', 'k'], {})).rejects.toThrow(/0 to 65535/);
+  it('refuses to start without a key, as bad usage naming PORTAL_INVITE_WEBHOOK_KEY', async () => {
+    const run = await runCli(['plugins', 'serve', '--port', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--key <secret> or set PORTAL_INVITE_WEBHOOK_KEY');
   });
 
-  it('talks to the local emulator when DATAVERSE_URL is unset', () => {
-    expect(clientFor({}).url).toBe(LOCAL_EMULATOR_URL);
+  it('says that PLUGIN_HOST_KEY is no longer read, without using it', async () => {
+    const run = await runCli(['plugins', 'serve', '--port', '0'], { env: { PLUGIN_HOST_KEY: KEY } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('PLUGIN_HOST_KEY is no longer read: rename it to PORTAL_INVITE_WEBHOOK_KEY');
+    expect(run.stderr).not.toContain(KEY);
+  });
+
+  it('refuses a port that is not a number, as bad usage', async () => {
+    const run = await runCli(['plugins', 'serve', '--port', 'abc', '--key', 'k']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('port number 0-65535');
+  });
+
+  it('talks to the local emulator when neither --url nor DATAVERSE_URL is set', async () => {
+    const p = serve(['--key', KEY]);
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(p.output()).toContain('for http://127.0.0.1:5170;');
+  });
+
+  it('talks to a local DATAVERSE_URL without AZURE_* variables', async () => {
+    const p = serve(['--key', KEY], { DATAVERSE_URL: 'http://127.0.0.1:5399' });
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(p.output()).toContain('for http://127.0.0.1:5399;');
+  });
+
+  it('takes the environment from --url', async () => {
+    const p = serve(['--key', KEY, '--url', 'http://127.0.0.1:5398']);
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(p.output()).toContain('for http://127.0.0.1:5398;');
+  });
+
+  it('still requires credentials for a remote DATAVERSE_URL', async () => {
+    const run = await runCli(['plugins', 'serve', '--port', '0', '--key', 'k'], {
+      env: { DATAVERSE_URL: 'https://contoso.crm.dynamics.com' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('AZURE_TENANT_ID');
+  });
+});
+
+describe('portal-invite plugins serve --register', () => {
+  let emulator: TestEmulator;
+  beforeEach(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterEach(() => emulator.close());
+
+  it('registers the endpoint and every step once listening', async () => {
+    const p = serve(['--key', KEY, '--url', emulator.url, '--register', 'http://127.0.0.1:7071']);
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(p.output()).toMatch(/step created: .+/);
+    const { entitySet, columns } = ServiceEndpointTable;
+    const urls: unknown[] = [];
+    for await (const row of emulator.client.list(entitySet, { select: [columns.url] }))
+      urls.push(row[columns.url]);
+    expect(urls).toEqual([`http://127.0.0.1:7071${WEBHOOK_PATH}`]);
+  });
+
+  it('refuses a public URL in plain http to another machine before listening', async () => {
+    const run = await runCli([
+      'plugins',
+      'serve',
+      '--port',
+      '0',
+      '--key',
+      KEY,
+      '--url',
+      emulator.url,
+      '--register',
+      'http://hooks.example.com',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--register must use https');
   });
 });

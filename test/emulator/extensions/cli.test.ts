@@ -1,56 +1,59 @@
+/**
+ * The emulator from the command line: `portal-invite emulator` (what `npm run emulator` runs),
+ * driven as a user would, through the built CLI.
+ */
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { limitsFromOptions, runEmulatorCli, type CliIo } from '../../../emulator/cli';
+import { describeLimits, limitsFromOptions } from '../../../scripts/commands/emulator-serve';
+import { CLI, ensureBuilt } from '../../scripts/helpers/build';
+import { tempDir } from '../../scripts/helpers/temp-dir';
+import { startScript, type LongRunning } from '../../scripts/helpers/long-running';
+import { runCli } from '../../scripts/helpers/run-cli';
 
-function capture(): CliIo & { out: string[]; err: string[]; stop?: () => Promise<void> } {
-  const io = {
-    out: [] as string[],
-    err: [] as string[],
-    stop: undefined as (() => Promise<void>) | undefined,
-    stdout: (line: string) => io.out.push(line),
-    stderr: (line: string) => io.err.push(line),
-    onStop: (stop: () => Promise<void>) => {
-      io.stop = stop;
-    },
-  };
-  return io;
-}
+beforeAll(() => ensureBuilt(), 180_000);
 
-afterEach(() => {
-  process.exitCode = undefined;
+const running: LongRunning[] = [];
+afterEach(async () => {
+  for (const p of running.splice(0)) await p.stop('SIGKILL');
 });
 
-describe('emulator CLI', () => {
-  it('prints exactly the listening line with the Web API root', async () => {
-    const io = capture();
-    const emulator = await runEmulatorCli(['--memory', '--port', '0'], io);
-    try {
-      expect(io.out).toEqual([
-        `Dataverse emulator listening on http://127.0.0.1:${emulator?.port}/api/data/v9.2/`,
-      ]);
-    } finally {
-      await emulator?.close();
-    }
+/** Starts `portal-invite emulator --memory --port 0 <args>` and waits until it listens. */
+async function serve(args: string[]): Promise<{ p: LongRunning; apiUrl: string }> {
+  const p = startScript(CLI, ['emulator', '--memory', '--port', '0', ...args], tempDir('emulator-cli'));
+  running.push(p);
+  await p.waitForOutput('Ctrl+C to stop');
+  const apiUrl = /\(Web API (http:\/\/127\.0\.0\.1:\d+\/api\/data\/v9\.2\/)\)/.exec(p.output())![1];
+  return { p, apiUrl };
+}
+
+const whoAmI = (apiUrl: string) => fetch(`${apiUrl}WhoAmI`, { headers: { Authorization: 'Bearer x' } });
+
+describe('portal-invite emulator', () => {
+  it('says where it listens, with the Web API root', async () => {
+    const { p, apiUrl } = await serve([]);
+    expect(p.output()).toMatch(/^Dataverse emulator on http:\/\/127\.0\.0\.1:\d+ \(Web API /m);
+    expect(apiUrl).toMatch(/\/api\/data\/v9\.2\/$/);
   });
 
   it('answers Web API requests once it says it is listening', async () => {
-    const io = capture();
-    const emulator = await runEmulatorCli(['--memory', '--port', '0', '--seed'], io);
-    try {
-      const response = await fetch(`${emulator?.apiUrl}WhoAmI`, { headers: { Authorization: 'Bearer x' } });
-      expect(response.status).toBe(200);
-    } finally {
-      await emulator?.close();
-    }
+    const { apiUrl } = await serve(['--seed']);
+    expect((await whoAmI(apiUrl)).status).toBe(200);
   });
 
-  it('stops cleanly when told to', async () => {
-    const io = capture();
-    const emulator = await runEmulatorCli(['--memory', '--port', '0'], io);
-    const url = `${emulator?.apiUrl}WhoAmI`;
-    await io.stop?.();
-    expect(io.err).toEqual(['Dataverse emulator stopped.']);
-    await expect(fetch(url)).rejects.toThrow();
+  it('accepts only the --token it was given', async () => {
+    const { apiUrl } = await serve(['--token', 'only-this']);
+    const answers = [
+      (await whoAmI(apiUrl)).status,
+      (await fetch(`${apiUrl}WhoAmI`, { headers: { Authorization: 'Bearer only-this' } })).status,
+    ];
+    expect(answers).toEqual([401, 200]);
+  });
+
+  it('stops cleanly on Ctrl+C', async () => {
+    const { p, apiUrl } = await serve([]);
+    expect(await p.stop('SIGINT')).toBe(0);
+    expect(p.output()).toContain('Stopped.');
+    await expect(whoAmI(apiUrl)).rejects.toThrow();
   });
 
   it('explains a port that is already taken', async () => {
@@ -58,55 +61,47 @@ describe('emulator CLI', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as AddressInfo;
     try {
-      const io = capture();
-      const emulator = await runEmulatorCli(['--memory', '--port', String(port)], io);
-      expect(emulator).toBeUndefined();
-      expect(io.err.join('\n')).toMatch(new RegExp(`Port ${port} on 127.0.0.1 is already in use.*--port`));
-      expect(process.exitCode).toBe(1);
+      const run = await runCli(['emulator', '--memory', '--port', String(port)]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Port ${port} is already in use, so the emulator cannot start.`);
+      expect(run.stderr).toContain('--port');
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
   });
 
-  it('rejects a port that is not a number', async () => {
-    const io = capture();
-    expect(await runEmulatorCli(['--memory', '--port', 'abc'], io)).toBeUndefined();
-    expect(io.err.join('\n')).toMatch(/port number/);
-    expect(process.exitCode).toBe(1);
+  it('rejects a port that is not a number, as bad usage', async () => {
+    const run = await runCli(['emulator', '--memory', '--port', 'abc']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('port number 0-65535');
   });
 
-  it('refuses --db together with --memory', async () => {
-    const io = capture();
-    expect(await runEmulatorCli(['--memory', '--db', 'x.sqlite', '--port', '0'], io)).toBeUndefined();
-    expect(io.err.join('\n')).toMatch(/--memory.*cannot be used with.*--db/);
-    expect(process.exitCode).toBe(1);
+  it('refuses --db together with --memory, as bad usage', async () => {
+    const run = await runCli(['emulator', '--memory', '--db', 'x.sqlite', '--port', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--memory.*cannot be used with.*--db/);
   });
 });
 
-describe('emulator CLI limits', () => {
+describe('portal-invite emulator limits', () => {
   it('throttles with 429 and Retry-After after --limit-requests requests in --limit-window', async () => {
-    const io = capture();
-    const emulator = await runEmulatorCli(
-      ['--memory', '--port', '0', '--limit-requests', '2', '--limit-window', '60'],
-      io,
-    );
-    try {
-      const whoAmI = () => fetch(`${emulator?.apiUrl}WhoAmI`, { headers: { Authorization: 'Bearer x' } });
-      const statuses = [(await whoAmI()).status, (await whoAmI()).status];
-      const third = await whoAmI();
-      expect([...statuses, third.status]).toEqual([200, 200, 429]);
-      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    } finally {
-      await emulator?.close();
-    }
+    const { apiUrl } = await serve(['--limit-requests', '2', '--limit-window', '60']);
+    const statuses = [(await whoAmI(apiUrl)).status, (await whoAmI(apiUrl)).status];
+    const third = await whoAmI(apiUrl);
+    expect([...statuses, third.status]).toEqual([200, 200, 429]);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
   it('says on stderr which limits are on', async () => {
-    const io = capture();
-    const emulator = await runEmulatorCli(['--memory', '--port', '0', '--limit-concurrency', '3'], io);
-    await emulator?.close();
-    expect(io.err.join('\n')).toContain('3 concurrent requests');
+    const { p } = await serve(['--limit-concurrency', '3']);
+    expect(p.output()).toContain('Service protection limits on: 3 concurrent requests');
+  });
+
+  it('rejects a window that is not a positive number of seconds, as bad usage', async () => {
+    const run = await runCli(['emulator', '--memory', '--port', '0', '--limit-window', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('seconds above 0');
   });
 
   it('turns every --limit-* option into the matching LimitsOptions value', () => {
@@ -124,10 +119,7 @@ describe('emulator CLI limits', () => {
     expect([limitsFromOptions({ limits: true }), limitsFromOptions({})]).toEqual([true, false]);
   });
 
-  it('rejects a window that is not a positive number of seconds', async () => {
-    const io = capture();
-    expect(await runEmulatorCli(['--memory', '--port', '0', '--limit-window', '0'], io)).toBeUndefined();
-    expect(io.err.join('\n')).toMatch(/seconds above 0/);
-    expect(process.exitCode).toBe(1);
+  it("describes --limits alone as Dataverse's defaults", () => {
+    expect(describeLimits(true)).toBe("Dataverse's defaults");
   });
 });

@@ -1,5 +1,6 @@
-import { ensureBuilt } from '../helpers/build';
-import { runCli } from '../helpers/run-cli';
+import { spawn } from 'node:child_process';
+import { ensureBuilt, ROOT } from '../helpers/build';
+import { cleanEnv, runCli, type CliRun } from '../helpers/run-cli';
 
 const COMMANDS = [
   ['workflow', 'show'],
@@ -45,6 +46,35 @@ describe('portal-invite --help', () => {
       expect(run.stdout).toContain('--url <url>');
     },
   );
+});
+
+/** Runs `npm run --silent <script> -- <args>` in the repository, as a contributor would. */
+function npmRun(script: string, args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env: cleanEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run emulator / plugins', () => {
+  it('reaches `portal-invite emulator`', async () => {
+    const run = await npmRun('emulator', ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: portal-invite emulator');
+    expect(run.stdout).toContain('--limit-requests <n>');
+  });
+
+  it('reaches `portal-invite plugins serve`', async () => {
+    const run = await npmRun('plugins', ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: portal-invite plugins serve');
+    expect(run.stdout).toContain('--key <secret>');
+  });
 });
 
 describe('bad usage', () => {
@@ -99,6 +129,15 @@ describe('failures', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/portal-invite emulator|npm start/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a failure as JSON on stderr with its stable kind under --json', async () => {
+    const run = await runCli(['invite', 'list', '--url', 'http://127.0.0.1:9', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    // Retry notes come first on stderr; the error is the last line.
+    const last = run.stderr.trim().split('\n').pop() ?? '';
+    expect(JSON.parse(last)).toMatchObject({ error: { kind: 'connection', status: 0 } });
   });
 
   it('prints the stack trace with --verbose', async () => {

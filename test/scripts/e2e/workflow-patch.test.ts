@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { WebApiRecord } from '../../../sdk/client/types';
 import { WorkflowTable } from '../../../sdk/entities/index';
 import { findInvitationEmail } from '../../../scripts/demo/invitation-email';
-import { waitFor } from '../../../scripts/demo/wait-for';
+import { waitFor } from '../../../scripts/demo/run-demo';
 import { ensureBuilt } from '../helpers/build';
 import { seededContacts, startTestEmulator, tempDir, type TestEmulator } from '../helpers/emulator';
 import { runCli } from '../helpers/run-cli';

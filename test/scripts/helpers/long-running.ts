@@ -1,5 +1,6 @@
 /** Driving a long-running built script (npm start, `emulator`, `plugins serve`) from a test. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cleanEnv } from './run-cli';
 
 /** A running child process whose output can be awaited. */
 export interface LongRunning {
@@ -13,11 +14,19 @@ export interface LongRunning {
   exited: Promise<number | null>;
 }
 
-/** Starts `node <script> <args>` in `cwd`. */
-export function startScript(script: string, args: string[], cwd: string): LongRunning {
+/**
+ * Starts `node <script> <args>` in `cwd`, with the test process's environment cleaned as
+ * {@link cleanEnv} does, plus `env`.
+ */
+export function startScript(
+  script: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): LongRunning {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script, ...args], {
     cwd,
-    env: { ...process.env, DATAVERSE_URL: '' },
+    env: cleanEnv(env),
   });
   let output = '';
   const listeners = new Set<() => void>();

@@ -9,6 +9,8 @@ export interface CliRun {
   stderr: string;
 }
 
+const REMOVED = ['DATAVERSE_URL', 'DATAVERSE_TOKEN', 'PORTAL_INVITE_WEBHOOK_KEY', 'PLUGIN_HOST_KEY'];
+
 /** Options of {@link runCli}. */
 export interface RunCliOptions {
   /** Extra environment variables (the test process's DATAVERSE_URL and AZURE_* are removed first). */
@@ -20,10 +22,14 @@ export interface RunCliOptions {
   timeoutMs?: number;
 }
 
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * The test process's environment without what would point the CLI elsewhere or hand it a secret
+ * (DATAVERSE_URL, DATAVERSE_TOKEN, AZURE_*, the webhook key), plus `extra`.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (key.startsWith('AZURE_') || key === 'DATAVERSE_URL' || key === 'PORTAL_INVITE_WEBHOOK_KEY') continue;
+    if (key.startsWith('AZURE_') || REMOVED.includes(key)) continue;
     env[key] = value;
   }
   return { ...env, ...extra };

@@ -1,4 +1,4 @@
-import { parseExpiry } from '../../../scripts/expiry';
+import { parseExpiry } from '../../../scripts/options';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { chooseHandlers, redeemStepName } from '../../../scripts/commands/invite-handlers';
+import { chooseHandlers, redeemStepName } from '../../../scripts/handlers-mode';
 import { API, collection, filterOf, ORG, orgClient, resetNock } from '../../invitations/nock-support';
 
 beforeEach(resetNock);

@@ -1,14 +1,30 @@
 /**
- * Where a redemption's account, web roles and workflow get applied when `--handlers` is not
+ * Where the invitation rules (code generation, validation, redemption effects) run: the
+ * `--handlers server|in-process` option of the invite commands, and the choice made when it is not
  * given: by the server step if the environment has it, otherwise here (in-process), said on
- * stderr, so a missing registration never silently skips them.
+ * stderr, so a missing registration never silently skips a redemption's account, roles and workflow.
  */
-import { declaredSteps } from '../../plugins/handlers/index';
-import type { DataverseClient } from '../../sdk/client/index';
-import type { WebApiRecord } from '../../sdk/client/types';
-import { SdkMessageProcessingStepTable, StepState } from '../../sdk/entities/index';
-import { quote } from '../../sdk/invitations/odata';
-import type { HandlersMode } from '../invitation-options';
+import { Option } from 'commander';
+import { declaredSteps } from '../plugins/handlers/index';
+import type { DataverseClient } from '../sdk/client/index';
+import type { WebApiRecord } from '../sdk/client/types';
+import { SdkMessageProcessingStepTable, StepState } from '../sdk/entities/index';
+import { quote } from '../sdk/invitations/odata';
+import { CliError } from './errors';
+
+/** Where the invitation rules run. */
+export type HandlersMode = 'server' | 'in-process';
+
+/**
+ * `--handlers server|in-process`: `server` when the webhook steps are registered in the environment
+ * (see `webhooks register`), `in-process` to apply the rules from this command instead.
+ */
+export function handlersOption(): Option {
+  return new Option(
+    '--handlers <mode>',
+    'where the invitation rules run: "server" (registered webhooks) or "in-process" (this command)',
+  ).choices(['server', 'in-process']);
+}
 
 /** The handler id of the server step that applies a redemption (solution/webhook-steps.json). */
 export const REDEEM_HANDLER_ID = 'invitation-redeem';
@@ -16,7 +32,12 @@ export const REDEEM_HANDLER_ID = 'invitation-redeem';
 /** The name of the step applying redemptions, as registered by `webhooks register`. */
 export function redeemStepName(): string {
   const step = declaredSteps().find((s) => s.handler === REDEEM_HANDLER_ID);
-  if (!step) throw new Error(`solution/webhook-steps.json declares no "${REDEEM_HANDLER_ID}" step.`);
+  if (!step) {
+    throw new CliError(
+      `solution/webhook-steps.json declares no "${REDEEM_HANDLER_ID}" step.`,
+      'Reinstall the package: its solution/webhook-steps.json is incomplete.',
+    );
+  }
   return step.name;
 }
 
