@@ -4,7 +4,7 @@
  * ExportSolution, so membership survives a restart.
  */
 import type { EmulatorOperations, OperationContext, StoredRow } from './contracts';
-import { SolutionComponentType } from './metadata/solution-tables';
+import { SolutionComponentType } from '../sdk/entities/index';
 import { DEFAULT_PUBLISHER, type SolutionManifest, type SolutionPublisher } from '../sdk/solutions/index';
 
 /** Fixed ids for the rows `recordSolution` creates (the seed's); new rows get fresh ids otherwise. */

@@ -36,4 +36,3 @@ export enum RecordStatus {
   Active = 1,
   Inactive = 2,
 }
-
