@@ -3,6 +3,8 @@
  * and calls the `EmulatorExtensions` it is given; the workflow interpreter, solution actions,
  * webhook dispatch and service-protection limits are built against these shapes only.
  */
+import { ErrorCodes } from '../sdk/client/error-codes';
+import type { MessageName as Messages } from '../sdk/entities/sdk-message';
 
 /** A lookup as stored: the target table's logical name and the row id. */
 export interface LookupValue {
@@ -39,8 +41,8 @@ export interface OperationContext {
   bypassCustomLogic?: boolean;
 }
 
-/** Message names the pipeline knows. */
-export type MessageName = 'Create' | 'Update' | 'Delete' | 'Associate' | 'Disassociate';
+/** Message names the pipeline knows: sdk/entities' `MessageName`s of data operations. */
+export type MessageName = Exclude<(typeof Messages)[keyof typeof Messages], typeof Messages.ExecuteWorkflow>;
 
 /** One data operation as the pipeline sees it. */
 export interface OperationEvent {
@@ -60,9 +62,9 @@ export interface OperationEvent {
   context: OperationContext;
 }
 
-/** Thrown by a synchronous step to abort the operation (the caller gets 0x80040265 with `message`). */
+/** Thrown by a synchronous step to abort the operation (the caller gets IsvAborted with `message`). */
 export class PipelineAbortError extends Error {
-  readonly code = '0x80040265';
+  readonly code = ErrorCodes.IsvAborted;
   constructor(message: string) {
     super(message);
     this.name = 'PipelineAbortError';

@@ -7,7 +7,8 @@ import type { EmulatorExtensions, OperationContext } from './contracts';
 import { SEED, startEmulatorCore, type EmulatorCore, type EmulatorCoreOptions } from './core';
 import { createLimitsGate, type LimitsOptions } from './extensions/limits';
 import { createSolutionActions } from './extensions/solutions';
-import { ensureSdkMessages, WebhookPipeline, type WebhookPipelineOptions } from './extensions/webhooks/index';
+import { WebhookPipeline, type WebhookPipelineOptions } from './extensions/webhooks/pipeline';
+import { ensureSdkMessages } from './extensions/webhooks/sdk-messages';
 import { createWorkflowActions } from './extensions/workflows';
 import { evaluateWorkflow } from '../sdk/workflows/xaml/evaluate';
 

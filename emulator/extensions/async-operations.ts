@@ -1,6 +1,6 @@
 import type { EmulatorOperations, LookupValue, OperationContext } from '../contracts';
 import { columnOf, tableByLogicalName } from '../metadata/index';
-import { AsyncOperationState, AsyncOperationStatus } from './dataverse-codes';
+import { AsyncOperationState, AsyncOperationStatus } from '../../sdk/entities/index';
 
 /** What a new system job (asyncoperation row) is about. */
 export interface AsyncOperationInput {

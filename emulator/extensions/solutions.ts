@@ -3,7 +3,7 @@ import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } f
 import { DataverseFault, ErrorCodes } from '../errors';
 import { solutionPublisher, solutionWorkflowIds } from '../solution-records';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType } from './dataverse-codes';
+import { AsyncOperationType } from '../../sdk/entities/index';
 import { importPackage, type ImportSummary } from './solution-import';
 import {
   readSolutionPackage,

@@ -3,7 +3,7 @@ import type { RecordLoader, WorkflowEffect } from '../../sdk/workflows/xaml/eval
 import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
 import { DataverseFault, ErrorCodes } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType } from './dataverse-codes';
+import { AsyncOperationType } from '../../sdk/entities/index';
 import { applyEffects, planEffects } from './workflow-effects';
 
 /** The XAML interpreter's signature (`evaluateWorkflow` from sdk/workflows/xaml). */
