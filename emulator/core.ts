@@ -8,12 +8,11 @@ import { FaultList } from './faults';
 import type { FaultInjector, FaultRule } from './faults';
 import { API_ROOT, createApiServer } from './http/server';
 import { CoreOperations } from './operations';
-import { seedStore } from './seed';
-import { SEED } from './seed-ids';
+import { SEED, seedStore } from './seed';
 import { openDatabase, Store } from './store/store';
 import { TransactionManager } from './store/transaction';
 
-export { SEED } from './seed-ids';
+export { SEED } from './seed';
 export type { FaultInjector, FaultRule } from './faults';
 
 /** Options for {@link startEmulatorCore}. */

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { SystemUserTable } from '../../sdk/entities/systemuser';
 import type { EmulatorExtensions, OperationContext } from '../contracts';
 import { DataverseFault, ErrorCodes } from '../errors';
 import type { FaultList } from '../faults';
@@ -132,12 +133,13 @@ function operationContext(deps: ServerDependencies, headers: Record<string, stri
   const callerObjectId = headers.callerobjectid;
   let userId = headers.mscrmcallerid || deps.defaultUserId;
   if (callerObjectId) {
-    const user = deps.ops.find('systemuser', { azureactivedirectoryobjectid: callerObjectId })[0];
+    const { logicalName, columns } = SystemUserTable;
+    const user = deps.ops.find(logicalName, { [columns.azureActiveDirectoryObjectId]: callerObjectId })[0];
     if (!user)
       throw new DataverseFault(
         403,
         ErrorCodes.CallerNotFound,
-        `No systemuser has azureactivedirectoryobjectid ${callerObjectId}; impersonate an existing user.`,
+        `No ${logicalName} has ${columns.azureActiveDirectoryObjectId} ${callerObjectId}; impersonate an existing user.`,
       );
     userId = user.id;
   }

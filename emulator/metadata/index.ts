@@ -26,6 +26,8 @@ import {
   systemUserTable,
   workflowTable,
 } from './system-tables';
+
+export { PARTY_ADDRESS_COLUMNS } from './system-tables';
 import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
 
 export type {

@@ -4,12 +4,14 @@
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/workflow
  */
 import {
+  AccountTable,
   ActivityPartyTable,
   ActivityState,
   AsyncOperationState,
   AsyncOperationStatus,
   AsyncOperationTable,
   AsyncOperationType,
+  ContactTable,
   EmailNotifications,
   EmailPriority,
   EmailStatus,
@@ -132,6 +134,16 @@ export const activityPartyTable = defineTable(ActivityPartyTable, {
   lookups: { activityEmail: { required: true } },
   audit: false,
 });
+
+/**
+ * The column holding the e-mail address of each table a party may point to: what Dataverse copies
+ * into activityparty.addressused, and what an e-mail needs to be delivered.
+ */
+export const PARTY_ADDRESS_COLUMNS: Readonly<Record<string, string>> = {
+  [ContactTable.logicalName]: ContactTable.columns.email,
+  [AccountTable.logicalName]: AccountTable.columns.email,
+  [SystemUserTable.logicalName]: SystemUserTable.columns.email,
+};
 
 /** asyncoperation (system job), e.g. the run of an on-demand workflow. */
 export const asyncOperationTable = defineTable(AsyncOperationTable, {
