@@ -77,6 +77,8 @@ test('a Dataverse name appears as a string literal at most once in emulator/', (
       counts.set(match[2], [...(counts.get(match[2]) ?? []), file]);
     }
   }
-  const repeated = [...counts].filter(([, where]) => where.length > 1).map(([n, where]) => `${n}: ${where.join(', ')}`);
+  const repeated = [...counts]
+    .filter(([, where]) => where.length > 1)
+    .map(([n, where]) => `${n}: ${where.join(', ')}`);
   expect(repeated).toEqual([]);
 });
