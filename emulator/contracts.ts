@@ -14,6 +14,11 @@ export interface LookupValue {
   name?: string;
 }
 
+/** Whether a canonical value is a `LookupValue` (a reference to a row). */
+export function isLookupValue(value: unknown): value is LookupValue {
+  return typeof value === 'object' && value !== null && 'logicalName' in value && 'id' in value;
+}
+
 /**
  * Column values in the emulator's canonical shape, keyed by logical name:
  * strings, numbers (int, decimal, choice), booleans, ISO-8601 strings for dates,

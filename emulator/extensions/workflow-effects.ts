@@ -11,7 +11,13 @@ import {
   StandardColumns,
 } from '../../sdk/entities/index';
 import type { WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
-import type { ColumnValues, EmulatorOperations, LookupValue, OperationContext } from '../contracts';
+import {
+  isLookupValue,
+  type ColumnValues,
+  type EmulatorOperations,
+  type LookupValue,
+  type OperationContext,
+} from '../contracts';
 import { PARTY_ADDRESS_COLUMNS, tableByLogicalName } from '../metadata/index';
 
 const emailParties = tableByLogicalName(EmailTable.logicalName)?.activity?.parties ?? [];
@@ -34,14 +40,10 @@ type PlannedEffect =
   | { kind: 'create'; entityName: string; values: ColumnValues }
   | { kind: 'update'; entityName: string; id: string; values: ColumnValues };
 
-function isLookup(value: unknown): value is LookupValue {
-  return typeof value === 'object' && value !== null && 'logicalName' in value && 'id' in value;
-}
-
 function partiesOf(value: unknown): LookupValue[] {
   if (value === null || value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.filter(isLookup);
+  return list.filter(isLookupValue);
 }
 
 function describe(ops: EmulatorOperations, party: LookupValue): string {

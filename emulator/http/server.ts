@@ -14,9 +14,8 @@ import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
 import type { TransactionManager } from '../store/transaction';
 import { handleBatch } from './batch';
-import { errorResponse } from './error-response';
 import { route } from './router';
-import type { ApiEnvironment, ApiRequest, ApiResponse } from './types';
+import { errorResponse, type ApiEnvironment, type ApiRequest, type ApiResponse } from './types';
 
 const run = <T>(fn: () => Promise<T>): Promise<T> => fn();
 

@@ -21,13 +21,9 @@ import {
   type Entity,
   type RemoteExecutionContext,
 } from '../../../sdk/webhooks/index';
-import type { ColumnValues, LookupValue, OperationEvent } from '../../contracts';
+import { isLookupValue, type ColumnValues, type OperationEvent } from '../../contracts';
 import { columnOf, tableByLogicalName } from '../../metadata/index';
 import type { WebhookStep } from './registrations';
-
-function isLookupValue(value: unknown): value is LookupValue {
-  return typeof value === 'object' && value !== null && 'logicalName' in value && 'id' in value;
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
