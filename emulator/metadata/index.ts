@@ -3,32 +3,14 @@
  * entity set, logical name and navigation property.
  */
 import type { DefinedTable } from './define';
-import {
-  accountTable,
-  contactTable,
-  invitationTable,
-  inviteRedemptionTable,
-  webRoleTable,
-  websiteTable,
-} from './portal-tables';
-import {
-  sdkMessageFilterTable,
-  sdkMessageProcessingStepImageTable,
-  sdkMessageProcessingStepTable,
-  sdkMessageTable,
-  serviceEndpointTable,
-} from './registration-tables';
-import { publisherTable, solutionComponentTable, solutionTable } from './solution-tables';
-import {
-  activityPartyTable,
-  asyncOperationTable,
-  emailTable,
-  systemUserTable,
-  workflowTable,
-} from './system-tables';
+import { portalTables } from './portal-tables';
+import { registrationTables } from './registration-tables';
+import { solutionTables } from './solution-tables';
+import { systemTables } from './system-tables';
+import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
+import { ConfigurationError } from '../../sdk/errors';
 
 export { PARTY_ADDRESS_COLUMNS } from './system-tables';
-import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
 
 export type {
   ColumnMeta,
@@ -41,25 +23,10 @@ export type {
 
 /** Every table the emulator serves, each defined from its sdk/entities description. */
 const DEFINED: readonly DefinedTable[] = [
-  contactTable,
-  accountTable,
-  websiteTable,
-  webRoleTable,
-  invitationTable,
-  inviteRedemptionTable,
-  systemUserTable,
-  workflowTable,
-  emailTable,
-  activityPartyTable,
-  asyncOperationTable,
-  serviceEndpointTable,
-  sdkMessageTable,
-  sdkMessageFilterTable,
-  sdkMessageProcessingStepTable,
-  sdkMessageProcessingStepImageTable,
-  solutionTable,
-  publisherTable,
-  solutionComponentTable,
+  ...portalTables,
+  ...systemTables,
+  ...registrationTables,
+  ...solutionTables,
 ];
 
 const served = new Set(DEFINED.map((d) => d.table.logicalName));
@@ -85,6 +52,15 @@ export const MANY_TO_MANY: readonly ManyToManyMeta[] = DEFINED.flatMap((d) => d.
 
 /** 1:N relationships exposed as collection navigations on the referenced table. */
 export const ONE_TO_MANY: readonly OneToManyMeta[] = DEFINED.flatMap((d) => d.oneToMany);
+
+// An N:N declared on both of its tables would give its link table two orders of columns.
+const declared = [...MANY_TO_MANY, ...ONE_TO_MANY].map((r) => r.schemaName);
+const twice = declared.filter((name, i) => declared.indexOf(name) !== i);
+if (twice.length > 0) {
+  throw new ConfigurationError(
+    `The emulator's metadata declares ${twice.join(', ')} more than once; declare a relationship on one of its tables only.`,
+  );
+}
 
 const byLogicalName = new Map(TABLES.map((t) => [t.logicalName, t]));
 const byEntitySet = new Map(TABLES.map((t) => [t.entitySet, t]));

@@ -23,7 +23,7 @@ import {
   WebsiteTable,
 } from '../../sdk/entities/index';
 import { bool, choice, dateTime, int, memo, stateModel, text } from './columns';
-import { defineTable, manyToMany, oneToMany } from './define';
+import { defineTable, type DefinedTable, manyToMany, oneToMany } from './define';
 
 /** Active (Active) / Inactive (Inactive): the states of an ordinary table. */
 export const activeInactive = stateModel(RecordState, RecordStatus, {
@@ -141,3 +141,13 @@ export const inviteRedemptionTable = defineTable(InviteRedemptionTable, {
   relationships: { parties: oneToMany(ActivityPartyTable, 'activityInviteRedemption') },
   activity: { parties: { customers: ParticipationType.Customer }, navigation: 'parties' },
 });
+
+/** The portal tables, in the order the emulator serves them. */
+export const portalTables: readonly DefinedTable[] = [
+  contactTable,
+  accountTable,
+  websiteTable,
+  webRoleTable,
+  invitationTable,
+  inviteRedemptionTable,
+];

@@ -20,7 +20,7 @@ import {
   StepSupportedDeployment,
 } from '../../sdk/entities/index';
 import { bool, choice, int, memo, stateModel, text } from './columns';
-import { defineTable, oneToMany } from './define';
+import { defineTable, type DefinedTable, oneToMany } from './define';
 
 /** serviceendpoint: a webhook target (contract Webhook). */
 export const serviceEndpointTable = defineTable(ServiceEndpointTable, {
@@ -114,3 +114,12 @@ export const sdkMessageProcessingStepImageTable = defineTable(SdkMessageProcessi
   },
   lookups: { step: { required: true } },
 });
+
+/** The webhook registration tables, in the order the emulator serves them. */
+export const registrationTables: readonly DefinedTable[] = [
+  serviceEndpointTable,
+  sdkMessageTable,
+  sdkMessageFilterTable,
+  sdkMessageProcessingStepTable,
+  sdkMessageProcessingStepImageTable,
+];

@@ -11,7 +11,7 @@ import {
   SolutionTable,
 } from '../../sdk/entities/index';
 import { bool, choice, dateTime, guid, int, memo, text } from './columns';
-import { defineTable, oneToMany } from './define';
+import { defineTable, type DefinedTable, oneToMany } from './define';
 
 /** solution: an installed solution. */
 export const solutionTable = defineTable(SolutionTable, {
@@ -50,3 +50,10 @@ export const solutionComponentTable = defineTable(SolutionComponentTable, {
   },
   lookups: { solution: { required: true } },
 });
+
+/** The solution tables, in the order the emulator serves them. */
+export const solutionTables: readonly DefinedTable[] = [
+  solutionTable,
+  publisherTable,
+  solutionComponentTable,
+];

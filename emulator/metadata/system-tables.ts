@@ -27,7 +27,7 @@ import {
   WorkflowType,
 } from '../../sdk/entities/index';
 import { bool, choice, dateTime, guid, int, memo, stateModel, text } from './columns';
-import { defineTable, oneToMany } from './define';
+import { defineTable, type DefinedTable, oneToMany } from './define';
 
 /** systemuser; the seeded caller is what WhoAmI answers. */
 export const systemUserTable = defineTable(SystemUserTable, {
@@ -174,3 +174,12 @@ export const asyncOperationTable = defineTable(AsyncOperationTable, {
     ],
   }),
 });
+
+/** The platform tables, in the order the emulator serves them. */
+export const systemTables: readonly DefinedTable[] = [
+  systemUserTable,
+  workflowTable,
+  emailTable,
+  activityPartyTable,
+  asyncOperationTable,
+];

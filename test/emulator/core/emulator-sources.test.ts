@@ -1,7 +1,8 @@
 /**
- * Dataverse names live once, in sdk/entities (and error codes in sdk/client/error-codes): the
- * emulator's own code refers to them instead of spelling them again. These read the emulator's
- * source the way a reviewer would grep it.
+ * Rules of the emulator's source, read the way a reviewer would grep it: Dataverse names live
+ * once, in sdk/entities, and error codes in sdk/client/error-codes, so emulator code refers to them
+ * instead of spelling them again; comments point at docs by Microsoft URL or repository path; each
+ * README lists only files that exist.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,10 +23,13 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
 }
 
-const sources = files(EMULATOR, /\.ts$/).map((file) => ({
-  file: path.relative(EMULATOR, file),
-  text: fs.readFileSync(file, 'utf8'),
-}));
+const texts = (ext: RegExp) =>
+  files(EMULATOR, ext).map((file) => ({
+    file: path.relative(EMULATOR, file),
+    text: fs.readFileSync(file, 'utf8'),
+  }));
+
+const sources = texts(/\.ts$/);
 
 /**
  * Column names that are also everyday words of code (`name`, `type`, `message`...): a quoted one
@@ -81,4 +85,42 @@ test('a Dataverse name appears as a string literal at most once in emulator/', (
     .filter(([, where]) => where.length > 1)
     .map(([n, where]) => `${n}: ${where.join(', ')}`);
   expect(repeated).toEqual([]);
+});
+
+test('no Dataverse error code is spelled in emulator/ (they come from ErrorCodes)', () => {
+  const spelled = texts(/\.(ts|md)$/)
+    .filter(({ text }) => /0x[0-9a-f]{8}/i.test(text))
+    .map(({ file }) => file);
+  expect(spelled).toEqual([]);
+});
+
+test('no file in emulator/ names a path outside the repository', () => {
+  const outside = /(^|[\s`'"(])(\/(work|home|tmp|Users|usr|var|opt|mnt|srv)\/|[A-Z]:\\)/m;
+  const naming = texts(/\.(ts|md)$/)
+    .filter(({ text }) => outside.test(text))
+    .map(({ file }) => file);
+  expect(naming).toEqual([]);
+});
+
+describe.each(['extensions/README.md', 'metadata/README.md'])('%s', (readme) => {
+  const folder = path.dirname(path.join(EMULATOR, readme));
+  const text = fs.readFileSync(path.join(EMULATOR, readme), 'utf8');
+  const rows = text.split('\n').filter((line) => /^\| `/.test(line));
+
+  test('lists only files that exist', () => {
+    const listed = rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([^`]+\.ts)`/g)].map((m) => m[1]));
+    expect(listed.filter((file) => !fs.existsSync(path.join(folder, file)))).toEqual([]);
+  });
+
+  test('lists every file of its folder', () => {
+    const listed = new Set(
+      rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([^`]+\.ts)`/g)].map((m) => m[1])),
+    );
+    const present = files(folder, /\.ts$/).map((file) => path.relative(folder, file));
+    expect(present.filter((file) => !listed.has(file))).toEqual([]);
+  });
+
+  test('says what each listed file does', () => {
+    expect(rows.filter((row) => (row.split('|')[2] ?? '').trim().length < 10)).toEqual([]);
+  });
 });
