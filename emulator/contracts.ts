@@ -5,6 +5,7 @@
  */
 import { ErrorCodes } from '../sdk/client/error-codes';
 import type { MessageName as Messages } from '../sdk/entities/sdk-message';
+import type { StepStage } from '../sdk/entities/sdk-message-processing-step';
 
 /** A lookup as stored: the target table's logical name and the row id. */
 export interface LookupValue {
@@ -82,7 +83,7 @@ export interface EmulatorPipeline {
    * Runs the synchronous steps of a stage (10 PreValidation, 20 PreOperation, 40 PostOperation)
    * inside the write transaction. Throwing `PipelineAbortError` rolls the whole operation back.
    */
-  runSync(stage: 10 | 20 | 40, event: OperationEvent): Promise<void>;
+  runSync(stage: StepStage, event: OperationEvent): Promise<void>;
   /** Called once the transaction has committed: schedules asynchronous (mode 1) steps. */
   afterCommit(event: OperationEvent): void;
 }

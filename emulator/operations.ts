@@ -4,7 +4,7 @@
  * then hand the event to `afterCommit`. Every HTTP write and every extension write comes here.
  */
 import { randomUUID } from 'node:crypto';
-import { MessageName, StandardColumns, SystemUserTable } from '../sdk/entities/index';
+import { MessageName, StepStage, SystemUserTable, StandardColumns } from '../sdk/entities/index';
 import type {
   ColumnValues,
   EmulatorOperations,
@@ -79,8 +79,8 @@ export class CoreOperations implements EmulatorOperations {
         target: validateValues(this.store, table, values),
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       const target = validateValues(this.store, table, event.target ?? {});
       const full = createdValues(table, target, caller(ctx), this.timestamp());
       full[StandardColumns.versionNumber] = this.store.nextVersion();
@@ -106,8 +106,8 @@ export class CoreOperations implements EmulatorOperations {
         preImage: existing.values,
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       const changes = validateValues(this.store, table, event.target ?? {}, existing.values);
       Object.assign(changes, updatedValues(table, existing.values, changes, caller(ctx), this.timestamp()));
       changes[StandardColumns.versionNumber] = this.store.nextVersion();
@@ -127,10 +127,10 @@ export class CoreOperations implements EmulatorOperations {
         preImage: existing.values,
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       this.store.delete(table, existing.id);
-      await this.stage(40, event);
+      await this.stage(StepStage.PostOperation, event);
       this.scheduleAfterCommit(event);
     });
   }
@@ -200,10 +200,10 @@ export class CoreOperations implements EmulatorOperations {
         relatedEntities: plan.refs,
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       applyLinks(this.store, plan, entityName, message === MessageName.Associate);
-      await this.stage(40, event);
+      await this.stage(StepStage.PostOperation, event);
       this.scheduleAfterCommit(event);
     });
   }
@@ -212,7 +212,7 @@ export class CoreOperations implements EmulatorOperations {
     const row = this.mustGet(table, id);
     event.postImage = row.values;
     const changes = this.store.changeCount(table.logicalName);
-    await this.stage(40, event);
+    await this.stage(StepStage.PostOperation, event);
     this.scheduleAfterCommit(event);
     // Read again only when a PostOperation step wrote to the table; the event keeps its own copy.
     if (this.store.changeCount(table.logicalName) !== changes) return this.mustGet(table, id);
@@ -224,7 +224,7 @@ export class CoreOperations implements EmulatorOperations {
     return this.tx.run(fn, { correlationId: ctx.correlationId });
   }
 
-  private async stage(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
+  private async stage(stage: StepStage, event: OperationEvent): Promise<void> {
     if (!event.context.bypassCustomLogic) await this.pipeline.runSync(stage, event);
   }
 

@@ -83,7 +83,7 @@ export class WebhookPipeline implements EmulatorPipeline {
   }
 
   /** Runs the sync steps of a stage in rank order; a refusal throws `PipelineAbortError` with the handler's message. */
-  async runSync(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
+  async runSync(stage: StepStage, event: OperationEvent): Promise<void> {
     if (event.context.bypassCustomLogic) return;
     const steps = this.stepsFor(event, stage, StepMode.Synchronous);
     if (steps.length === 0) return;
