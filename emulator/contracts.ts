@@ -3,6 +3,9 @@
  * and calls the `EmulatorExtensions` it is given; the workflow interpreter, solution actions,
  * webhook dispatch and service-protection limits are built against these shapes only.
  */
+import { ErrorCodes } from '../sdk/client/error-codes';
+import type { MessageName as Messages } from '../sdk/entities/sdk-message';
+import type { StepStage } from '../sdk/entities/sdk-message-processing-step';
 
 /** A lookup as stored: the target table's logical name and the row id. */
 export interface LookupValue {
@@ -10,6 +13,11 @@ export interface LookupValue {
   id: string;
   /** Primary name of the target, when known (filled on read). */
   name?: string;
+}
+
+/** Whether a canonical value is a `LookupValue` (a reference to a row). */
+export function isLookupValue(value: unknown): value is LookupValue {
+  return typeof value === 'object' && value !== null && 'logicalName' in value && 'id' in value;
 }
 
 /**
@@ -39,8 +47,8 @@ export interface OperationContext {
   bypassCustomLogic?: boolean;
 }
 
-/** Message names the pipeline knows. */
-export type MessageName = 'Create' | 'Update' | 'Delete' | 'Associate' | 'Disassociate';
+/** Message names the pipeline knows: sdk/entities' `MessageName`s of data operations. */
+export type MessageName = Exclude<(typeof Messages)[keyof typeof Messages], typeof Messages.ExecuteWorkflow>;
 
 /** One data operation as the pipeline sees it. */
 export interface OperationEvent {
@@ -60,9 +68,9 @@ export interface OperationEvent {
   context: OperationContext;
 }
 
-/** Thrown by a synchronous step to abort the operation (the caller gets 0x80040265 with `message`). */
+/** Thrown by a synchronous step to abort the operation (the caller gets IsvAborted with `message`). */
 export class PipelineAbortError extends Error {
-  readonly code = '0x80040265';
+  readonly code = ErrorCodes.IsvAborted;
   constructor(message: string) {
     super(message);
     this.name = 'PipelineAbortError';
@@ -75,7 +83,7 @@ export interface EmulatorPipeline {
    * Runs the synchronous steps of a stage (10 PreValidation, 20 PreOperation, 40 PostOperation)
    * inside the write transaction. Throwing `PipelineAbortError` rolls the whole operation back.
    */
-  runSync(stage: 10 | 20 | 40, event: OperationEvent): Promise<void>;
+  runSync(stage: StepStage, event: OperationEvent): Promise<void>;
   /** Called once the transaction has committed: schedules asynchronous (mode 1) steps. */
   afterCommit(event: OperationEvent): void;
 }

@@ -8,12 +8,13 @@ import { FaultList } from './faults';
 import type { FaultInjector, FaultRule } from './faults';
 import { API_ROOT, createApiServer } from './http/server';
 import { CoreOperations } from './operations';
-import { seedStore } from './seed';
-import { SEED } from './seed-ids';
+import { checkCoreOptions, listenError, openError } from './options';
+import { PortalInvitationsError } from '../sdk/errors';
+import { SEED, seedStore } from './seed';
 import { openDatabase, Store } from './store/store';
 import { TransactionManager } from './store/transaction';
 
-export { SEED } from './seed-ids';
+export { SEED } from './seed';
 export type { FaultInjector, FaultRule } from './faults';
 
 /** Options for {@link startEmulatorCore}. */
@@ -50,9 +51,23 @@ export interface EmulatorCore {
   close(): Promise<void>;
 }
 
-/** Starts the core; resolves once it is listening. */
+function open(file: string): ReturnType<typeof openDatabase> {
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    // A missing storage engine already says what to install; anything else is the file.
+    throw error instanceof PortalInvitationsError ? error : openError(error, file);
+  }
+}
+
+/**
+ * Starts the core; resolves once it is listening.
+ * @throws InvalidArgumentError for an option that cannot work; EmulatorStartError when the
+ * database cannot be opened or the port cannot be listened on.
+ */
 export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Promise<EmulatorCore> {
-  const db = openDatabase(options.db ?? ':memory:');
+  checkCoreOptions(options);
+  const db = open(options.db ?? ':memory:');
   const store = new Store(db);
   const tx = new TransactionManager(db, () => store.rolledBack());
   const ops = new CoreOperations(store, tx, options.now);
@@ -84,7 +99,7 @@ export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Prom
     });
   } catch (error) {
     db.close();
-    throw error;
+    throw listenError(error, options.port ?? 0);
   }
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;

@@ -1,9 +1,11 @@
 /**
- * Errors the emulator answers with, in Dataverse's JSON shape `{"error":{"code","message"}}`.
+ * Errors the emulator answers with, in Dataverse's JSON shape `{"error":{"code","message"}}`, and
+ * how any thrown value becomes one: faults keep their status and code, a pipeline step's abort is
+ * 400 IsvAborted with the step's own message, anything else a 500 that never leaks a stack trace.
  * The codes come from the SDK's one table (sdk/client/error-codes).
  */
-
 import { ErrorCodes } from '../sdk/client/error-codes';
+import { PipelineAbortError } from './contracts';
 
 /** The one table of Dataverse error codes (sdk/client/error-codes), which the emulator answers with. */
 export { ErrorCodes };
@@ -42,5 +44,29 @@ export function unknownSegment(segment: string): DataverseFault {
     404,
     ErrorCodes.ResourceNotFound,
     `Resource not found for the segment '${segment}'.`,
+  );
+}
+
+/** The Dataverse fault for a thrown value. */
+export function toFault(error: unknown): DataverseFault {
+  if (error instanceof DataverseFault) return error;
+  if (
+    error instanceof PipelineAbortError ||
+    (error instanceof Error && error.name === 'PipelineAbortError')
+  ) {
+    return new DataverseFault(400, ErrorCodes.IsvAborted, error.message);
+  }
+  if (error instanceof URIError) {
+    return new DataverseFault(
+      400,
+      ErrorCodes.InvalidPayload,
+      `The URL is not valid percent-encoding (${error.message}); encode it with encodeURIComponent.`,
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DataverseFault(
+    500,
+    ErrorCodes.Unexpected,
+    `An unexpected error occurred in the emulator: ${message}`,
   );
 }

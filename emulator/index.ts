@@ -7,11 +7,14 @@ import type { EmulatorExtensions, OperationContext } from './contracts';
 import { SEED, startEmulatorCore, type EmulatorCore, type EmulatorCoreOptions } from './core';
 import { createLimitsGate, type LimitsOptions } from './extensions/limits';
 import { createSolutionActions } from './extensions/solutions';
-import { ensureSdkMessages, WebhookPipeline, type WebhookPipelineOptions } from './extensions/webhooks/index';
+import { WebhookPipeline, type WebhookPipelineOptions } from './extensions/webhooks/pipeline';
+import { ensureSdkMessages } from './extensions/webhooks/sdk-messages';
 import { createWorkflowActions } from './extensions/workflows';
+import { checkLimits, checkWebhookOptions } from './options';
 import { evaluateWorkflow } from '../sdk/workflows/xaml/evaluate';
 
 export type { LimitsOptions } from './extensions/limits';
+export { EmulatorStartError } from './options';
 export { SEED } from './core';
 export type { EmulatorCore, EmulatorCoreOptions, FaultInjector, FaultRule } from './core';
 
@@ -31,6 +34,9 @@ export interface Emulator extends EmulatorCore {
 
 /**
  * Starts the emulator with all extensions. `close()` first lets queued async steps finish.
+ * @throws InvalidArgumentError for an option that cannot work; EmulatorStartError when the
+ * database cannot be opened or the port cannot be listened on; ConfigurationError when the seed's
+ * sources are missing.
  * @example
  * const emulator = await startEmulator({ db: ':memory:', seed: true, port: 0 });
  * // ... point a DataverseClient at emulator.url ...
@@ -40,6 +46,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let pipeline: WebhookPipeline | undefined;
   let host = '127.0.0.1';
   const { limits, webhooks, extensions: extra, ...coreOptions } = options;
+  checkLimits(limits);
+  checkWebhookOptions(webhooks);
   const extensions: EmulatorExtensions = {
     ...extra,
     actions: {

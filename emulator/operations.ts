@@ -4,6 +4,7 @@
  * then hand the event to `afterCommit`. Every HTTP write and every extension write comes here.
  */
 import { randomUUID } from 'node:crypto';
+import { MessageName, StepStage, SystemUserTable, StandardColumns } from '../sdk/entities/index';
 import type {
   ColumnValues,
   EmulatorOperations,
@@ -15,11 +16,16 @@ import type {
 } from './contracts';
 import { DataverseFault, ErrorCodes, notFound } from './errors';
 import { applyLinks, planLinks } from './links';
-import { columnOf, manyToManyByName } from './metadata';
+import { manyToManyByName } from './metadata';
 import type { TableMeta } from './metadata';
 import { findRows, mustTable, Store } from './store/store';
 import type { TransactionManager } from './store/transaction';
-import { isGuid, validateValues } from './validation';
+import { createdValues, isGuid, updatedValues, validateValues } from './validation';
+
+/** The caller as a lookup value: who created, changed or (by default) owns a row. */
+function caller(ctx: OperationContext): LookupValue {
+  return { logicalName: SystemUserTable.logicalName, id: ctx.userId };
+}
 
 /** A pipeline that does nothing (no extensions). */
 export const EMPTY_PIPELINE: EmulatorPipeline = {
@@ -67,24 +73,17 @@ export class CoreOperations implements EmulatorOperations {
         );
       }
       const event: OperationEvent = {
-        message: 'Create',
+        message: MessageName.Create,
         entityName,
         id: rowId,
         target: validateValues(this.store, table, values),
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       const target = validateValues(this.store, table, event.target ?? {});
-      const stamp = this.timestamp();
-      const user: LookupValue = { logicalName: 'systemuser', id: ctx.userId };
-      const full: ColumnValues = {};
-      for (const column of table.columns)
-        if (column.default !== undefined) full[column.name] = column.default;
-      Object.assign(full, target, { createdon: stamp, modifiedon: stamp, createdby: user, modifiedby: user });
-      if (columnOf(table, 'ownerid') && !full.ownerid) full.ownerid = user;
-      if (table.computed) Object.assign(full, table.computed(full));
-      full.versionnumber = this.store.nextVersion();
+      const full = createdValues(table, target, caller(ctx), this.timestamp());
+      full[StandardColumns.versionNumber] = this.store.nextVersion();
       this.store.insert(table, rowId, full);
       return this.finish(event, table, rowId);
     });
@@ -100,20 +99,18 @@ export class CoreOperations implements EmulatorOperations {
     return this.write(ctx, async () => {
       const existing = this.mustGet(table, id);
       const event: OperationEvent = {
-        message: 'Update',
+        message: MessageName.Update,
         entityName,
         id: existing.id,
         target: validateValues(this.store, table, values, existing.values),
         preImage: existing.values,
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       const changes = validateValues(this.store, table, event.target ?? {}, existing.values);
-      changes.modifiedon = this.timestamp();
-      changes.modifiedby = { logicalName: 'systemuser', id: ctx.userId };
-      if (table.computed) Object.assign(changes, table.computed({ ...existing.values, ...changes }));
-      changes.versionnumber = this.store.nextVersion();
+      Object.assign(changes, updatedValues(table, existing.values, changes, caller(ctx), this.timestamp()));
+      changes[StandardColumns.versionNumber] = this.store.nextVersion();
       this.store.update(table, existing.id, changes);
       return this.finish(event, table, existing.id);
     });
@@ -124,16 +121,16 @@ export class CoreOperations implements EmulatorOperations {
     await this.write(ctx, async () => {
       const existing = this.mustGet(table, id);
       const event: OperationEvent = {
-        message: 'Delete',
+        message: MessageName.Delete,
         entityName,
         id: existing.id,
         preImage: existing.values,
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
       this.store.delete(table, existing.id);
-      await this.stage(40, event);
+      await this.stage(StepStage.PostOperation, event);
       this.scheduleAfterCommit(event);
     });
   }
@@ -145,7 +142,7 @@ export class CoreOperations implements EmulatorOperations {
     related: LookupValue[],
     ctx: OperationContext,
   ): Promise<void> {
-    await this.linkOperation('Associate', relationship, entityName, id, related, ctx);
+    await this.linkOperation(MessageName.Associate, relationship, entityName, id, related, ctx);
   }
 
   /** Removes N:N links (the Disassociate message). */
@@ -156,7 +153,7 @@ export class CoreOperations implements EmulatorOperations {
     related: LookupValue[],
     ctx: OperationContext,
   ): Promise<void> {
-    await this.linkOperation('Disassociate', relationship, entityName, id, related, ctx);
+    await this.linkOperation(MessageName.Disassociate, relationship, entityName, id, related, ctx);
   }
 
   retrieve(entityName: string, id: string): StoredRow | undefined {
@@ -186,7 +183,7 @@ export class CoreOperations implements EmulatorOperations {
   changeCount = (entityName: string): number => this.store.changeCount(entityName);
 
   private async linkOperation(
-    message: 'Associate' | 'Disassociate',
+    message: typeof MessageName.Associate | typeof MessageName.Disassociate,
     relationship: string,
     entityName: string,
     id: string,
@@ -203,10 +200,10 @@ export class CoreOperations implements EmulatorOperations {
         relatedEntities: plan.refs,
         context: ctx,
       };
-      await this.stage(10, event);
-      await this.stage(20, event);
-      applyLinks(this.store, plan, entityName, message === 'Associate');
-      await this.stage(40, event);
+      await this.stage(StepStage.PreValidation, event);
+      await this.stage(StepStage.PreOperation, event);
+      applyLinks(this.store, plan, entityName, message === MessageName.Associate);
+      await this.stage(StepStage.PostOperation, event);
       this.scheduleAfterCommit(event);
     });
   }
@@ -215,7 +212,7 @@ export class CoreOperations implements EmulatorOperations {
     const row = this.mustGet(table, id);
     event.postImage = row.values;
     const changes = this.store.changeCount(table.logicalName);
-    await this.stage(40, event);
+    await this.stage(StepStage.PostOperation, event);
     this.scheduleAfterCommit(event);
     // Read again only when a PostOperation step wrote to the table; the event keeps its own copy.
     if (this.store.changeCount(table.logicalName) !== changes) return this.mustGet(table, id);
@@ -227,7 +224,7 @@ export class CoreOperations implements EmulatorOperations {
     return this.tx.run(fn, { correlationId: ctx.correlationId });
   }
 
-  private async stage(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
+  private async stage(stage: StepStage, event: OperationEvent): Promise<void> {
     if (!event.context.bypassCustomLogic) await this.pipeline.runSync(stage, event);
   }
 

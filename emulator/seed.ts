@@ -3,13 +3,66 @@
  * caller), a website with its web roles, a partner account, contacts (one without an e-mail
  * address), the activated Send Invitation workflow read from the solution source, and the
  * PortalInvitations solution (with its publisher) holding that workflow as its one component.
+ * Every row has a fixed id (`SEED`), so tests, fixtures and demos refer to rows without a lookup.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EmulatorOperations, OperationContext } from './contracts';
-import { SEED } from './seed-ids';
-import { recordSolution } from './solution-records';
+import {
+  AccountTable,
+  ContactTable,
+  InvitationTable,
+  SystemUserTable,
+  WebRoleTable,
+  WebsiteTable,
+  WorkflowCategory,
+  WorkflowMode,
+  WorkflowScope,
+  WorkflowState,
+  WorkflowStatus,
+  WorkflowTable,
+  WorkflowType,
+  StandardColumns,
+} from '../sdk/entities/index';
+import { ConfigurationError } from '../sdk/errors';
 import { readManifest } from '../sdk/solutions/index';
+import type { EmulatorOperations, OperationContext } from './contracts';
+import { recordSolution } from './solution-records';
+
+/** Ids of everything `seed: true` creates, plus the organization and business unit WhoAmI returns. */
+export const SEED = {
+  organizationId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0001',
+  businessUnitId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0002',
+  /** The caller for WhoAmI and the default owner of created rows. */
+  systemUserId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0003',
+  websiteId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0010',
+  accountId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0020',
+  webRoles: {
+    authenticated: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0031',
+    partners: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0032',
+    administrators: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0033',
+  },
+  contacts: {
+    /** alice.adams@example.com */
+    alice: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0041',
+    /** bob.brown@example.com */
+    bob: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0042',
+    /** carol.chen@example.org */
+    carol: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0043',
+    /** dan.diaz@example.org */
+    dan: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0044',
+    /** erin.evans@example.com */
+    erin: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0045',
+    /** Frank Foster: no emailaddress1 (an invitation to him cannot be sent). */
+    noEmail: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0046',
+  },
+  sendInvitationWorkflowId: 'c1d4a9a2-7f1e-4b8e-9a55-0d6b2e8f3a11',
+  /** The publisher of the PortalInvitations solution (unique name `portalinvite`). */
+  publisherId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0051',
+  /** The product's own solution, unique name `PortalInvitations` (solution/src/Other/Solution.xml). */
+  solutionId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0052',
+  /** The solutioncomponent row making the Send Invitation workflow part of PortalInvitations. */
+  sendInvitationComponentId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0053',
+} as const;
 
 /** The Send Invitation XAML, relative to the package root. */
 export const SEND_INVITATION_XAML =
@@ -21,7 +74,9 @@ export function packageRoot(start: string = __dirname): string {
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
     if (parent === dir)
-      throw new Error(`Cannot find the package root (a folder with package.json) above ${start}.`);
+      throw new ConfigurationError(
+        `Cannot find the package root (a folder with package.json) above ${start}. Run the emulator from an installed or checked-out package.`,
+      );
     dir = parent;
   }
   return dir;
@@ -33,7 +88,7 @@ export const PRODUCT_SOLUTION_XML = 'solution/src/Other/Solution.xml';
 function readSource(root: string, relative: string, what: string): string {
   const file = path.join(root, relative);
   if (!fs.existsSync(file)) {
-    throw new Error(
+    throw new ConfigurationError(
       `Cannot seed ${what}: ${file} does not exist. Restore ${relative} or start the emulator with seed: false.`,
     );
   }
@@ -59,7 +114,7 @@ export async function seedStore(
   ops: EmulatorOperations,
   now: () => string = () => new Date().toISOString(),
 ): Promise<boolean> {
-  if (ops.find('systemuser').length > 0) return false;
+  if (ops.find(SystemUserTable.logicalName).length > 0) return false;
   const root = packageRoot();
   const xaml = readSendInvitationXaml(root);
   const manifest = readManifest(readSource(root, PRODUCT_SOLUTION_XML, 'the PortalInvitations solution'));
@@ -70,27 +125,33 @@ export async function seedStore(
     depth: 1,
     bypassCustomLogic: true,
   };
+  const user = SystemUserTable.columns;
+  const site = WebsiteTable.columns;
+  const role = WebRoleTable.columns;
+  const account = AccountTable.columns;
+  const contact = ContactTable.columns;
+  const wf = WorkflowTable.columns;
   await ops.transaction(async () => {
     await ops.create(
-      'systemuser',
+      SystemUserTable.logicalName,
       {
-        firstname: 'Avery',
-        lastname: 'Admin',
-        fullname: 'Avery Admin',
-        internalemailaddress: 'avery.admin@example.com',
-        domainname: 'avery.admin@example.com',
-        azureactivedirectoryobjectid: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e00aa',
+        [user.firstName]: 'Avery',
+        [user.lastName]: 'Admin',
+        [user.fullName]: 'Avery Admin',
+        [user.email]: 'avery.admin@example.com',
+        [user.domainName]: 'avery.admin@example.com',
+        [user.azureActiveDirectoryObjectId]: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e00aa',
       },
       ctx,
       SEED.systemUserId,
     );
     await ops.create(
-      'adx_website',
-      { adx_name: 'Contoso Partner Portal', adx_partialurl: 'partners' },
+      WebsiteTable.logicalName,
+      { [site.name]: 'Contoso Partner Portal', [site.partialUrl]: 'partners' },
       ctx,
       SEED.websiteId,
     );
-    const website = { logicalName: 'adx_website', id: SEED.websiteId };
+    const website = { logicalName: WebsiteTable.logicalName, id: SEED.websiteId };
     const roles: Array<[string, string, boolean]> = [
       [SEED.webRoles.authenticated, 'Authenticated Users', true],
       [SEED.webRoles.partners, 'Partners', false],
@@ -98,36 +159,45 @@ export async function seedStore(
     ];
     for (const [id, name, authenticated] of roles) {
       await ops.create(
-        'adx_webrole',
-        { adx_name: name, adx_websiteid: website, adx_authenticatedusersrole: authenticated },
+        WebRoleTable.logicalName,
+        {
+          [role.name]: name,
+          [WebRoleTable.lookups.website.column]: website,
+          [role.authenticatedUsersRole]: authenticated,
+        },
         ctx,
         id,
       );
     }
     await ops.create(
-      'account',
-      { name: 'Contoso Partners', emailaddress1: 'partners@example.com' },
+      AccountTable.logicalName,
+      { [account.name]: 'Contoso Partners', [account.email]: 'partners@example.com' },
       ctx,
       SEED.accountId,
     );
-    for (const [key, firstname, lastname, email] of CONTACTS) {
-      await ops.create('contact', { firstname, lastname, emailaddress1: email }, ctx, SEED.contacts[key]);
+    for (const [key, firstName, lastName, email] of CONTACTS) {
+      await ops.create(
+        ContactTable.logicalName,
+        { [contact.firstName]: firstName, [contact.lastName]: lastName, [contact.email]: email },
+        ctx,
+        SEED.contacts[key],
+      );
     }
     await ops.create(
-      'workflow',
+      WorkflowTable.logicalName,
       {
-        name: 'Send Invitation',
-        uniquename: 'SendInvitation',
-        primaryentity: 'adx_invitation',
-        xaml,
-        category: 0,
-        type: 1,
-        mode: 0,
-        scope: 4,
-        ondemand: true,
-        statecode: 1,
-        statuscode: 2,
-        description: `Sends the invitation e-mail to the invited contact. Seeded ${now().slice(0, 10)}.`,
+        [wf.name]: 'Send Invitation',
+        [wf.uniqueName]: 'SendInvitation',
+        [wf.primaryEntity]: InvitationTable.logicalName,
+        [wf.xaml]: xaml,
+        [wf.category]: WorkflowCategory.Workflow,
+        [wf.type]: WorkflowType.Definition,
+        [wf.mode]: WorkflowMode.Background,
+        [wf.scope]: WorkflowScope.Organization,
+        [wf.onDemand]: true,
+        [StandardColumns.state]: WorkflowState.Activated,
+        [StandardColumns.status]: WorkflowStatus.Activated,
+        [wf.description]: `Sends the invitation e-mail to the invited contact. Seeded ${now().slice(0, 10)}.`,
       },
       ctx,
       SEED.sendInvitationWorkflowId,

@@ -3,8 +3,14 @@
  * workflows belong to which solution, written by the seed and by ImportSolution and read by
  * ExportSolution, so membership survives a restart.
  */
+import {
+  PublisherTable,
+  RootComponentBehavior,
+  SolutionComponentTable,
+  SolutionComponentType,
+  SolutionTable,
+} from '../sdk/entities/index';
 import type { EmulatorOperations, OperationContext, StoredRow } from './contracts';
-import { SolutionComponentType } from './metadata/solution-tables';
 import { DEFAULT_PUBLISHER, type SolutionManifest, type SolutionPublisher } from '../sdk/solutions/index';
 
 /** Fixed ids for the rows `recordSolution` creates (the seed's); new rows get fresh ids otherwise. */
@@ -15,24 +21,32 @@ export interface SolutionRecordIds {
   componentIds?: Record<string, string>;
 }
 
+const pub = PublisherTable.columns;
+const sol = SolutionTable.columns;
+const component = SolutionComponentTable.columns;
+const componentSolution = SolutionComponentTable.lookups.solution.column;
+
 function publisherValues(publisher: SolutionPublisher): Record<string, unknown> {
   const optionValuePrefix = Number.parseInt(publisher.optionValuePrefix, 10);
   return {
-    uniquename: publisher.uniqueName,
-    friendlyname: publisher.friendlyName || publisher.uniqueName,
-    customizationprefix: publisher.prefix,
-    customizationoptionvalueprefix: Number.isNaN(optionValuePrefix) ? null : optionValuePrefix,
+    [pub.uniqueName]: publisher.uniqueName,
+    [pub.friendlyName]: publisher.friendlyName || publisher.uniqueName,
+    [pub.customizationPrefix]: publisher.prefix,
+    [pub.optionValuePrefix]: Number.isNaN(optionValuePrefix) ? null : optionValuePrefix,
   };
 }
 
+/** Creates the row, or updates the one with the same unique name (solution and publisher alike). */
 async function upsert(
   ops: EmulatorOperations,
   ctx: OperationContext,
-  entityName: string,
+  table: typeof SolutionTable | typeof PublisherTable,
   values: Record<string, unknown>,
   id: string | undefined,
 ): Promise<string> {
-  const existing = ops.find(entityName, { uniquename: values.uniquename })[0];
+  const entityName = table.logicalName;
+  const uniqueName = table.columns.uniqueName;
+  const existing = ops.find(entityName, { [uniqueName]: values[uniqueName] })[0];
   return existing
     ? (await ops.update(entityName, existing.id, values, ctx)).id
     : (await ops.create(entityName, values, ctx, id)).id;
@@ -54,34 +68,36 @@ export async function recordSolution(
   const publisherId = await upsert(
     ops,
     ctx,
-    'publisher',
+    PublisherTable,
     publisherValues(manifest.publisher),
     ids.publisherId,
   );
   const solutionValues = {
-    uniquename: manifest.uniqueName,
-    friendlyname: manifest.friendlyName,
-    version: manifest.version,
-    ismanaged: manifest.managed,
-    description: manifest.description || null,
-    installedon: new Date().toISOString(),
-    publisherid: { logicalName: 'publisher', id: publisherId },
+    [sol.uniqueName]: manifest.uniqueName,
+    [sol.friendlyName]: manifest.friendlyName,
+    [sol.version]: manifest.version,
+    [sol.managed]: manifest.managed,
+    [sol.description]: manifest.description || null,
+    [sol.installedOn]: new Date().toISOString(),
+    [SolutionTable.lookups.publisher.column]: { logicalName: PublisherTable.logicalName, id: publisherId },
   };
-  const solutionId = await upsert(ops, ctx, 'solution', solutionValues, ids.solutionId);
-  const solution = { logicalName: 'solution', id: solutionId };
+  const solutionId = await upsert(ops, ctx, SolutionTable, solutionValues, ids.solutionId);
+  const solution = { logicalName: SolutionTable.logicalName, id: solutionId };
   const members = new Set(
-    ops.find('solutioncomponent', { solutionid: solution }).map((r) => r.values.objectid),
+    ops
+      .find(SolutionComponentTable.logicalName, { [componentSolution]: solution })
+      .map((r) => r.values[component.objectId]),
   );
   for (const objectId of new Set(workflowIds.map((id) => id.toLowerCase()))) {
     if (members.has(objectId)) continue;
     await ops.create(
-      'solutioncomponent',
+      SolutionComponentTable.logicalName,
       {
-        componenttype: SolutionComponentType.Workflow,
-        objectid: objectId,
-        solutionid: solution,
-        rootcomponentbehavior: 0,
-        ismetadata: true,
+        [component.componentType]: SolutionComponentType.Workflow,
+        [component.objectId]: objectId,
+        [componentSolution]: solution,
+        [component.rootComponentBehavior]: RootComponentBehavior.IncludeSubcomponents,
+        [component.metadata]: true,
       },
       ctx,
       ids.componentIds?.[objectId],
@@ -93,23 +109,23 @@ export async function recordSolution(
 /** The ids (lower case) of the workflows recorded as components of a solution, in stored order. */
 export function solutionWorkflowIds(ops: EmulatorOperations, solutionId: string): string[] {
   return ops
-    .find('solutioncomponent', {
-      solutionid: { logicalName: 'solution', id: solutionId },
-      componenttype: SolutionComponentType.Workflow,
+    .find(SolutionComponentTable.logicalName, {
+      [componentSolution]: { logicalName: SolutionTable.logicalName, id: solutionId },
+      [component.componentType]: SolutionComponentType.Workflow,
     })
-    .map((r) => String(r.values.objectid).toLowerCase());
+    .map((r) => String(r.values[component.objectId]).toLowerCase());
 }
 
 /** The publisher of a solution row, or the default publisher when it has none. */
 export function solutionPublisher(ops: EmulatorOperations, solution: StoredRow): SolutionPublisher {
-  const ref = solution.values.publisherid as { id?: string } | null | undefined;
-  const row = ref?.id ? ops.retrieve('publisher', ref.id) : undefined;
+  const ref = solution.values[SolutionTable.lookups.publisher.column] as { id?: string } | null | undefined;
+  const row = ref?.id ? ops.retrieve(PublisherTable.logicalName, ref.id) : undefined;
   if (!row) return { ...DEFAULT_PUBLISHER };
   const v = row.values;
   return {
-    uniqueName: String(v.uniquename),
-    friendlyName: String(v.friendlyname ?? v.uniquename),
-    prefix: String(v.customizationprefix ?? DEFAULT_PUBLISHER.prefix),
-    optionValuePrefix: String(v.customizationoptionvalueprefix ?? DEFAULT_PUBLISHER.optionValuePrefix),
+    uniqueName: String(v[pub.uniqueName]),
+    friendlyName: String(v[pub.friendlyName] ?? v[pub.uniqueName]),
+    prefix: String(v[pub.customizationPrefix] ?? DEFAULT_PUBLISHER.prefix),
+    optionValuePrefix: String(v[pub.optionValuePrefix] ?? DEFAULT_PUBLISHER.optionValuePrefix),
   };
 }

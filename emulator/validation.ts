@@ -1,18 +1,61 @@
 /**
  * Column rules applied to every write: known columns, types, maximum lengths, required columns,
  * lookup targets, statecode/statuscode pairs, and the rule that an activated workflow's
- * definition cannot be edited.
+ * definition cannot be edited; and what the platform itself writes on create and update
+ * (defaults, the audit columns, the owner, computed columns).
  */
+import {
+  StandardColumns,
+  WorkflowState,
+  WorkflowStatus,
+  WorkflowTable,
+  WorkflowType,
+} from '../sdk/entities/index';
 import type { ColumnValues, LookupValue } from './contracts';
 import { badRequest, DataverseFault, ErrorCodes, notFound } from './errors';
-import { columnOf, isLookup, tableByLogicalName } from './metadata';
+import { columnOf, isLookup, PARTY_ADDRESS_COLUMNS, tableByLogicalName } from './metadata';
 import type { ColumnMeta, TableMeta } from './metadata';
 import type { Store } from './store/store';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const { state: STATE, status: STATUS, owner: OWNER } = StandardColumns;
+
 /** What may change on an activated workflow: its state (to deactivate it) and its owner. */
-const WORKFLOW_ALWAYS_EDITABLE = new Set(['statecode', 'statuscode', 'ownerid']);
+const WORKFLOW_ALWAYS_EDITABLE = new Set<string>([STATE, STATUS, OWNER]);
+
+/** The values a create writes: column defaults, the caller's values, the audit columns, the owner. */
+export function createdValues(
+  table: TableMeta,
+  values: ColumnValues,
+  user: LookupValue,
+  stamp: string,
+): ColumnValues {
+  const c = StandardColumns;
+  const full: ColumnValues = {};
+  for (const column of table.columns) if (column.default !== undefined) full[column.name] = column.default;
+  Object.assign(full, values, {
+    [c.createdOn]: stamp,
+    [c.modifiedOn]: stamp,
+    [c.createdBy]: user,
+    [c.modifiedBy]: user,
+  });
+  if (columnOf(table, OWNER) && !full[OWNER]) full[OWNER] = user;
+  if (table.computed) Object.assign(full, table.computed(full));
+  return full;
+}
+
+/** What an update writes besides the changes: who and when, and the columns computed from others. */
+export function updatedValues(
+  table: TableMeta,
+  existing: ColumnValues,
+  changes: ColumnValues,
+  user: LookupValue,
+  stamp: string,
+): ColumnValues {
+  const audit = { [StandardColumns.modifiedOn]: stamp, [StandardColumns.modifiedBy]: user };
+  return { ...audit, ...(table.computed ? table.computed({ ...existing, ...changes }) : {}) };
+}
 
 /** Whether a string is a GUID. */
 export function isGuid(value: unknown): value is string {
@@ -58,7 +101,7 @@ export function validateValues(
         );
       }
     }
-  } else if (table.logicalName === 'workflow') {
+  } else if (table.logicalName === WorkflowTable.logicalName) {
     checkWorkflowEdit(existing, out);
   }
   checkState(table, out, existing);
@@ -154,17 +197,18 @@ function checkPartyList(store: Store, table: TableMeta, name: string, value: unk
       `Expected a list of parties for '${name}' of ${table.logicalName}.`,
       ErrorCodes.InvalidPayload,
     );
-  return value.map((v) => checkLookup(store, table, name, ['contact', 'account', 'systemuser'], v));
+  return value.map((v) => checkLookup(store, table, name, Object.keys(PARTY_ADDRESS_COLUMNS), v));
 }
 
 function checkWorkflowEdit(existing: ColumnValues, out: ColumnValues): void {
   const touched = Object.keys(out).filter((c) => !WORKFLOW_ALWAYS_EDITABLE.has(c));
-  if (existing.statecode === 1 && existing.type === 1 && touched.length > 0) {
+  const activated = existing[STATE] === WorkflowState.Activated;
+  if (activated && existing[WorkflowTable.columns.type] === WorkflowType.Definition && touched.length > 0) {
     // Dataverse refuses any update of an activated definition with this message.
     throw new DataverseFault(
       400,
       ErrorCodes.PublishedWorkflowUpdate,
-      `Cannot update a published workflow definition. Deactivate it first (statecode 0, statuscode 1), change ${touched.join(', ')}, then activate it again (statecode 1, statuscode 2).`,
+      `Cannot update a published workflow definition. Deactivate it first (${STATE} ${WorkflowState.Draft}, ${STATUS} ${WorkflowStatus.Draft}), change ${touched.join(', ')}, then activate it again (${STATE} ${WorkflowState.Activated}, ${STATUS} ${WorkflowStatus.Activated}).`,
     );
   }
 }
@@ -172,14 +216,14 @@ function checkWorkflowEdit(existing: ColumnValues, out: ColumnValues): void {
 function checkState(table: TableMeta, out: ColumnValues, existing?: ColumnValues): void {
   const pairs = table.states;
   if (!pairs) return;
-  const hasState = out.statecode !== undefined && out.statecode !== null;
-  const hasStatus = out.statuscode !== undefined && out.statuscode !== null;
+  const hasState = out[STATE] !== undefined && out[STATE] !== null;
+  const hasStatus = out[STATUS] !== undefined && out[STATUS] !== null;
   if (!existing && !hasState && !hasStatus) {
-    out.statecode = Number(Object.keys(pairs)[0]);
+    out[STATE] = Number(Object.keys(pairs)[0]);
   }
   if (!hasState && !hasStatus && existing) return;
-  let state = (hasState ? out.statecode : undefined) as number | undefined;
-  const status = (hasStatus ? out.statuscode : undefined) as number | undefined;
+  let state = (hasState ? out[STATE] : undefined) as number | undefined;
+  const status = (hasStatus ? out[STATUS] : undefined) as number | undefined;
   if (state === undefined && status !== undefined) {
     const found = Object.entries(pairs).find(([, list]) => list.includes(status));
     if (!found) throw badRequest(`${status} is not a valid status code for ${table.logicalName}.`);
@@ -196,6 +240,6 @@ function checkState(table: TableMeta, out: ColumnValues, existing?: ColumnValues
       `${status} is not a valid status code for state code ${state} on ${table.logicalName}. Use one of ${allowed.join(', ')}.`,
     );
   }
-  out.statecode = state;
-  out.statuscode = status ?? allowed[0];
+  out[STATE] = state;
+  out[STATUS] = status ?? allowed[0];
 }

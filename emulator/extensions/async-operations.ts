@@ -1,6 +1,24 @@
+/**
+ * System jobs: the asyncoperation rows the other extensions record for work Dataverse runs in the
+ * background (an asynchronous step, ExecuteWorkflow, ImportSolutionAsync), In Progress while it
+ * runs and Succeeded or Failed, with the reason, when it ends.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service
+ */
+import {
+  AsyncOperationState,
+  AsyncOperationStatus,
+  AsyncOperationTable,
+  SdkMessageProcessingStepTable,
+  StandardColumns,
+  WorkflowTable,
+} from '../../sdk/entities/index';
 import type { EmulatorOperations, LookupValue, OperationContext } from '../contracts';
 import { columnOf, tableByLogicalName } from '../metadata/index';
-import { AsyncOperationState, AsyncOperationStatus } from './dataverse-codes';
+
+const job = AsyncOperationTable.columns;
+const jobLookups = AsyncOperationTable.lookups;
+/** The polymorphic regardingobjectid column, which every `regarding…` lookup of the table shares. */
+const regarding = jobLookups.regardingInvitation.column;
 
 /** What a new system job (asyncoperation row) is about. */
 export interface AsyncOperationInput {
@@ -24,7 +42,7 @@ export type AsyncOperationOutcome = { succeeded: true } | { succeeded: false; me
  * written even where the emulator models only part of Dataverse's table.
  */
 function supported(values: Record<string, unknown>): Record<string, unknown> {
-  const table = tableByLogicalName('asyncoperation');
+  const table = tableByLogicalName(AsyncOperationTable.logicalName);
   if (!table) return values;
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
@@ -54,22 +72,29 @@ export async function startAsyncOperation(
   now: () => Date = () => new Date(),
 ): Promise<string> {
   const values: Record<string, unknown> = {
-    name: input.name,
-    operationtype: input.operationType,
-    statecode: AsyncOperationState.Locked,
-    statuscode: AsyncOperationStatus.InProgress,
-    startedon: now().toISOString(),
-    correlationid: ctx.correlationId,
-    requestid: ctx.requestId,
-    depth: ctx.depth,
+    [job.name]: input.name,
+    [job.operationType]: input.operationType,
+    [StandardColumns.state]: AsyncOperationState.Locked,
+    [StandardColumns.status]: AsyncOperationStatus.InProgress,
+    [job.startedOn]: now().toISOString(),
+    [job.correlationId]: ctx.correlationId,
   };
   if (input.regarding) {
-    values.regardingobjectid = input.regarding;
-    values.primaryentitytype = input.regarding.logicalName;
+    values[regarding] = input.regarding;
+    values[job.primaryEntityType] = input.regarding.logicalName;
   }
-  if (input.workflowId) values.workflowactivationid = { logicalName: 'workflow', id: input.workflowId };
-  if (input.stepId) values.owningextensionid = { logicalName: 'sdkmessageprocessingstep', id: input.stepId };
-  const row = await ops.create('asyncoperation', supported(values), systemContext(ctx));
+  if (input.workflowId)
+    values[jobLookups.workflowActivation.column] = {
+      logicalName: WorkflowTable.logicalName,
+      id: input.workflowId,
+    };
+  if (input.stepId) {
+    values[jobLookups.owningExtension.column] = {
+      logicalName: SdkMessageProcessingStepTable.logicalName,
+      id: input.stepId,
+    };
+  }
+  const row = await ops.create(AsyncOperationTable.logicalName, supported(values), systemContext(ctx));
   return row.id;
 }
 
@@ -82,14 +107,16 @@ export async function completeAsyncOperation(
   now: () => Date = () => new Date(),
 ): Promise<void> {
   await ops.update(
-    'asyncoperation',
+    AsyncOperationTable.logicalName,
     id,
     supported({
-      statecode: AsyncOperationState.Completed,
-      statuscode: outcome.succeeded ? AsyncOperationStatus.Succeeded : AsyncOperationStatus.Failed,
-      message: outcome.succeeded ? null : outcome.message,
-      friendlymessage: outcome.succeeded ? null : outcome.message,
-      completedon: now().toISOString(),
+      [StandardColumns.state]: AsyncOperationState.Completed,
+      [StandardColumns.status]: outcome.succeeded
+        ? AsyncOperationStatus.Succeeded
+        : AsyncOperationStatus.Failed,
+      [job.message]: outcome.succeeded ? null : outcome.message,
+      [job.friendlyMessage]: outcome.succeeded ? null : outcome.message,
+      [job.completedOn]: now().toISOString(),
     }),
     systemContext(ctx),
   );

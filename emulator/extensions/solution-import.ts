@@ -1,5 +1,10 @@
+/**
+ * What ImportSolution writes: the publisher, solution and component rows, then each workflow of
+ * the package, created or (with OverwriteUnmanagedCustomizations) updated, and activated again
+ * where it was active or where PublishWorkflows asks.
+ */
+import { StandardColumns, WorkflowState, WorkflowStatus, WorkflowTable } from '../../sdk/entities/index';
 import type { EmulatorOperations, OperationContext } from '../contracts';
-import { WorkflowState, WorkflowStatus } from '../../sdk/entities/workflow';
 import { SolutionFileError, type SolutionPackage, type WorkflowDefinition } from '../../sdk/solutions/index';
 import { recordSolution } from '../solution-records';
 
@@ -9,25 +14,35 @@ export interface ImportSummary {
   workflows: { id: string; name: string; action: 'created' | 'updated' | 'kept' }[];
 }
 
+const WORKFLOW = WorkflowTable.logicalName;
+const wf = WorkflowTable.columns;
+
 function workflowValues(definition: WorkflowDefinition, xaml: string): Record<string, unknown> {
   return {
-    name: definition.name,
-    primaryentity: definition.primaryEntity,
-    xaml,
-    type: definition.type,
-    category: definition.category,
-    mode: definition.mode,
-    scope: definition.scope,
-    ondemand: definition.onDemand,
-    subprocess: definition.subprocess,
-    triggeroncreate: definition.triggerOnCreate,
-    triggerondelete: definition.triggerOnDelete,
-    description: definition.description || null,
+    [wf.name]: definition.name,
+    [wf.primaryEntity]: definition.primaryEntity,
+    [wf.xaml]: xaml,
+    [wf.type]: definition.type,
+    [wf.category]: definition.category,
+    [wf.mode]: definition.mode,
+    [wf.scope]: definition.scope,
+    [wf.onDemand]: definition.onDemand,
+    [wf.subprocess]: definition.subprocess,
+    [wf.triggerOnCreate]: definition.triggerOnCreate,
+    [wf.triggerOnDelete]: definition.triggerOnDelete,
+    [wf.description]: definition.description || null,
   };
 }
 
-const draft = { statecode: WorkflowState.Draft, statuscode: WorkflowStatus.Draft };
-const activated = { statecode: WorkflowState.Activated, statuscode: WorkflowStatus.Activated };
+const state = (values: Record<string, unknown> | undefined) => values?.[StandardColumns.state];
+const draft = {
+  [StandardColumns.state]: WorkflowState.Draft,
+  [StandardColumns.status]: WorkflowStatus.Draft,
+};
+const activated = {
+  [StandardColumns.state]: WorkflowState.Activated,
+  [StandardColumns.status]: WorkflowStatus.Activated,
+};
 
 /**
  * Writes the publisher, solution and solutioncomponent rows, then the workflows. An activated
@@ -49,42 +64,42 @@ export async function importPackage(
   const solutionId = await recordSolution(ops, ctx, manifest, componentIds);
   const summary: ImportSummary = { solutionId, workflows: [] };
   for (const { definition, xaml } of pkg.workflows) {
-    const existing = ops.retrieve('workflow', definition.id);
-    const wasActive = existing?.values.statecode === WorkflowState.Activated;
+    const existing = ops.retrieve(WORKFLOW, definition.id);
+    const wasActive = state(existing?.values) === WorkflowState.Activated;
     let action: 'created' | 'updated' | 'kept';
     if (!existing) {
-      await ops.create('workflow', { ...workflowValues(definition, xaml), ...draft }, ctx, definition.id);
+      await ops.create(WORKFLOW, { ...workflowValues(definition, xaml), ...draft }, ctx, definition.id);
       action = 'created';
     } else if (options.overwrite) {
-      if (wasActive) await ops.update('workflow', definition.id, draft, ctx);
-      await ops.update('workflow', definition.id, workflowValues(definition, xaml), ctx);
+      if (wasActive) await ops.update(WORKFLOW, definition.id, draft, ctx);
+      await ops.update(WORKFLOW, definition.id, workflowValues(definition, xaml), ctx);
       action = 'updated';
     } else {
       action = 'kept';
     }
-    const current = ops.retrieve('workflow', definition.id);
+    const current = ops.retrieve(WORKFLOW, definition.id);
     const activate = options.publish || wasActive;
-    if (activate && current?.values.statecode !== WorkflowState.Activated) {
-      await ops.update('workflow', definition.id, activated, ctx);
+    if (activate && state(current?.values) !== WorkflowState.Activated) {
+      await ops.update(WORKFLOW, definition.id, activated, ctx);
     }
     summary.workflows.push({ id: definition.id, name: definition.name, action });
   }
   for (const { id, file, xaml } of pkg.xamlOnly ?? []) {
-    const existing = ops.retrieve('workflow', id);
+    const existing = ops.retrieve(WORKFLOW, id);
     if (!existing) {
       throw new SolutionFileError(
         `${file} is not described in customizations.xml and no workflow ${id} exists to take it. Add the workflow to customizations.xml.`,
       );
     }
     if (!options.overwrite) {
-      summary.workflows.push({ id, name: String(existing.values.name), action: 'kept' });
+      summary.workflows.push({ id, name: String(existing.values[wf.name]), action: 'kept' });
       continue;
     }
-    const wasActive = existing.values.statecode === WorkflowState.Activated;
-    if (wasActive) await ops.update('workflow', id, draft, ctx);
-    await ops.update('workflow', id, { xaml }, ctx);
-    if (wasActive || options.publish) await ops.update('workflow', id, activated, ctx);
-    summary.workflows.push({ id, name: String(existing.values.name), action: 'updated' });
+    const wasActive = state(existing.values) === WorkflowState.Activated;
+    if (wasActive) await ops.update(WORKFLOW, id, draft, ctx);
+    await ops.update(WORKFLOW, id, { [wf.xaml]: xaml }, ctx);
+    if (wasActive || options.publish) await ops.update(WORKFLOW, id, activated, ctx);
+    summary.workflows.push({ id, name: String(existing.values[wf.name]), action: 'updated' });
   }
   return summary;
 }

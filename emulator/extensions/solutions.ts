@@ -1,9 +1,24 @@
+/**
+ * The solution actions: ImportSolution, ImportSolutionAsync, ExportSolution and PublishAllXml,
+ * over the solution rows (emulator/solution-records.ts) and the package format (sdk/solutions).
+ */
 import { randomUUID } from 'node:crypto';
+import {
+  AsyncOperationType,
+  SolutionTable,
+  StandardColumns,
+  WorkflowCategory,
+  WorkflowMode,
+  WorkflowScope,
+  WorkflowState,
+  WorkflowStatus,
+  WorkflowTable,
+  WorkflowType,
+} from '../../sdk/entities/index';
 import type { ActionHandler, EmulatorOperations, OperationContext, StoredRow } from '../contracts';
 import { DataverseFault, ErrorCodes } from '../errors';
 import { solutionPublisher, solutionWorkflowIds } from '../solution-records';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType } from './dataverse-codes';
 import { importPackage, type ImportSummary } from './solution-import';
 import {
   readSolutionPackage,
@@ -45,46 +60,55 @@ function importOptions(body: Record<string, unknown>) {
   };
 }
 
+const wf = WorkflowTable.columns;
+const sol = SolutionTable.columns;
+
 function definitionOf(row: StoredRow): WorkflowDefinition {
   const v = row.values;
-  const name = String(v.name ?? '');
+  const name = String(v[wf.name] ?? '');
+  const description = v[wf.description];
   return {
     id: row.id.toLowerCase(),
     name,
     xamlFileName: xamlFileName(name, row.id),
-    primaryEntity: String(v.primaryentity ?? ''),
-    type: Number(v.type ?? 1),
-    category: Number(v.category ?? 0),
-    mode: Number(v.mode ?? 0),
-    scope: Number(v.scope ?? 4),
-    onDemand: v.ondemand === true,
-    subprocess: v.subprocess === true,
-    triggerOnCreate: v.triggeroncreate === true,
-    triggerOnDelete: v.triggerondelete === true,
-    stateCode: Number(v.statecode ?? 0),
-    statusCode: Number(v.statuscode ?? 1),
-    description: typeof v.description === 'string' ? v.description : '',
+    primaryEntity: String(v[wf.primaryEntity] ?? ''),
+    type: Number(v[wf.type] ?? WorkflowType.Definition),
+    category: Number(v[wf.category] ?? WorkflowCategory.Workflow),
+    mode: Number(v[wf.mode] ?? WorkflowMode.Background),
+    scope: Number(v[wf.scope] ?? WorkflowScope.Organization),
+    onDemand: v[wf.onDemand] === true,
+    subprocess: v[wf.subprocess] === true,
+    triggerOnCreate: v[wf.triggerOnCreate] === true,
+    triggerOnDelete: v[wf.triggerOnDelete] === true,
+    stateCode: Number(v[StandardColumns.state] ?? WorkflowState.Draft),
+    statusCode: Number(v[StandardColumns.status] ?? WorkflowStatus.Draft),
+    description: typeof description === 'string' ? description : '',
   };
 }
 
 /** The package of an installed solution: its row, its publisher and its workflow components. */
 function packageOf(ops: EmulatorOperations, row: StoredRow): SolutionPackage {
-  const uniqueName = String(row.values.uniquename);
+  const v = row.values;
+  const uniqueName = String(v[sol.uniqueName]);
   const workflowRows = solutionWorkflowIds(ops, row.id)
-    .map((id) => ops.retrieve('workflow', id))
+    .map((id) => ops.retrieve(WorkflowTable.logicalName, id))
     .filter((r): r is StoredRow => r !== undefined);
+  const description = v[sol.description];
   const manifest: SolutionManifest = {
     uniqueName,
-    friendlyName: String(row.values.friendlyname ?? uniqueName),
-    description: typeof row.values.description === 'string' ? row.values.description : '',
-    version: String(row.values.version ?? '1.0.0.0'),
-    managed: row.values.ismanaged === true,
+    friendlyName: String(v[sol.friendlyName] ?? uniqueName),
+    description: typeof description === 'string' ? description : '',
+    version: String(v[sol.version] ?? '1.0.0.0'),
+    managed: v[sol.managed] === true,
     publisher: solutionPublisher(ops, row),
     workflowIds: workflowRows.map((r) => r.id.toLowerCase()),
   };
   return {
     manifest,
-    workflows: workflowRows.map((r) => ({ definition: definitionOf(r), xaml: String(r.values.xaml ?? '') })),
+    workflows: workflowRows.map((r) => ({
+      definition: definitionOf(r),
+      xaml: String(r.values[wf.xaml] ?? ''),
+    })),
   };
 }
 
@@ -139,13 +163,13 @@ export function createSolutionActions(): Record<string, ActionHandler> {
         );
       }
       const row = ops
-        .find('solution')
-        .find((r) => String(r.values.uniquename).toLowerCase() === name.toLowerCase());
+        .find(SolutionTable.logicalName)
+        .find((r) => String(r.values[sol.uniqueName]).toLowerCase() === name.toLowerCase());
       if (!row) {
         throw new DataverseFault(
           404,
           ErrorCodes.SolutionNotFound,
-          `The solution '${name}' does not exist. Import it first, or check the unique name (solutions?$select=uniquename).`,
+          `The solution '${name}' does not exist. Import it first, or check the unique name (${SolutionTable.entitySet}?$select=${sol.uniqueName}).`,
         );
       }
       const zip = await writeSolutionPackage(packageOf(ops, row), {

@@ -1,18 +1,30 @@
-import type { ColumnValues, EmulatorOperations, LookupValue, OperationContext } from '../contracts';
-import { ActivityState } from '../../sdk/entities/activity-party';
+/**
+ * What a workflow run writes: the interpreter's effects (sdk/workflows/xaml) checked against the
+ * data first, so a recipient without an address fails the run before anything is written, then
+ * written through the core so registered steps see them.
+ */
+import {
+  ActivityState,
+  EmailStatus,
+  EmailTable,
+  ParticipationType,
+  StandardColumns,
+} from '../../sdk/entities/index';
 import type { WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
-import { EmailStatus } from '../../sdk/entities/email';
+import {
+  isLookupValue,
+  type ColumnValues,
+  type EmulatorOperations,
+  type LookupValue,
+  type OperationContext,
+} from '../contracts';
+import { PARTY_ADDRESS_COLUMNS, tableByLogicalName } from '../metadata/index';
 
-/** The column holding each party type's e-mail address (what Dataverse resolves `addressused` from). */
-const ADDRESS_COLUMN: Record<string, string> = {
-  contact: 'emailaddress1',
-  account: 'emailaddress1',
-  lead: 'emailaddress1',
-  systemuser: 'internalemailaddress',
-  queue: 'emailaddress',
-};
-
-const PARTY_FIELDS = ['from', 'to', 'cc', 'bcc'] as const;
+const emailParties = tableByLogicalName(EmailTable.logicalName)?.activity?.parties ?? [];
+/** The e-mail's party lists (from, to, cc, bcc). */
+const PARTY_FIELDS = emailParties.map((p) => p.name);
+/** The party list that must hold a deliverable recipient. */
+const RECIPIENTS = emailParties.find((p) => p.participationType === ParticipationType.ToRecipient)?.name;
 
 /** Thrown when an effect cannot be applied; the message becomes the failed job's message. */
 export class WorkflowRunError extends Error {
@@ -24,23 +36,20 @@ export class WorkflowRunError extends Error {
 
 /** A validated effect, ready to write. */
 type PlannedEffect =
-  | { kind: 'email'; entityName: string; values: ColumnValues; send: boolean }
+  | { kind: 'emailActivity'; entityName: string; values: ColumnValues; send: boolean }
   | { kind: 'create'; entityName: string; values: ColumnValues }
   | { kind: 'update'; entityName: string; id: string; values: ColumnValues };
-
-function isLookup(value: unknown): value is LookupValue {
-  return typeof value === 'object' && value !== null && 'logicalName' in value && 'id' in value;
-}
 
 function partiesOf(value: unknown): LookupValue[] {
   if (value === null || value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.filter(isLookup);
+  return list.filter(isLookupValue);
 }
 
 function describe(ops: EmulatorOperations, party: LookupValue): string {
   const row = ops.retrieve(party.logicalName, party.id)?.values ?? {};
-  const name = row.fullname ?? row.name ?? party.name;
+  const primaryName = tableByLogicalName(party.logicalName)?.primaryName;
+  const name = (primaryName ? row[primaryName] : undefined) ?? party.name;
   return name ? `${party.logicalName} '${String(name)}' (${party.id})` : `${party.logicalName} ${party.id}`;
 }
 
@@ -64,17 +73,17 @@ function planEmail(
           `The e-mail's '${field}' party ${party.logicalName} ${party.id} does not exist. Fix the record the workflow reads it from and run it again.`,
         );
       }
-      const addressColumn = ADDRESS_COLUMN[party.logicalName];
+      const addressColumn = PARTY_ADDRESS_COLUMNS[party.logicalName];
       const raw = addressColumn ? row.values[addressColumn] : undefined;
       const address = typeof raw === 'string' && raw.trim() !== '' ? raw : null;
-      if (field === 'to' && address === null) {
+      if (field === RECIPIENTS && address === null) {
         throw new WorkflowRunError(
           `The e-mail cannot be delivered: ${describe(ops, party)} has no e-mail address` +
             (addressColumn ? ` (${addressColumn})` : '') +
             '. Add the address to the recipient and run the workflow again.',
         );
       }
-      if (field === 'to') recipients += 1;
+      if (field === RECIPIENTS) recipients += 1;
     }
   }
   if (recipients === 0) {
@@ -82,9 +91,9 @@ function planEmail(
       "The e-mail has no recipient (To is empty). Check the workflow's e-mail step.",
     );
   }
-  values.statecode = ActivityState.Open;
-  values.statuscode = EmailStatus.Draft;
-  return { kind: 'email', entityName: effect.entityName, values, send: effect.send };
+  values[StandardColumns.state] = ActivityState.Open;
+  values[StandardColumns.status] = EmailStatus.Draft;
+  return { kind: 'emailActivity', entityName: effect.entityName, values, send: effect.send };
 }
 
 /** Validates the interpreter's effects against the data and turns them into writes. */
@@ -92,7 +101,7 @@ export function planEffects(ops: EmulatorOperations, effects: WorkflowEffect[]):
   return effects.map((effect): PlannedEffect => {
     switch (effect.kind) {
       case 'create':
-        return effect.entityName === 'email'
+        return effect.entityName === EmailTable.logicalName
           ? planEmail(ops, effect)
           : { kind: 'create', entityName: effect.entityName, values: { ...effect.values } };
       case 'update':
@@ -107,7 +116,7 @@ export function planEffects(ops: EmulatorOperations, effects: WorkflowEffect[]):
           kind: 'update',
           entityName: effect.entity.logicalName,
           id: effect.entity.id,
-          values: { statecode: effect.state, statuscode: effect.status },
+          values: { [StandardColumns.state]: effect.state, [StandardColumns.status]: effect.status },
         };
     }
   });
@@ -127,12 +136,12 @@ export async function applyEffects(
     }
     const row = await ops.create(effect.entityName, effect.values, ctx);
     created.push(row.id);
-    if (effect.kind === 'email' && effect.send) {
+    if (effect.kind === 'emailActivity' && effect.send) {
       // Dataverse creates the message as a draft and SendEmail then completes it as Sent.
       await ops.update(
         effect.entityName,
         row.id,
-        { statecode: ActivityState.Completed, statuscode: EmailStatus.Sent },
+        { [StandardColumns.state]: ActivityState.Completed, [StandardColumns.status]: EmailStatus.Sent },
         ctx,
       );
     }

@@ -1,9 +1,20 @@
-import { WorkflowState, WorkflowType } from '../../sdk/entities/workflow';
+/**
+ * ExecuteWorkflow: runs an activated on-demand classic workflow on one row by interpreting its
+ * definition (sdk/workflows/xaml) and writing the effects through the core, recorded as a job.
+ */
+import {
+  ExecuteWorkflowNames,
+  MessageName,
+  WorkflowState,
+  WorkflowTable,
+  WorkflowType,
+} from '../../sdk/entities/index';
 import type { RecordLoader, WorkflowEffect } from '../../sdk/workflows/xaml/evaluate';
 import type { ActionHandler, ActionRequest, EmulatorOperations } from '../contracts';
-import { DataverseFault, ErrorCodes } from '../errors';
+import { DataverseFault, ErrorCodes, notFound } from '../errors';
 import { completeAsyncOperation, startAsyncOperation } from './async-operations';
-import { AsyncOperationType } from './dataverse-codes';
+import { AsyncOperationType } from '../../sdk/entities/index';
+import { isGuid } from '../validation';
 import { applyEffects, planEffects } from './workflow-effects';
 
 /** The XAML interpreter's signature (`evaluateWorkflow` from sdk/workflows/xaml). */
@@ -21,22 +32,28 @@ export interface WorkflowActionsOptions {
   now?: () => Date;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const wf = WorkflowTable.columns;
 
 function loadRunnableWorkflow(ops: EmulatorOperations, request: ActionRequest) {
-  const workflowId = request.boundTo?.entityName === 'workflow' ? request.boundTo.id : undefined;
+  const workflowId =
+    request.boundTo?.entityName === WorkflowTable.logicalName ? request.boundTo.id : undefined;
   if (!workflowId) {
     throw new DataverseFault(
       400,
       ErrorCodes.InvalidArgument,
-      'ExecuteWorkflow is bound to a workflow: POST workflows(<workflowid>)/Microsoft.Dynamics.CRM.ExecuteWorkflow.',
+      `${MessageName.ExecuteWorkflow} is bound to a workflow: POST ${WorkflowTable.entitySet}(<${WorkflowTable.primaryId}>)/Microsoft.Dynamics.CRM.${MessageName.ExecuteWorkflow}.`,
     );
   }
-  const workflow = ops.retrieve('workflow', workflowId);
-  if (!workflow) {
-    throw new DataverseFault(404, ErrorCodes.NotFound, `workflow With Id = ${workflowId} Does Not Exist`);
-  }
-  const { name, type, statecode, primaryentity, xaml } = workflow.values;
+  const workflow = ops.retrieve(WorkflowTable.logicalName, workflowId);
+  if (!workflow) throw notFound(WorkflowTable.logicalName, workflowId);
+  const v = workflow.values;
+  const [name, type, state, primaryEntity, xaml] = [
+    v[wf.name],
+    v[wf.type],
+    v[wf.state],
+    v[wf.primaryEntity],
+    v[wf.xaml],
+  ];
   if (type !== WorkflowType.Definition) {
     throw new DataverseFault(
       400,
@@ -44,21 +61,21 @@ function loadRunnableWorkflow(ops: EmulatorOperations, request: ActionRequest) {
       `Workflow '${String(name)}' (${workflowId}) is not a definition (type ${String(type)}). Run the definition (type 1) instead.`,
     );
   }
-  if (statecode !== WorkflowState.Activated) {
+  if (state !== WorkflowState.Activated) {
     throw new DataverseFault(
       400,
       ErrorCodes.WorkflowNotRunnable,
       `Workflow '${String(name)}' (${workflowId}) is not activated. Activate it (statecode 1, statuscode 2) and try again.`,
     );
   }
-  if (typeof primaryentity !== 'string' || typeof xaml !== 'string') {
+  if (typeof primaryEntity !== 'string' || typeof xaml !== 'string') {
     throw new DataverseFault(
       400,
       ErrorCodes.WorkflowNotRunnable,
       `Workflow '${String(name)}' (${workflowId}) has no primary table or no definition (xaml). Import it again.`,
     );
   }
-  return { id: workflowId, name: String(name), primaryEntity: primaryentity, xaml };
+  return { id: workflowId, name: String(name), primaryEntity, xaml };
 }
 
 /**
@@ -73,22 +90,16 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
   const now = options.now ?? (() => new Date());
   return async (request, ops) => {
     const workflow = loadRunnableWorkflow(ops, request);
-    const entityId = request.body.EntityId;
-    if (typeof entityId !== 'string' || !GUID.test(entityId)) {
+    const entityId = request.body[ExecuteWorkflowNames.entityId];
+    if (!isGuid(entityId)) {
       throw new DataverseFault(
         400,
         ErrorCodes.InvalidArgument,
-        'ExecuteWorkflow needs {"EntityId": "<id of the record to run the workflow on>"}.',
+        `${MessageName.ExecuteWorkflow} needs {"${ExecuteWorkflowNames.entityId}": "<id of the record to run the workflow on>"}.`,
       );
     }
     const record = ops.retrieve(workflow.primaryEntity, entityId);
-    if (!record) {
-      throw new DataverseFault(
-        404,
-        ErrorCodes.NotFound,
-        `${workflow.primaryEntity} With Id = ${entityId} Does Not Exist`,
-      );
-    }
+    if (!record) throw notFound(workflow.primaryEntity, entityId);
     const primary = { logicalName: workflow.primaryEntity, id: record.id };
     const jobId = await startAsyncOperation(
       ops,
@@ -115,8 +126,8 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
     }
     return {
       body: {
-        '@odata.context': `${request.baseUrl}$metadata#Microsoft.Dynamics.CRM.ExecuteWorkflowResponse`,
-        Id: jobId,
+        '@odata.context': `${request.baseUrl}$metadata#Microsoft.Dynamics.CRM.${MessageName.ExecuteWorkflow}Response`,
+        [ExecuteWorkflowNames.responseId]: jobId,
       },
     };
   };
@@ -124,5 +135,5 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
 
 /** The workflow actions by name, for `EmulatorExtensions.actions`. */
 export function createWorkflowActions(options: WorkflowActionsOptions): Record<string, ActionHandler> {
-  return { ExecuteWorkflow: executeWorkflowAction(options) };
+  return { [MessageName.ExecuteWorkflow]: executeWorkflowAction(options) };
 }

@@ -7,7 +7,7 @@ import type { ActionRequest, ActionResult } from '../contracts';
 import { badRequest, ErrorCodes, unknownSegment } from '../errors';
 import type { TableMeta } from '../metadata';
 import { mapBody } from '../odata/body';
-import { SEED } from '../seed-ids';
+import { SEED } from '../seed';
 import { mustTable } from '../store/store';
 import { readJson } from './entity-handlers';
 import { jsonResponse, noContent, queryParams } from './types';

@@ -6,11 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { badRequest, DataverseFault, ErrorCodes } from '../errors';
-import { errorResponse } from './error-response';
 import { boundaryOf, parseEmbeddedRequest, splitParts, writeHttpPart } from './multipart';
 import type { EmbeddedRequest, MimePart } from './multipart';
 import { route } from './router';
-import { parsePrefer } from './types';
+import { errorResponse, parsePrefer } from './types';
 import type { ApiEnvironment, ApiRequest, ApiResponse } from './types';
 
 /** The most requests one batch may hold. */

@@ -9,7 +9,7 @@ import type { Navigation, TableMeta } from '../metadata';
 import { serializeWithExpand } from '../odata/expand';
 import { countRows, listPage, MAX_PAGE_SIZE, tableSource } from '../odata/list';
 import type { RowSource } from '../odata/list';
-import { collectionByParentId } from '../odata/navigation-sql';
+import { navigationSource } from '../odata/navigation-sql';
 import { parseQueryOptions } from '../odata/query-options';
 import { annotationFilter } from '../odata/serialize';
 import { mustTable } from '../store/store';
@@ -75,7 +75,7 @@ export function getNavigation(
     if (!related) throw notFound(target.logicalName, ref?.id ?? '(empty)');
     return jsonResponse(200, representation(env, request, target, related));
   }
-  const source: RowSource = { from: collectionByParentId(nav, table, 'x'), params: [row.id], alias: 'x' };
+  const source = navigationSource(nav, table, row.id);
   return listRows(env, request, target, source, `${table.entitySet}(${row.id})/${name}`);
 }
 

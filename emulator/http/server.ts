@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { SystemUserTable } from '../../sdk/entities/systemuser';
 import type { EmulatorExtensions, OperationContext } from '../contracts';
 import { DataverseFault, ErrorCodes } from '../errors';
 import type { FaultList } from '../faults';
@@ -13,9 +14,8 @@ import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
 import type { TransactionManager } from '../store/transaction';
 import { handleBatch } from './batch';
-import { errorResponse } from './error-response';
 import { route } from './router';
-import type { ApiEnvironment, ApiRequest, ApiResponse } from './types';
+import { errorResponse, type ApiEnvironment, type ApiRequest, type ApiResponse } from './types';
 
 const run = <T>(fn: () => Promise<T>): Promise<T> => fn();
 
@@ -132,12 +132,13 @@ function operationContext(deps: ServerDependencies, headers: Record<string, stri
   const callerObjectId = headers.callerobjectid;
   let userId = headers.mscrmcallerid || deps.defaultUserId;
   if (callerObjectId) {
-    const user = deps.ops.find('systemuser', { azureactivedirectoryobjectid: callerObjectId })[0];
+    const { logicalName, columns } = SystemUserTable;
+    const user = deps.ops.find(logicalName, { [columns.azureActiveDirectoryObjectId]: callerObjectId })[0];
     if (!user)
       throw new DataverseFault(
         403,
         ErrorCodes.CallerNotFound,
-        `No systemuser has azureactivedirectoryobjectid ${callerObjectId}; impersonate an existing user.`,
+        `No ${logicalName} has ${columns.azureActiveDirectoryObjectId} ${callerObjectId}; impersonate an existing user.`,
       );
     userId = user.id;
   }

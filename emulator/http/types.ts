@@ -3,6 +3,7 @@
  * `$batch` part runs through exactly the same code as a top-level request.
  */
 import type { EmulatorExtensions, OperationContext } from '../contracts';
+import { toFault } from '../errors';
 import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
 import type { ContentIdResolver } from '../odata/references';
@@ -99,4 +100,10 @@ export function queryParams(query: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(query)) map.set(key, value);
   return map;
+}
+
+/** The Dataverse-shaped HTTP answer for a thrown value. */
+export function errorResponse(error: unknown): ApiResponse {
+  const fault = toFault(error);
+  return jsonResponse(fault.status, fault.toBody(), fault.headers);
 }

@@ -1,102 +1,111 @@
 /**
- * Small builders for column metadata and the standard columns every table carries, so each
- * table file reads as a list of its own columns.
+ * What the emulator adds to a column that sdk/entities names: its type, length, default and
+ * option labels. The builders take no names; `defineTable` pairs each with its column key.
  */
 import type { ColumnMeta } from './types';
 
-/** A string column (`maxLength` as in Dataverse's metadata). */
-export function text(name: string, maxLength: number, required = false): ColumnMeta {
-  return { name, type: 'string', maxLength, required };
+/** A column's description without its name (which comes from the sdk/entities definition). */
+export type ColumnSpec = Omit<ColumnMeta, 'name' | 'targets' | 'navigation'>;
+
+/** What a column may add to its type. */
+export interface ColumnOptions {
+  /** Must have a value on create (Dataverse "ApplicationRequired"). */
+  required?: boolean;
+  /** Value written on create when none is given. */
+  default?: unknown;
+  /** Looked up by value often: keep a case-insensitive index on it. */
+  indexed?: boolean;
+  /** Set by the system only; a client that sends it is ignored. */
+  readOnly?: boolean;
+}
+
+/** A numeric enum of sdk/entities (`InvitationType`, `StepMode`...): its values are the options. */
+export type OptionEnum = Readonly<Record<string, string | number>>;
+
+/** A single-line text column of at most `maxLength` characters (as in Dataverse's metadata). */
+export function text(maxLength: number, options: ColumnOptions = {}): ColumnSpec {
+  return { type: 'string', maxLength, ...options };
 }
 
 /** A multi-line text column. */
-export function memo(name: string, maxLength = 1048576, required = false): ColumnMeta {
-  return { name, type: 'memo', maxLength, required };
+export function memo(maxLength = 1048576, options: ColumnOptions = {}): ColumnSpec {
+  return { type: 'memo', maxLength, ...options };
 }
 
 /** A whole number column. */
-export function int(name: string, required = false): ColumnMeta {
-  return { name, type: 'int', required };
+export function int(options: ColumnOptions = {}): ColumnSpec {
+  return { type: 'int', ...options };
 }
 
 /** A two-option column. */
-export function bool(name: string, defaultValue?: boolean): ColumnMeta {
-  return { name, type: 'boolean', default: defaultValue };
+export function bool(defaultValue?: boolean): ColumnSpec {
+  return { type: 'boolean', default: defaultValue };
 }
 
 /** A date and time column (ISO-8601, UTC). */
-export function dateTime(name: string): ColumnMeta {
-  return { name, type: 'datetime' };
+export function dateTime(): ColumnSpec {
+  return { type: 'datetime' };
 }
 
-/** A choice column with its options. */
-export function choice(
-  name: string,
-  options: Record<number, string>,
-  required = false,
-  def?: number,
-): ColumnMeta {
-  return { name, type: 'choice', options, required, default: def };
+/** A unique identifier column that is not the primary key. */
+export function guid(options: ColumnOptions = {}): ColumnSpec {
+  return { type: 'uniqueidentifier', ...options };
+}
+
+/** `WaitingForResources` → `Waiting For Resources`, `SASKey` → `SAS Key`. */
+function spaced(member: string): string {
+  return member.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 }
 
 /**
- * A lookup column. `navigation` maps each target table to its single-valued navigation
- * property (case-sensitive in `@odata.bind`).
+ * The FormattedValue label of each value of an enum: the member name spaced out, unless
+ * `labels` gives Dataverse's own wording.
  */
-export function lookup(name: string, navigation: Record<string, string>, required = false): ColumnMeta {
-  return { name, type: 'lookup', targets: Object.keys(navigation), navigation, required };
+export function optionLabels(
+  values: OptionEnum,
+  labels: Record<number, string> = {},
+): Record<number, string> {
+  const result: Record<number, string> = {};
+  for (const [member, value] of Object.entries(values)) {
+    if (typeof value === 'number') result[value] = labels[value] ?? spaced(member);
+  }
+  return result;
 }
 
-/** The primary key column. */
-export function primaryKey(name: string): ColumnMeta {
-  return { name, type: 'uniqueidentifier' };
+/** A choice column whose options are the values of an sdk/entities enum. */
+export function choice(
+  values: OptionEnum,
+  settings: Omit<ColumnOptions, 'default'> & { default?: number; labels?: Record<number, string> } = {},
+): ColumnSpec {
+  const { labels, ...options } = settings;
+  return { type: 'choice', options: optionLabels(values, labels), ...options };
 }
 
-/** statecode/statuscode columns with their labels. */
-export function stateColumns(states: Record<number, string>, statuses: Record<number, string>): ColumnMeta[] {
-  return [
-    { name: 'statecode', type: 'state', options: states },
-    { name: 'statuscode', type: 'status', options: statuses },
-  ];
+/** The state model of a table: its statecode and statuscode options and which go together. */
+export interface StateModel {
+  /** Valid statecode → statuscode values; the first status is the default for the state. */
+  pairs: Record<number, number[]>;
+  stateLabels: Record<number, string>;
+  statusLabels: Record<number, string>;
 }
 
-/** createdon/modifiedon/createdby/modifiedby/versionnumber, set by the system only. */
-export function systemColumns(): ColumnMeta[] {
-  return [
-    { name: 'createdon', type: 'datetime', readOnly: true },
-    { name: 'modifiedon', type: 'datetime', readOnly: true },
-    {
-      name: 'createdby',
-      type: 'lookup',
-      readOnly: true,
-      targets: ['systemuser'],
-      navigation: { systemuser: 'createdby' },
-    },
-    {
-      name: 'modifiedby',
-      type: 'lookup',
-      readOnly: true,
-      targets: ['systemuser'],
-      navigation: { systemuser: 'modifiedby' },
-    },
-    { name: 'versionnumber', type: 'bigint', readOnly: true },
-  ];
+/**
+ * A state model from the table's state and status enums. Only the values `pairs` names are
+ * options; `statusLabels` overrides a status label where Dataverse words it differently.
+ */
+export function stateModel(
+  states: OptionEnum,
+  statuses: OptionEnum,
+  pairs: Record<number, number[]>,
+  statusLabels: Record<number, string> = {},
+): StateModel {
+  const stateLabels = optionLabels(states);
+  const allStatuses = optionLabels(statuses, statusLabels);
+  const keep = (labels: Record<number, string>, values: number[]) =>
+    Object.fromEntries(values.map((v) => [v, labels[v]]));
+  return {
+    pairs,
+    stateLabels: keep(stateLabels, Object.keys(pairs).map(Number)),
+    statusLabels: keep(allStatuses, Object.values(pairs).flat()),
+  };
 }
-
-/** The owner column of a user-owned table (defaults to the caller). */
-export function ownerColumn(): ColumnMeta {
-  return { name: 'ownerid', type: 'owner', targets: ['systemuser'], navigation: { systemuser: 'ownerid' } };
-}
-
-/** Standard state labels of an ordinary table (Active/Inactive). */
-export const ACTIVE_INACTIVE = {
-  states: { 0: 'Active', 1: 'Inactive' },
-  statuses: { 1: 'Active', 2: 'Inactive' },
-};
-
-/** Standard states of an activity table (Open/Completed/Canceled/Scheduled). */
-export const ACTIVITY_STATES = {
-  states: { 0: 'Open', 1: 'Completed', 2: 'Canceled', 3: 'Scheduled' },
-  statuses: { 1: 'Open', 2: 'Completed', 3: 'Canceled', 4: 'Scheduled' },
-  pairs: { 0: [1], 1: [2], 2: [3], 3: [4] } as Record<number, number[]>,
-};

@@ -2,33 +2,15 @@
  * The emulator's metadata registry: every table and relationship in one place, with lookups by
  * entity set, logical name and navigation property.
  */
-import {
-  accountTable,
-  contactTable,
-  invitationTable,
-  inviteRedemptionTable,
-  webRoleTable,
-  websiteTable,
-} from './portal-tables';
-import {
-  sdkMessageFilterTable,
-  sdkMessageProcessingStepImageTable,
-  sdkMessageProcessingStepTable,
-  sdkMessageTable,
-  serviceEndpointTable,
-} from './registration-tables';
-import { publisherTable, solutionComponentTable, solutionTable } from './solution-tables';
-import {
-  activityPartyTable,
-  asyncOperationTable,
-  emailTable,
-  systemUserTable,
-  workflowTable,
-} from './system-tables';
-import { InvitationTable, WebRoleTable } from '../../sdk/entities/index';
+import type { DefinedTable } from './define';
+import { portalTables } from './portal-tables';
+import { registrationTables } from './registration-tables';
+import { solutionTables } from './solution-tables';
+import { systemTables } from './system-tables';
 import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
+import { ConfigurationError } from '../../sdk/errors';
 
-const invitationRelationships = InvitationTable.relationships;
+export { PARTY_ADDRESS_COLUMNS } from './system-tables';
 
 export type {
   ColumnMeta,
@@ -39,126 +21,46 @@ export type {
   TableMeta,
 } from './types';
 
-/** All tables the emulator serves. */
-export const TABLES: readonly TableMeta[] = [
-  contactTable,
-  accountTable,
-  websiteTable,
-  webRoleTable,
-  invitationTable,
-  inviteRedemptionTable,
-  systemUserTable,
-  workflowTable,
-  emailTable,
-  activityPartyTable,
-  asyncOperationTable,
-  serviceEndpointTable,
-  sdkMessageTable,
-  sdkMessageFilterTable,
-  sdkMessageProcessingStepTable,
-  sdkMessageProcessingStepImageTable,
-  solutionTable,
-  publisherTable,
-  solutionComponentTable,
+/** Every table the emulator serves, each defined from its sdk/entities description. */
+const DEFINED: readonly DefinedTable[] = [
+  ...portalTables,
+  ...systemTables,
+  ...registrationTables,
+  ...solutionTables,
 ];
+
+const served = new Set(DEFINED.map((d) => d.table.logicalName));
+
+/** A lookup keeps only the targets the emulator serves (sdk/entities may name more, e.g. queue). */
+function servedLookup(column: ColumnMeta): ColumnMeta {
+  if (!column.targets) return column;
+  const targets = column.targets.filter((t) => served.has(t));
+  const navigation = Object.fromEntries(
+    Object.entries(column.navigation ?? {}).filter(([target]) => served.has(target)),
+  );
+  return { ...column, targets, navigation };
+}
+
+/** All tables the emulator serves. */
+export const TABLES: readonly TableMeta[] = DEFINED.map(({ table }) => ({
+  ...table,
+  columns: table.columns.map(servedLookup).filter((c) => !c.targets || c.targets.length > 0),
+}));
 
 /** N:N relationships (navigation property = schema name on both sides). */
-export const MANY_TO_MANY: readonly ManyToManyMeta[] = [
-  {
-    schemaName: invitationRelationships.inviteContacts,
-    intersect: invitationRelationships.inviteContacts,
-    entity1: 'adx_invitation',
-    entity2: 'contact',
-  },
-  {
-    schemaName: invitationRelationships.redeemedContacts,
-    intersect: invitationRelationships.redeemedContacts,
-    entity1: 'adx_invitation',
-    entity2: 'contact',
-  },
-  {
-    schemaName: invitationRelationships.webRoles,
-    intersect: invitationRelationships.webRoles,
-    entity1: 'adx_invitation',
-    entity2: 'adx_webrole',
-  },
-  {
-    schemaName: WebRoleTable.relationships.contacts,
-    intersect: WebRoleTable.relationships.contacts,
-    entity1: 'adx_webrole',
-    entity2: 'contact',
-  },
-];
+export const MANY_TO_MANY: readonly ManyToManyMeta[] = DEFINED.flatMap((d) => d.manyToMany);
 
 /** 1:N relationships exposed as collection navigations on the referenced table. */
-export const ONE_TO_MANY: readonly OneToManyMeta[] = [
-  {
-    schemaName: invitationRelationships.redemptions,
-    referenced: 'adx_invitation',
-    referencing: 'adx_inviteredemption',
-    lookup: 'regardingobjectid',
-  },
-  {
-    schemaName: 'adx_invitation_Emails',
-    referenced: 'adx_invitation',
-    referencing: 'email',
-    lookup: 'regardingobjectid',
-  },
-  {
-    schemaName: 'contact_customer_accounts',
-    referenced: 'account',
-    referencing: 'contact',
-    lookup: 'parentcustomerid',
-  },
-  {
-    schemaName: 'adx_website_webrole',
-    referenced: 'adx_website',
-    referencing: 'adx_webrole',
-    lookup: 'adx_websiteid',
-  },
-  {
-    schemaName: 'email_activity_parties',
-    referenced: 'email',
-    referencing: 'activityparty',
-    lookup: 'activityid',
-  },
-  {
-    schemaName: 'adx_inviteredemption_activity_parties',
-    referenced: 'adx_inviteredemption',
-    referencing: 'activityparty',
-    lookup: 'activityid',
-  },
-  {
-    schemaName: 'serviceendpoint_sdkmessageprocessingstep',
-    referenced: 'serviceendpoint',
-    referencing: 'sdkmessageprocessingstep',
-    lookup: 'eventhandler',
-  },
-  {
-    schemaName: 'sdkmessageprocessingstepid_sdkmessageprocessingstepimage',
-    referenced: 'sdkmessageprocessingstep',
-    referencing: 'sdkmessageprocessingstepimage',
-    lookup: 'sdkmessageprocessingstepid',
-  },
-  {
-    schemaName: 'workflow_asyncoperations',
-    referenced: 'workflow',
-    referencing: 'asyncoperation',
-    lookup: 'workflowactivationid',
-  },
-  {
-    schemaName: 'solution_solutioncomponent',
-    referenced: 'solution',
-    referencing: 'solutioncomponent',
-    lookup: 'solutionid',
-  },
-  {
-    schemaName: 'publisher_solution',
-    referenced: 'publisher',
-    referencing: 'solution',
-    lookup: 'publisherid',
-  },
-];
+export const ONE_TO_MANY: readonly OneToManyMeta[] = DEFINED.flatMap((d) => d.oneToMany);
+
+// An N:N declared on both of its tables would give its link table two orders of columns.
+const declared = [...MANY_TO_MANY, ...ONE_TO_MANY].map((r) => r.schemaName);
+const twice = declared.filter((name, i) => declared.indexOf(name) !== i);
+if (twice.length > 0) {
+  throw new ConfigurationError(
+    `The emulator's metadata declares ${twice.join(', ')} more than once; declare a relationship on one of its tables only.`,
+  );
+}
 
 const byLogicalName = new Map(TABLES.map((t) => [t.logicalName, t]));
 const byEntitySet = new Map(TABLES.map((t) => [t.entitySet, t]));

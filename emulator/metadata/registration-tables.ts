@@ -1,124 +1,125 @@
 /**
  * Metadata of the tables behind webhook registrations: serviceendpoint, sdkmessage,
  * sdkmessagefilter, sdkmessageprocessingstep, sdkmessageprocessingstepimage.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/sdkmessageprocessingstep
  */
-import { bool, choice, int, lookup, memo, primaryKey, stateColumns, systemColumns, text } from './columns';
-import type { TableMeta } from './types';
+import {
+  SdkMessageFilterTable,
+  SdkMessageProcessingStepImageTable,
+  SdkMessageProcessingStepTable,
+  SdkMessageTable,
+  ServiceEndpointAuthType,
+  ServiceEndpointContract,
+  ServiceEndpointMessageFormat,
+  ServiceEndpointTable,
+  StepImageType,
+  StepMode,
+  StepStage,
+  StepState,
+  StepStatus,
+  StepSupportedDeployment,
+} from '../../sdk/entities/index';
+import { bool, choice, int, memo, stateModel, text } from './columns';
+import { defineTable, type DefinedTable, oneToMany } from './define';
 
-/** serviceendpoint: a webhook target (contract 8). */
-export const serviceEndpointTable: TableMeta = {
-  logicalName: 'serviceendpoint',
-  entitySet: 'serviceendpoints',
-  primaryId: 'serviceendpointid',
-  primaryName: 'name',
-  columns: [
-    primaryKey('serviceendpointid'),
-    text('name', 256, true),
-    text('url', 2000),
-    choice(
-      'contract',
-      {
-        1: 'OneWay',
-        2: 'Queue',
-        3: 'Rest',
-        4: 'TwoWay',
-        5: 'Topic',
-        6: 'Queue Persistent',
-        7: 'Event Hub',
-        8: 'Webhook',
+/** serviceendpoint: a webhook target (contract Webhook). */
+export const serviceEndpointTable = defineTable(ServiceEndpointTable, {
+  columns: {
+    name: text(256, { required: true }),
+    url: text(2000),
+    contract: choice(ServiceEndpointContract, {
+      required: true,
+      labels: {
+        [ServiceEndpointContract.OneWay]: 'OneWay',
+        [ServiceEndpointContract.TwoWay]: 'TwoWay',
       },
-      true,
-    ),
-    choice('authtype', {
-      1: 'ACS',
-      2: 'SAS Key',
-      3: 'SAS Token',
-      4: 'Webhook Key',
-      5: 'Http Header',
-      6: 'Http Query String',
     }),
-    memo('authvalue', 4000),
-    choice('messageformat', { 1: '.NET Binary', 2: 'JSON', 3: 'XML' }, false, 2),
-    text('description', 256),
-    ...systemColumns(),
-  ],
-};
+    authType: choice(ServiceEndpointAuthType),
+    authValue: memo(4000),
+    messageFormat: choice(ServiceEndpointMessageFormat, {
+      default: ServiceEndpointMessageFormat.Json,
+      labels: {
+        [ServiceEndpointMessageFormat.NetBinary]: '.NET Binary',
+        [ServiceEndpointMessageFormat.Json]: 'JSON',
+        [ServiceEndpointMessageFormat.Xml]: 'XML',
+      },
+    }),
+    description: text(256),
+  },
+  relationships: { steps: oneToMany(SdkMessageProcessingStepTable, 'eventHandlerServiceEndpoint') },
+});
 
 /** sdkmessage: a message name (Create, Update...). */
-export const sdkMessageTable: TableMeta = {
-  logicalName: 'sdkmessage',
-  entitySet: 'sdkmessages',
-  primaryId: 'sdkmessageid',
-  primaryName: 'name',
-  columns: [primaryKey('sdkmessageid'), text('name', 256, true), ...systemColumns()],
-};
+export const sdkMessageTable = defineTable(SdkMessageTable, {
+  columns: { name: text(256, { required: true }) },
+});
 
 /** sdkmessagefilter: a message on one table. */
-export const sdkMessageFilterTable: TableMeta = {
-  logicalName: 'sdkmessagefilter',
-  entitySet: 'sdkmessagefilters',
-  primaryId: 'sdkmessagefilterid',
-  primaryName: 'name',
-  columns: [
-    primaryKey('sdkmessagefilterid'),
-    text('name', 256),
-    lookup('sdkmessageid', { sdkmessage: 'sdkmessageid' }, true),
-    text('primaryobjecttypecode', 100),
-    text('secondaryobjecttypecode', 100),
-    bool('iscustomprocessingstepallowed', true),
-    ...systemColumns(),
-  ],
-};
+export const sdkMessageFilterTable = defineTable(SdkMessageFilterTable, {
+  columns: {
+    name: text(256),
+    primaryObjectTypeCode: text(100),
+    secondaryObjectTypeCode: text(100),
+    customProcessingStepAllowed: bool(true),
+  },
+  lookups: { message: { required: true } },
+});
 
 /** sdkmessageprocessingstep: a registered step (stage, mode, rank, filtering attributes). */
-export const sdkMessageProcessingStepTable: TableMeta = {
-  logicalName: 'sdkmessageprocessingstep',
-  entitySet: 'sdkmessageprocessingsteps',
-  primaryId: 'sdkmessageprocessingstepid',
-  primaryName: 'name',
-  columns: [
-    primaryKey('sdkmessageprocessingstepid'),
-    text('name', 256, true),
-    choice(
-      'stage',
-      { 10: 'Pre-validation', 20: 'Pre-operation', 30: 'Main Operation', 40: 'Post-operation' },
-      true,
-    ),
-    choice('mode', { 0: 'Synchronous', 1: 'Asynchronous' }, true, 0),
-    { ...int('rank', true), default: 1 },
-    choice(
-      'supporteddeployment',
-      { 0: 'Server Only', 1: 'Microsoft Dynamics 365 Client for Outlook Only', 2: 'Both' },
-      false,
-      0,
-    ),
-    memo('filteringattributes', 100000),
-    memo('configuration'),
-    text('description', 256),
-    bool('asyncautodelete', false),
-    lookup('eventhandler', { serviceendpoint: 'eventhandler_serviceendpoint' }),
-    lookup('sdkmessageid', { sdkmessage: 'sdkmessageid' }),
-    lookup('sdkmessagefilterid', { sdkmessagefilter: 'sdkmessagefilterid' }),
-    ...stateColumns({ 0: 'Enabled', 1: 'Disabled' }, { 1: 'Enabled', 2: 'Disabled' }),
-    ...systemColumns(),
-  ],
-  states: { 0: [1], 1: [2] },
-};
+export const sdkMessageProcessingStepTable = defineTable(SdkMessageProcessingStepTable, {
+  columns: {
+    name: text(256, { required: true }),
+    description: text(256),
+    stage: choice(StepStage, {
+      required: true,
+      labels: {
+        [StepStage.PreValidation]: 'Pre-validation',
+        [StepStage.PreOperation]: 'Pre-operation',
+        [StepStage.PostOperation]: 'Post-operation',
+      },
+    }),
+    mode: choice(StepMode, { required: true, default: StepMode.Synchronous }),
+    rank: int({ required: true, default: 1 }),
+    supportedDeployment: choice(StepSupportedDeployment, {
+      default: StepSupportedDeployment.ServerOnly,
+      labels: {
+        [StepSupportedDeployment.OutlookClientOnly]: 'Microsoft Dynamics 365 Client for Outlook Only',
+      },
+    }),
+    filteringAttributes: memo(100000),
+    configuration: memo(),
+    asyncAutoDelete: bool(false),
+  },
+  states: stateModel(StepState, StepStatus, {
+    [StepState.Enabled]: [StepStatus.Enabled],
+    [StepState.Disabled]: [StepStatus.Disabled],
+  }),
+  relationships: { images: oneToMany(SdkMessageProcessingStepImageTable, 'step') },
+});
 
 /** sdkmessageprocessingstepimage: an entity image (pre/post) a step asks for. */
-export const sdkMessageProcessingStepImageTable: TableMeta = {
-  logicalName: 'sdkmessageprocessingstepimage',
-  entitySet: 'sdkmessageprocessingstepimages',
-  primaryId: 'sdkmessageprocessingstepimageid',
-  primaryName: 'name',
-  columns: [
-    primaryKey('sdkmessageprocessingstepimageid'),
-    text('name', 256, true),
-    text('entityalias', 256, true),
-    choice('imagetype', { 0: 'PreImage', 1: 'PostImage', 2: 'Both' }, true),
-    text('messagepropertyname', 256, true),
-    memo('attributes', 100000),
-    lookup('sdkmessageprocessingstepid', { sdkmessageprocessingstep: 'sdkmessageprocessingstepid' }, true),
-    ...systemColumns(),
-  ],
-};
+export const sdkMessageProcessingStepImageTable = defineTable(SdkMessageProcessingStepImageTable, {
+  columns: {
+    name: text(256, { required: true }),
+    entityAlias: text(256, { required: true }),
+    imageType: choice(StepImageType, {
+      required: true,
+      labels: {
+        [StepImageType.PreImage]: 'PreImage',
+        [StepImageType.PostImage]: 'PostImage',
+      },
+    }),
+    messagePropertyName: text(256, { required: true }),
+    attributes: memo(100000),
+  },
+  lookups: { step: { required: true } },
+});
+
+/** The webhook registration tables, in the order the emulator serves them. */
+export const registrationTables: readonly DefinedTable[] = [
+  serviceEndpointTable,
+  sdkMessageTable,
+  sdkMessageFilterTable,
+  sdkMessageProcessingStepTable,
+  sdkMessageProcessingStepImageTable,
+];

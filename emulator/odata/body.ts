@@ -3,12 +3,18 @@
  * through, `<nav>@odata.bind` becomes a `LookupValue` (or N:N/1:N links to make after the write),
  * and activity-party deep inserts become the party-list columns (`to`, `from`, `customers`...).
  */
+import { ActivityPartyTable } from '../../sdk/entities/index';
 import type { ColumnValues, LookupValue } from '../contracts';
 import { badRequest, ErrorCodes } from '../errors';
 import { columnOf, isLookup, navigationOf } from '../metadata';
 import type { TableMeta } from '../metadata';
 import { parseEntityReference } from './references';
 import type { ContentIdResolver } from './references';
+
+const PARTICIPATION = ActivityPartyTable.columns.participationType;
+/** The party's own lookup, bound per table: `partyid_contact@odata.bind`, `partyid_account@odata.bind`... */
+const PARTY = ActivityPartyTable.lookups.partyContact.column;
+const PARTY_BIND = new RegExp(`^${PARTY}_\\w+@odata\\.bind$`);
 
 /** A Web API body in canonical form. */
 export interface MappedBody {
@@ -116,11 +122,11 @@ function partiesFromDeepInsert(table: TableMeta, value: unknown, resolve?: Conte
     );
   const lists: Record<string, LookupValue[]> = {};
   for (const party of value as Array<Record<string, unknown>>) {
-    const type = party.participationtypemask;
+    const type = party[PARTICIPATION];
     const list = table.activity?.parties.find((p) => p.participationType === type);
     if (!list)
       throw badRequest(
-        `participationtypemask ${String(type)} is not valid for ${table.logicalName}.`,
+        `${PARTICIPATION} ${String(type)} is not valid for ${table.logicalName}.`,
         ErrorCodes.InvalidArgument,
       );
     (lists[list.name] ??= []).push(partyRef(party, resolve));
@@ -136,9 +142,9 @@ function partyList(value: unknown, resolve?: ContentIdResolver): LookupValue[] {
 }
 
 function partyRef(party: Record<string, unknown>, resolve?: ContentIdResolver): LookupValue {
-  const key = Object.keys(party).find((k) => /^partyid_\w+@odata\.bind$/.test(k));
+  const key = Object.keys(party).find((k) => PARTY_BIND.test(k));
   if (!key)
-    throw badRequest("An activity party needs 'partyid_<table>@odata.bind'.", ErrorCodes.InvalidPayload);
+    throw badRequest(`An activity party needs '${PARTY}_<table>@odata.bind'.`, ErrorCodes.InvalidPayload);
   return toLookup(party[key], resolve);
 }
 

@@ -7,7 +7,7 @@ import { tableByLogicalName } from '../metadata';
 import type { TableMeta } from '../metadata';
 import type { Store } from '../store/store';
 import { listPage, MAX_PAGE_SIZE } from './list';
-import { collectionByParentId } from './navigation-sql';
+import { navigationSource } from './navigation-sql';
 import type { ExpandItem } from './query-options';
 import { serializeRow } from './serialize';
 import type { AnnotationFilter } from './serialize';
@@ -32,7 +32,7 @@ export function applyExpand(
         : null;
       continue;
     }
-    const source = { from: collectionByParentId(item.nav, table, 'x'), params: [row.id], alias: 'x' };
+    const source = navigationSource(item.nav, table, row.id);
     const page = listPage(
       store,
       target,

@@ -4,6 +4,7 @@
  * caches of rows). Synchronous; the transaction boundaries belong to emulator/store/transaction.ts.
  */
 import type Database from 'better-sqlite3';
+import { StandardColumns } from '../../sdk/entities/standard-columns';
 import { loadSqlite } from './sqlite-driver';
 import type { ColumnValues, LookupValue, StoredRow } from '../contracts';
 import { columnOf, isLookup, MANY_TO_MANY, TABLES, tableByLogicalName } from '../metadata';
@@ -102,7 +103,7 @@ export class Store {
     return {
       logicalName: table.logicalName,
       id: String(raw[table.primaryId]),
-      version: Number(raw.versionnumber ?? 0),
+      version: Number(raw[StandardColumns.versionNumber] ?? 0),
       values,
     };
   }

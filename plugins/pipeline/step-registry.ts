@@ -3,6 +3,8 @@
  * stage and mode, in rank order, and for Update only when a filtering attribute changed.
  */
 import { MessageName, StepMode, StepStage } from '../../sdk/entities/index';
+import { InvalidArgumentError } from '../../sdk/errors';
+import { selectSteps, type StepEvent } from '../../sdk/webhooks/index';
 import type { PluginHandler, StepDefinition, StepRegistration } from './step';
 
 const STAGES: readonly number[] = [StepStage.PreValidation, StepStage.PreOperation, StepStage.PostOperation];
@@ -19,27 +21,34 @@ export class StepRegistry {
   register(definition: StepDefinition, run: PluginHandler): StepRegistration {
     const where = `Step "${definition.name}"`;
     if (!definition.name)
-      throw new Error('A step needs a name; it identifies its registration in Dataverse.');
+      throw new InvalidArgumentError(
+        'name',
+        'A step needs a name; it identifies its registration in Dataverse.',
+      );
     if (this.steps.some((s) => s.name === definition.name)) {
-      throw new Error(`${where} is registered twice; step names must be unique.`);
+      throw new InvalidArgumentError('name', `${where} is registered twice; step names must be unique.`);
     }
     if (!STAGES.includes(definition.stage)) {
-      throw new Error(
+      throw new InvalidArgumentError(
+        'stage',
         `${where} has stage ${definition.stage}; use ${StepStage.PreValidation} (PreValidation), ${StepStage.PreOperation} (PreOperation) or ${StepStage.PostOperation} (PostOperation).`,
       );
     }
     if (!MODES.includes(definition.mode)) {
-      throw new Error(
+      throw new InvalidArgumentError(
+        'mode',
         `${where} has mode ${String(definition.mode)}; use ${StepMode.Synchronous} (synchronous) or ${StepMode.Asynchronous} (asynchronous).`,
       );
     }
     if (definition.mode === StepMode.Asynchronous && definition.stage !== StepStage.PostOperation) {
-      throw new Error(
+      throw new InvalidArgumentError(
+        'mode',
         `${where} is asynchronous at stage ${definition.stage}; asynchronous steps run only at PostOperation (${StepStage.PostOperation}).`,
       );
     }
     if (definition.filteringAttributes?.length && definition.message !== MessageName.Update) {
-      throw new Error(
+      throw new InvalidArgumentError(
+        'filteringAttributes',
         `${where} has filtering attributes on ${definition.message}; they apply to Update only.`,
       );
     }
@@ -59,33 +68,11 @@ export class StepRegistry {
   }
 
   /**
-   * The steps to run for one event, lowest rank first (registration order breaks ties).
-   * @param changed - for Update: the columns in the Target, checked against filtering attributes.
+   * The steps to run for one event, lowest rank first (registration order breaks ties), chosen
+   * as Dataverse chooses them (sdk/webhooks/step-selection).
+   * @param event.changed - for Update: the columns in the Target, checked against filtering attributes.
    */
-  select(event: {
-    message: string;
-    entity: string;
-    stage: number;
-    mode: number;
-    changed?: string[];
-  }): StepRegistration[] {
-    const matches = this.steps.filter(
-      (s) =>
-        s.message === event.message &&
-        s.entity === event.entity &&
-        s.stage === event.stage &&
-        s.mode === event.mode &&
-        passesFilter(s, event.message, event.changed),
-    );
-    return matches
-      .map((step, order) => ({ step, order }))
-      .sort((a, b) => a.step.rank - b.step.rank || a.order - b.order)
-      .map((x) => x.step);
+  select(event: StepEvent): StepRegistration[] {
+    return selectSteps(this.steps, event);
   }
-}
-
-function passesFilter(step: StepRegistration, message: string, changed: string[] | undefined): boolean {
-  if (message !== MessageName.Update || !step.filteringAttributes?.length || changed === undefined)
-    return true;
-  return step.filteringAttributes.some((column) => changed.includes(column));
 }

@@ -13,11 +13,15 @@ export const AccountTable = {
     id: 'accountid',
     name: 'name',
     email: 'emailaddress1',
+    telephone: 'telephone1',
+    websiteUrl: 'websiteurl',
     state: 'statecode',
     status: 'statuscode',
   },
   lookups: {
     owner: lookup('ownerid', 'ownerid', 'systemuser'),
+    primaryContact: lookup('primarycontactid', 'primarycontactid', 'contact'),
+    parentAccount: lookup('parentaccountid', 'parentaccountid', 'account'),
   },
   relationships: {
     contacts: 'contact_customer_accounts',

@@ -19,6 +19,10 @@ export const ActivityPartyTable = {
   },
   lookups: {
     activity: lookup('activityid', 'activityid_activitypointer', 'activitypointer'),
+    /** The same lookup, bound to an e-mail. */
+    activityEmail: lookup('activityid', 'activityid_email', 'email'),
+    /** The same lookup, bound to an invite redemption (unverified, see `UNVERIFIED_FACTS`). */
+    activityInviteRedemption: lookup('activityid', 'activityid_adx_inviteredemption', 'adx_inviteredemption'),
     partyContact: lookup('partyid', 'partyid_contact', 'contact'),
     partySystemUser: lookup('partyid', 'partyid_systemuser', 'systemuser'),
     partyAccount: lookup('partyid', 'partyid_account', 'account'),

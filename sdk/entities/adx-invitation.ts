@@ -46,6 +46,8 @@ export const InvitationTable = {
     redeemedContacts: 'adx_invitation_redeemedcontacts',
     webRoles: 'adx_invitation_webrole',
     redemptions: 'adx_invitation_adx_inviteredemptions',
+    /** 1:N to the e-mails regarding the invitation (what Send Invitation creates). */
+    emails: 'adx_invitation_Emails',
   },
 } as const satisfies TableDefinition;
 

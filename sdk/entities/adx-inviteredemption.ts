@@ -22,6 +22,7 @@ export const InviteRedemptionTable = {
     id: 'activityid',
     subject: 'subject',
     ipAddress: 'adx_ipaddress',
+    description: 'description',
     state: 'statecode',
     status: 'statuscode',
     createdOn: 'createdon',

@@ -12,6 +12,7 @@ export const WebsiteTable = {
   columns: {
     id: 'adx_websiteid',
     name: 'adx_name',
+    partialUrl: 'adx_partialurl',
     primaryDomainName: 'adx_primarydomainname',
     state: 'statecode',
     status: 'statuscode',

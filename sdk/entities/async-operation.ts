@@ -3,7 +3,7 @@
  * ExecuteWorkflow or a solution import started by ImportSolutionAsync.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/asyncoperation
  */
-import type { TableDefinition } from './table';
+import { lookup, type TableDefinition } from './table';
 
 /** asyncoperation's names. */
 export const AsyncOperationTable = {
@@ -20,8 +20,28 @@ export const AsyncOperationTable = {
     message: 'message',
     friendlyMessage: 'friendlymessage',
     completedOn: 'completedon',
+    startedOn: 'startedon',
+    /** Logical name of the table the job works on. */
+    primaryEntityType: 'primaryentitytype',
+    data: 'data',
+    errorCode: 'errorcode',
+    correlationId: 'correlationid',
   },
-  lookups: {},
+  lookups: {
+    regardingInvitation: lookup('regardingobjectid', 'regardingobjectid_adx_invitation', 'adx_invitation'),
+    regardingContact: lookup('regardingobjectid', 'regardingobjectid_contact', 'contact'),
+    regardingAccount: lookup('regardingobjectid', 'regardingobjectid_account', 'account'),
+    regardingWorkflow: lookup('regardingobjectid', 'regardingobjectid_workflow', 'workflow'),
+    /** The process a workflow job runs. */
+    workflowActivation: lookup('workflowactivationid', 'workflowactivationid', 'workflow'),
+    /** The step whose asynchronous run this job is. */
+    owningExtension: lookup(
+      'owningextensionid',
+      'owningextensionid_sdkmessageprocessingstep',
+      'sdkmessageprocessingstep',
+    ),
+    owner: lookup('ownerid', 'ownerid', 'systemuser'),
+  },
   relationships: {},
 } as const satisfies TableDefinition;
 

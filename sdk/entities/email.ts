@@ -29,6 +29,9 @@ export const EmailTable = {
     status: 'statuscode',
     createdOn: 'createdon',
     sentOn: 'senton',
+    priority: 'prioritycode',
+    deliveryPriority: 'deliveryprioritycode',
+    notifications: 'notifications',
   },
   lookups: {
     /** Unverified navigation name, see `UNVERIFIED_FACTS`. */
@@ -37,6 +40,8 @@ export const EmailTable = {
       'regardingobjectid_adx_invitation_email',
       'adx_invitation',
     ),
+    regardingContact: lookup('regardingobjectid', 'regardingobjectid_contact_email', 'contact'),
+    regardingAccount: lookup('regardingobjectid', 'regardingobjectid_account_email', 'account'),
     owner: lookup('ownerid', 'ownerid', 'systemuser'),
   },
   relationships: {
@@ -54,6 +59,20 @@ export enum EmailStatus {
   PendingSend = 6,
   Sending = 7,
   Failed = 8,
+}
+
+/** email prioritycode and deliveryprioritycode. */
+export enum EmailPriority {
+  Low = 0,
+  Normal = 1,
+  High = 2,
+}
+
+/** email notifications: what went wrong while an incoming message was saved. */
+export enum EmailNotifications {
+  None = 0,
+  /** Some attachments were blocked or of an invalid type and were not saved. */
+  AttachmentsNotSaved = 1,
 }
 
 /** The e-mail as the services use it. */

@@ -17,3 +17,4 @@ export * from './sdk-message';
 export * from './sdk-message-processing-step';
 export * from './async-operation';
 export * from './solution';
+export * from './standard-columns';

@@ -34,7 +34,10 @@ export const SdkMessageProcessingStepTable = {
     message: lookup('sdkmessageid', 'sdkmessageid', 'sdkmessage'),
     messageFilter: lookup('sdkmessagefilterid', 'sdkmessagefilterid', 'sdkmessagefilter'),
   },
-  relationships: {},
+  relationships: {
+    /** 1:N to the entity images the step asks for. */
+    images: 'sdkmessageprocessingstepid_sdkmessageprocessingstepimage',
+  },
 } as const satisfies TableDefinition;
 
 /** sdkmessageprocessingstep.stage values a custom step can be registered on. */
@@ -66,6 +69,12 @@ export enum StepSupportedDeployment {
 export enum StepState {
   Enabled = 0,
   Disabled = 1,
+}
+
+/** sdkmessageprocessingstep.statuscode: one status per state. */
+export enum StepStatus {
+  Enabled = 1,
+  Disabled = 2,
 }
 
 /** sdkmessageprocessingstepimage's names. */

@@ -48,6 +48,10 @@ export const MessageName = {
   Create: 'Create',
   Update: 'Update',
   Delete: 'Delete',
+  /** Links rows through an N:N relationship. */
+  Associate: 'Associate',
+  /** Removes N:N links. */
+  Disassociate: 'Disassociate',
   /** Runs an on-demand classic workflow on a row; bound to workflow, answers the system job's `Id`. */
   ExecuteWorkflow: EXECUTE_WORKFLOW_ACTION,
 } as const;

@@ -23,7 +23,10 @@ export const ServiceEndpointTable = {
     description: 'description',
   },
   lookups: {},
-  relationships: {},
+  relationships: {
+    /** 1:N to the steps whose event handler is this endpoint. */
+    steps: 'serviceendpoint_sdkmessageprocessingstep',
+  },
 } as const satisfies TableDefinition;
 
 /** serviceendpoint.contract: the kind of endpoint. */
@@ -40,6 +43,12 @@ export enum ServiceEndpointContract {
 
 /** serviceendpoint.authtype: how a webhook proves itself to the receiver. */
 export enum ServiceEndpointAuthType {
+  /** Azure Service Bus: Access Control Service (retired). */
+  ACS = 1,
+  /** Azure Service Bus: shared access signature key. */
+  SASKey = 2,
+  /** Azure Service Bus: shared access signature token. */
+  SASToken = 3,
   /** The key travels as the `code` query-string parameter. */
   WebhookKey = 4,
   /** `authvalue` holds headers sent with every request. */

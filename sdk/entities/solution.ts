@@ -23,7 +23,10 @@ export const SolutionTable = {
   lookups: {
     publisher: lookup('publisherid', 'publisherid', 'publisher'),
   },
-  relationships: {},
+  relationships: {
+    /** 1:N to the solution's components. */
+    components: 'solution_solutioncomponent',
+  },
 } as const satisfies TableDefinition;
 
 /** publisher's names. */
@@ -41,7 +44,10 @@ export const PublisherTable = {
     description: 'description',
   },
   lookups: {},
-  relationships: {},
+  relationships: {
+    /** 1:N to the solutions of this publisher. */
+    solutions: 'publisher_solution',
+  },
 } as const satisfies TableDefinition;
 
 /** solutioncomponent's names. Read-only through the Web API. */
@@ -72,4 +78,11 @@ export enum SolutionComponentType {
   Workflow = 29,
   WebResource = 61,
   PluginAssembly = 91,
+}
+
+/** solutioncomponent.rootcomponentbehavior: how much of a root component the solution holds. */
+export enum RootComponentBehavior {
+  IncludeSubcomponents = 0,
+  DoNotIncludeSubcomponents = 1,
+  IncludeAsShellOnly = 2,
 }

@@ -12,6 +12,10 @@ export const SystemUserTable = {
   columns: {
     id: 'systemuserid',
     fullName: 'fullname',
+    firstName: 'firstname',
+    lastName: 'lastname',
+    /** The user's Microsoft Entra object id (what `CallerObjectId` impersonation names). */
+    azureActiveDirectoryObjectId: 'azureactivedirectoryobjectid',
     email: 'internalemailaddress',
     domainName: 'domainname',
     disabled: 'isdisabled',

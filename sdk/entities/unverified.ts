@@ -22,6 +22,11 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
     note: 'Follows the <activity>_activity_parties pattern of email; confirm in $metadata of an org with Power Pages.',
   },
   {
+    where: 'ActivityPartyTable.lookups.activityInviteRedemption.navigation',
+    value: 'activityid_adx_inviteredemption',
+    note: 'Follows activityid_<activity> (as activityid_email); confirm in $metadata of an org with Power Pages.',
+  },
+  {
     where: 'EmailTable.lookups.regardingInvitation.navigation',
     value: 'regardingobjectid_adx_invitation_email',
     note: 'Follows regardingobjectid_<table>_<activity> (as regardingobjectid_adx_invitation_adx_inviteredemption); confirm in $metadata.',

@@ -20,14 +20,30 @@ export const WorkflowTable = {
     mode: 'mode',
     onDemand: 'ondemand',
     scope: 'scope',
+    description: 'description',
+    /** The designer's JSON (modern flows); kept as it is for classic processes. */
+    clientData: 'clientdata',
+    /** Whether other processes may call this one as a child. */
+    subprocess: 'subprocess',
+    triggerOnCreate: 'triggeroncreate',
+    triggerOnDelete: 'triggerondelete',
+    /** Comma-separated columns whose change starts the process. */
+    triggerOnUpdateAttributeList: 'triggeronupdateattributelist',
+    /** Delete the system job when a background run succeeds. */
+    asyncAutoDelete: 'asyncautodelete',
     state: 'statecode',
     status: 'statuscode',
   },
   lookups: {
     owner: lookup('ownerid', 'ownerid', 'systemuser'),
     parentWorkflow: lookup('parentworkflowid', 'parentworkflowid', 'workflow'),
+    /** On a definition: its activated copy. */
+    activeWorkflow: lookup('activeworkflowid', 'activeworkflowid', 'workflow'),
   },
-  relationships: {},
+  relationships: {
+    /** 1:N to the system jobs that ran this process. */
+    asyncOperations: 'workflow_asyncoperations',
+  },
 } as const satisfies TableDefinition;
 
 /** workflow statecode. */
@@ -41,6 +57,8 @@ export enum WorkflowState {
 export enum WorkflowStatus {
   Draft = 1,
   Activated = 2,
+  /** The process breaks a data loss prevention policy (state Suspended). */
+  CompanyDLPViolation = 3,
 }
 
 /** workflow type. Edit only the Definition; Activation rows are the platform's compiled copies. */
@@ -58,6 +76,14 @@ export enum WorkflowCategory {
   Action = 3,
   BusinessProcessFlow = 4,
   ModernFlow = 5,
+}
+
+/** workflow scope: whose rows a background process runs on. */
+export enum WorkflowScope {
+  User = 1,
+  BusinessUnit = 2,
+  ParentChildBusinessUnits = 3,
+  Organization = 4,
 }
 
 /** workflow mode. */

@@ -18,3 +18,10 @@ export { parseRemoteExecutionContext, serializeRemoteExecutionContext } from './
 export { serializeValue, parseValue, serializeEntity, parseEntity, TypeNames, isEntity } from './value-codec';
 export { formatWcfDate, parseWcfDate, isWcfDate } from './wcf-date';
 export { ExecutionContextFormatError } from './errors';
+export {
+  selectSteps,
+  stepApplies,
+  passesFilteringAttributes,
+  parseFilteringAttributes,
+} from './step-selection';
+export type { SelectableStep, StepEvent } from './step-selection';

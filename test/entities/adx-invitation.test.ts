@@ -106,6 +106,7 @@ describe('adx_invitation mapping', () => {
       redeemedContacts: 'adx_invitation_redeemedcontacts',
       webRoles: 'adx_invitation_webrole',
       redemptions: 'adx_invitation_adx_inviteredemptions',
+      emails: 'adx_invitation_Emails',
     });
   });
 });

@@ -1,6 +1,12 @@
+/**
+ * Delivery of one execution context to a webhook endpoint as Dataverse does it: the endpoint's
+ * authentication (WebhookKey, HttpHeader, HttpQueryString), one retry of a 502/503/504, and the
+ * handler's own message when it refuses.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks
+ */
 import { DOMParser } from '@xmldom/xmldom';
-import { ServiceEndpointCodes } from '../dataverse-codes';
-import type { WebhookEndpoint } from './step-registry';
+import { ServiceEndpointAuthType } from '../../../sdk/entities/index';
+import type { WebhookEndpoint } from './registrations';
 
 /** Options for {@link deliverWebhook}. */
 export interface DeliveryOptions {
@@ -35,11 +41,11 @@ export function authenticatedRequest(endpoint: WebhookEndpoint): {
 } {
   const url = new URL(endpoint.url);
   const headers: Record<string, string> = {};
-  if (endpoint.authType === ServiceEndpointCodes.authWebhookKey && endpoint.authValue !== '') {
+  if (endpoint.authType === ServiceEndpointAuthType.WebhookKey && endpoint.authValue !== '') {
     url.searchParams.set('code', endpoint.authValue);
-  } else if (endpoint.authType === ServiceEndpointCodes.authHttpHeader) {
+  } else if (endpoint.authType === ServiceEndpointAuthType.HttpHeader) {
     Object.assign(headers, parseAuthSettings(endpoint.authValue));
-  } else if (endpoint.authType === ServiceEndpointCodes.authHttpQueryString) {
+  } else if (endpoint.authType === ServiceEndpointAuthType.HttpQueryString) {
     for (const [name, value] of Object.entries(parseAuthSettings(endpoint.authValue)))
       url.searchParams.set(name, value);
   }

@@ -1,14 +1,92 @@
-import type { ColumnValues, OperationEvent } from '../../contracts';
-import { tableByLogicalName } from '../../metadata/index';
+/**
+ * The RemoteExecutionContext Dataverse posts for one step and event: the message's input and
+ * output parameters, images and the caller, with column values typed as the SDK types them
+ * (OptionSetValue, EntityReference, party lists, dates, Money).
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks
+ */
+import {
+  MessageName,
+  SdkMessageProcessingStepTable,
+  StandardColumns,
+  StepImageType,
+  StepMode,
+  StepStage,
+} from '../../../sdk/entities/index';
 import {
   EntityReference,
+  Money,
   NO_SECONDARY_ENTITY,
+  OptionSetValue,
+  partyList,
   type Entity,
   type RemoteExecutionContext,
 } from '../../../sdk/webhooks/index';
-import { StepCodes } from '../dataverse-codes';
-import type { ResolvedStep } from './step-registry';
-import { toEntity } from './typed-values';
+import { isLookupValue, type ColumnValues, type OperationEvent } from '../../contracts';
+import { columnOf, tableByLogicalName } from '../../metadata/index';
+import type { WebhookStep } from './registrations';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * One canonical column value as the SDK type Dataverse puts in an execution context: choices as
+ * `OptionSetValue`, lookups as `EntityReference`, party lists as an `EntityCollection` of activity
+ * parties, dates as `Date`, money as `Money`. The table's metadata decides; without it, only
+ * lookups, state/status and ISO dates are recognised.
+ */
+export function toTypedValue(entityName: string, column: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  const table = tableByLogicalName(entityName);
+  const party = table?.activity?.parties.find((p) => p.name === column);
+  if (party || (Array.isArray(value) && value.every(isLookupValue))) {
+    const refs = (Array.isArray(value) ? value : [value])
+      .filter(isLookupValue)
+      .map((v) => new EntityReference(v.logicalName, v.id, v.name ?? null));
+    return partyList(refs, party?.participationType ?? 0);
+  }
+  if (isLookupValue(value)) return new EntityReference(value.logicalName, value.id, value.name ?? null);
+  const type: string | undefined = table ? columnOf(table, column)?.type : undefined;
+  if (typeof value === 'number') {
+    if (type === 'choice' || type === 'state' || type === 'status') return new OptionSetValue(value);
+    if (type === 'money') return new Money(value);
+    if (!type && (column === StandardColumns.state || column === StandardColumns.status))
+      return new OptionSetValue(value);
+    return value;
+  }
+  if (typeof value === 'string' && (type === 'datetime' || (!type && ISO_DATE.test(value)))) {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? value : date;
+  }
+  return value;
+}
+
+/** Formatted values Dataverse adds for choice columns (the option's label). */
+function formattedValues(entityName: string, values: ColumnValues): Record<string, string> {
+  const table = tableByLogicalName(entityName);
+  const result: Record<string, string> = {};
+  if (!table) return result;
+  for (const [column, value] of Object.entries(values)) {
+    const options = columnOf(table, column)?.options;
+    if (options && typeof value === 'number' && options[value] !== undefined) result[column] = options[value];
+  }
+  return result;
+}
+
+/**
+ * A row as an execution-context `Entity`.
+ * @param columns When given, only these columns (an image registered with attributes).
+ */
+export function toEntity(entityName: string, id: string, values: ColumnValues, columns?: string[]): Entity {
+  const picked =
+    columns && columns.length > 0
+      ? Object.fromEntries(Object.entries(values).filter(([c]) => columns.includes(c.toLowerCase())))
+      : values;
+  const attributes: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(picked)) {
+    if (value === undefined) continue;
+    attributes[column] = toTypedValue(entityName, column, value);
+  }
+  return { logicalName: entityName, id, attributes, formattedValues: formattedValues(entityName, picked) };
+}
 
 /** The organization the emulator pretends to be. */
 export interface OrganizationInfo {
@@ -20,7 +98,7 @@ export interface OrganizationInfo {
 
 /** Inputs of one step execution besides the event. */
 export interface ContextInputs {
-  step: ResolvedStep;
+  step: WebhookStep;
   /** Stage the step runs in (10, 20, 40). */
   stage: number;
   /** For async steps: the system job's id; for sync: a fresh id. */
@@ -35,20 +113,20 @@ export interface ContextInputs {
  */
 function targetColumns(event: OperationEvent, stage: number): ColumnValues {
   const primaryId = tableByLogicalName(event.entityName)?.primaryId;
-  const withKey = event.message === 'Update' || stage === StepCodes.stagePostOperation;
+  const withKey = event.message === MessageName.Update || stage === StepStage.PostOperation;
   return primaryId && withKey ? { ...event.target, [primaryId]: event.id } : { ...event.target };
 }
 
 function inputParameters(event: OperationEvent, stage: number): Record<string, unknown> {
   const reference = new EntityReference(event.entityName, event.id);
   switch (event.message) {
-    case 'Create':
-    case 'Update':
+    case MessageName.Create:
+    case MessageName.Update:
       return { Target: toEntity(event.entityName, event.id, targetColumns(event, stage)) };
-    case 'Delete':
+    case MessageName.Delete:
       return { Target: reference };
-    case 'Associate':
-    case 'Disassociate':
+    case MessageName.Associate:
+    case MessageName.Disassociate:
       return {
         Target: reference,
         Relationship: {
@@ -63,17 +141,17 @@ function inputParameters(event: OperationEvent, stage: number): Record<string, u
 
 function images(
   event: OperationEvent,
-  step: ResolvedStep,
+  step: WebhookStep,
   stage: number,
   kind: 'pre' | 'post',
 ): Record<string, Entity> {
   const source = kind === 'pre' ? event.preImage : event.postImage;
   // Create has no pre-image; a post-image exists only once the row is written (PostOperation).
-  if (!source || (kind === 'post' && stage !== StepCodes.stagePostOperation)) return {};
-  const wanted = kind === 'pre' ? StepCodes.imagePre : StepCodes.imagePost;
+  if (!source || (kind === 'post' && stage !== StepStage.PostOperation)) return {};
+  const wanted = kind === 'pre' ? StepImageType.PreImage : StepImageType.PostImage;
   const result: Record<string, Entity> = {};
   for (const image of step.images) {
-    if (image.imageType !== wanted && image.imageType !== StepCodes.imageBoth) continue;
+    if (image.imageType !== wanted && image.imageType !== StepImageType.Both) continue;
     result[image.alias] = toEntity(event.entityName, event.id, source, image.attributes);
   }
   return result;
@@ -83,13 +161,13 @@ function images(
 export function buildExecutionContext(event: OperationEvent, inputs: ContextInputs): RemoteExecutionContext {
   const { step, stage, organization } = inputs;
   const outputParameters: Record<string, unknown> =
-    event.message === 'Create' && stage === StepCodes.stagePostOperation ? { id: event.id } : {};
+    event.message === MessageName.Create && stage === StepStage.PostOperation ? { id: event.id } : {};
   return {
     messageName: event.message,
     primaryEntityName: event.entityName,
     primaryEntityId: event.id,
     secondaryEntityName:
-      event.message === 'Associate' || event.message === 'Disassociate'
+      event.message === MessageName.Associate || event.message === MessageName.Disassociate
         ? (event.relatedEntities?.[0]?.logicalName ?? NO_SECONDARY_ENTITY)
         : NO_SECONDARY_ENTITY,
     stage,
@@ -99,16 +177,16 @@ export function buildExecutionContext(event: OperationEvent, inputs: ContextInpu
     initiatingUserId: event.context.userId,
     businessUnitId: organization.businessUnitId,
     correlationId: event.context.correlationId,
-    requestId: step.mode === StepCodes.modeAsync ? null : event.context.requestId,
+    requestId: step.mode === StepMode.Asynchronous ? null : event.context.requestId,
     operationId: inputs.operationId,
     operationCreatedOn: inputs.now,
     organizationId: organization.organizationId,
     organizationName: organization.organizationName,
-    isInTransaction: step.mode === StepCodes.modeSync && stage !== 10,
+    isInTransaction: step.mode === StepMode.Synchronous && stage !== StepStage.PreValidation,
     isolationMode: 2,
     isExecutingOffline: false,
     isOfflinePlayback: false,
-    owningExtension: new EntityReference('sdkmessageprocessingstep', step.id, step.name),
+    owningExtension: new EntityReference(SdkMessageProcessingStepTable.logicalName, step.id, step.name),
     inputParameters: inputParameters(event, stage),
     outputParameters,
     sharedVariables: {},

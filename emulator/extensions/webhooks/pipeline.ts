@@ -1,13 +1,18 @@
+/**
+ * Webhook dispatch of registered steps, the emulator's event pipeline: synchronous steps run inside
+ * the write and can veto it; asynchronous steps run after the commit, one at a time, each recorded
+ * as a system job. Which steps run is sdk/webhooks' step selection, as for the plug-in pipeline.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks
+ */
 import { randomUUID } from 'node:crypto';
-import type { EmulatorOperations, EmulatorPipeline, OperationEvent, StoredRow } from '../../contracts';
+import { AsyncOperationType, MessageName, StepMode, StepStage } from '../../../sdk/entities/index';
+import { selectSteps, serializeRemoteExecutionContext } from '../../../sdk/webhooks/index';
+import type { EmulatorOperations, EmulatorPipeline, OperationEvent } from '../../contracts';
 import { PipelineAbortError } from '../../contracts';
-import { serializeRemoteExecutionContext } from '../../../sdk/webhooks/index';
 import { completeAsyncOperation, startAsyncOperation } from '../async-operations';
-import { AsyncOperationType, StepCodes } from '../dataverse-codes';
 import { deliverWebhook, type DeliveryOptions } from './delivery';
 import { buildExecutionContext, type OrganizationInfo } from './execution-context';
-import { StepCache } from './step-cache';
-import { enabledStepRows, findSteps, type ResolvedStep } from './step-registry';
+import { StepRegistrations, type WebhookStep } from './registrations';
 
 /** Options for {@link WebhookPipeline}. */
 export interface WebhookPipelineOptions extends DeliveryOptions {
@@ -66,24 +71,21 @@ export class WebhookPipeline implements EmulatorPipeline {
   private tail: Promise<void> = Promise.resolve();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
-  /** Registered steps across operations, while the registrations are unchanged. */
-  private readonly stepCache: StepCache;
-  /** Without a cache: the enabled steps, read once per operation (the same event goes to every stage). */
-  private readonly stepsByEvent = new WeakMap<OperationEvent, StoredRow[]>();
+  private readonly registrations: StepRegistrations;
 
   constructor(
     private readonly ops: EmulatorOperations,
     private readonly options: WebhookPipelineOptions = {},
   ) {
     this.organization = { ...DEFAULT_ORGANIZATION, ...options.organization };
-    this.stepCache = new StepCache(ops);
+    this.registrations = new StepRegistrations(ops);
     this.now = options.now ?? (() => new Date());
   }
 
   /** Runs the sync steps of a stage in rank order; a refusal throws `PipelineAbortError` with the handler's message. */
-  async runSync(stage: 10 | 20 | 40, event: OperationEvent): Promise<void> {
+  async runSync(stage: StepStage, event: OperationEvent): Promise<void> {
     if (event.context.bypassCustomLogic) return;
-    const steps = this.stepsFor(event, stage, StepCodes.modeSync);
+    const steps = this.stepsFor(event, stage, StepMode.Synchronous);
     if (steps.length === 0) return;
     this.guardDepth(event);
     for (const step of steps) {
@@ -95,7 +97,7 @@ export class WebhookPipeline implements EmulatorPipeline {
   /** Queues the async PostOperation steps of a committed operation. */
   afterCommit(event: OperationEvent): void {
     if (event.context.bypassCustomLogic) return;
-    const steps = this.stepsFor(event, StepCodes.stagePostOperation, StepCodes.modeAsync);
+    const steps = this.stepsFor(event, StepStage.PostOperation, StepMode.Asynchronous);
     for (const step of steps) {
       this.pending += 1;
       this.tail = this.tail
@@ -111,20 +113,14 @@ export class WebhookPipeline implements EmulatorPipeline {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private stepsFor(event: OperationEvent, stage: number, mode: number): ResolvedStep[] {
-    return (
-      this.stepCache.steps(event, stage, mode) ??
-      findSteps(this.ops, event, stage, mode, this.enabledSteps(event))
-    );
-  }
-
-  private enabledSteps(event: OperationEvent): StoredRow[] {
-    let rows = this.stepsByEvent.get(event);
-    if (!rows) {
-      rows = enabledStepRows(this.ops);
-      this.stepsByEvent.set(event, rows);
-    }
-    return rows;
+  private stepsFor(event: OperationEvent, stage: number, mode: number): WebhookStep[] {
+    return selectSteps(this.registrations.current(event), {
+      message: event.message,
+      entity: event.entityName,
+      stage,
+      mode,
+      changed: event.message === MessageName.Update ? Object.keys(event.target ?? {}) : undefined,
+    });
   }
 
   private settle(): void {
@@ -144,7 +140,7 @@ export class WebhookPipeline implements EmulatorPipeline {
     }
   }
 
-  private async runAsync(step: ResolvedStep, event: OperationEvent): Promise<void> {
+  private async runAsync(step: WebhookStep, event: OperationEvent): Promise<void> {
     const jobId = await startAsyncOperation(
       this.ops,
       event.context,
@@ -163,13 +159,13 @@ export class WebhookPipeline implements EmulatorPipeline {
         message: `Stopped at depth ${event.context.depth}: the steps trigger each other in a loop.`,
       };
     } else {
-      const result = await this.send(step, StepCodes.stagePostOperation, event, jobId);
+      const result = await this.send(step, StepStage.PostOperation, event, jobId);
       outcome = result.ok ? { succeeded: true } : { succeeded: false, message: result.message };
     }
     await completeAsyncOperation(this.ops, event.context, jobId, outcome, this.now);
   }
 
-  private send(step: ResolvedStep, stage: number, event: OperationEvent, operationId: string) {
+  private send(step: WebhookStep, stage: number, event: OperationEvent, operationId: string) {
     const context = buildExecutionContext(event, {
       step,
       stage,

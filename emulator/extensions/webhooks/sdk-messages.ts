@@ -1,15 +1,23 @@
+/**
+ * The sdkmessage and sdkmessagefilter rows a registration refers to: the emulator seeds one per
+ * message its pipeline raises, and a filter per message and table, with ids that are the same in
+ * every emulator database, as Dataverse has them for its own messages.
+ */
 import { createHash } from 'node:crypto';
+import { MessageName as Messages, SdkMessageFilterTable, SdkMessageTable } from '../../../sdk/entities/index';
+import { NO_SECONDARY_ENTITY } from '../../../sdk/webhooks/index';
 import type { EmulatorOperations, MessageName, OperationContext } from '../../contracts';
 import { TABLES } from '../../metadata/index';
 import { systemContext } from '../async-operations';
+import { lookupId } from './registrations';
 
 /** The messages the emulator's pipeline raises, which a step can be registered on. */
 export const PIPELINE_MESSAGES: readonly MessageName[] = [
-  'Create',
-  'Update',
-  'Delete',
-  'Associate',
-  'Disassociate',
+  Messages.Create,
+  Messages.Update,
+  Messages.Delete,
+  Messages.Associate,
+  Messages.Disassociate,
 ];
 
 /** Tables a filter is seeded for, so a registration can find `sdkmessagefilter` rows as in Dataverse. */
@@ -23,12 +31,12 @@ export function stableId(name: string): string {
 
 /** Fixed id of the seeded `sdkmessage` row for a message (when the emulator seeded it). */
 export function sdkMessageId(message: MessageName): string {
-  return stableId(`sdkmessage:${message}`);
+  return stableId(`${SdkMessageTable.logicalName}:${message}`);
 }
 
 /** Fixed id of the seeded `sdkmessagefilter` row for a message on a table. */
 export function sdkMessageFilterId(message: MessageName, table: string): string {
-  return stableId(`sdkmessagefilter:${message}:${table}`);
+  return stableId(`${SdkMessageFilterTable.logicalName}:${message}:${table}`);
 }
 
 /**
@@ -41,41 +49,41 @@ export async function ensureSdkMessages(
   tables: readonly string[] = DEFAULT_FILTER_TABLES,
 ): Promise<void> {
   const system = systemContext(ctx);
+  const message = SdkMessageTable.columns;
+  const filter = SdkMessageFilterTable.columns;
+  const messageLookup = SdkMessageFilterTable.lookups.message.column;
   await ops.transaction(async () => {
-    for (const message of PIPELINE_MESSAGES) {
-      const existing = ops.find('sdkmessage', { name: message })[0];
+    for (const name of PIPELINE_MESSAGES) {
+      const existing = ops.find(SdkMessageTable.logicalName, { [message.name]: name })[0];
       const messageId = existing
         ? existing.id
-        : (await ops.create('sdkmessage', { name: message }, system, sdkMessageId(message))).id;
+        : (
+            await ops.create(
+              SdkMessageTable.logicalName,
+              { [message.name]: name },
+              system,
+              sdkMessageId(name),
+            )
+          ).id;
       const filters = ops
-        .find('sdkmessagefilter')
-        .filter((row) => lookupId(row.values.sdkmessageid) === messageId);
-      const covered = new Set(filters.map((row) => row.values.primaryobjecttypecode));
+        .find(SdkMessageFilterTable.logicalName)
+        .filter((row) => lookupId(row.values[messageLookup]) === messageId);
+      const covered = new Set(filters.map((row) => row.values[filter.primaryObjectTypeCode]));
       for (const table of tables) {
         if (covered.has(table)) continue;
         await ops.create(
-          'sdkmessagefilter',
+          SdkMessageFilterTable.logicalName,
           {
-            name: `${message} of ${table}`,
-            sdkmessageid: { logicalName: 'sdkmessage', id: messageId },
-            primaryobjecttypecode: table,
-            secondaryobjecttypecode: 'none',
-            iscustomprocessingstepallowed: true,
+            [filter.name]: `${name} of ${table}`,
+            [messageLookup]: { logicalName: SdkMessageTable.logicalName, id: messageId },
+            [filter.primaryObjectTypeCode]: table,
+            [filter.secondaryObjectTypeCode]: NO_SECONDARY_ENTITY,
+            [filter.customProcessingStepAllowed]: true,
           },
           system,
-          sdkMessageFilterId(message, table),
+          sdkMessageFilterId(name, table),
         );
       }
     }
   });
-}
-
-/** The id inside a stored lookup (a `LookupValue`), or a plain id string. */
-export function lookupId(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.toLowerCase();
-  if (typeof value === 'object' && value !== null && 'id' in value) {
-    const id = (value as { id: unknown }).id;
-    return typeof id === 'string' ? id.toLowerCase() : undefined;
-  }
-  return undefined;
 }

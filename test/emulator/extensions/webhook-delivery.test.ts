@@ -1,10 +1,10 @@
 import {
   authenticatedRequest,
   deliverWebhook,
+  handlerMessage,
   parseAuthSettings,
-  type WebhookEndpoint,
-} from '../../../emulator/extensions/webhooks/index';
-import { handlerMessage } from '../../../emulator/extensions/webhooks/delivery';
+} from '../../../emulator/extensions/webhooks/delivery';
+import type { WebhookEndpoint } from '../../../emulator/extensions/webhooks/registrations';
 
 const endpoint: WebhookEndpoint = {
   id: 'e',

@@ -1,5 +1,5 @@
 import { PipelineAbortError, type OperationEvent } from '../../../emulator/contracts';
-import { WebhookPipeline } from '../../../emulator/extensions/webhooks/index';
+import { WebhookPipeline } from '../../../emulator/extensions/webhooks/pipeline';
 import { parseRemoteExecutionContext, OptionSetValue } from '../../../sdk/webhooks/index';
 import { FakeOperations, testContext } from './support/fake-operations';
 import { registerStep } from './support/register-step';

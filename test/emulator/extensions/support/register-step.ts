@@ -1,6 +1,6 @@
 import type { EmulatorOperations } from '../../../../emulator/contracts';
 import type { MessageName } from '../../../../emulator/contracts';
-import { ensureSdkMessages } from '../../../../emulator/extensions/webhooks/index';
+import { ensureSdkMessages } from '../../../../emulator/extensions/webhooks/sdk-messages';
 import { testContext } from './fake-operations';
 
 /** A step registration as rows, written straight through the operations. */
