@@ -1,16 +1,9 @@
 /** email: the invitation message the Send Invitation workflow creates and sends. */
 import type { WebApiRecord } from '../client/types';
 import { lookup, type TableDefinition } from './table';
-import { activityPartyToWebApi, ParticipationType, readParties, type ActivityParty } from './activity-party';
-import {
-  bindLookup,
-  readDate,
-  readEtag,
-  readLookupId,
-  readLookupTarget,
-  readNumber,
-  readString,
-} from './web-api-values';
+import { ActivityPartyTable, ParticipationType, readParties, type ActivityParty } from './activity-party';
+import { SystemUserTable } from './systemuser';
+import { readDate, readEtag, readLookupId, readLookupTarget, readNumber, readString } from './web-api-values';
 
 /** email's names. */
 export const EmailTable = {
@@ -55,6 +48,15 @@ export enum EmailStatus {
   Sending = 7,
   Failed = 8,
 }
+
+/** The tables an e-mail's sender (its `from` party) can be: a user or a queue. */
+export const EmailSenderTables = {
+  systemUser: SystemUserTable.logicalName,
+  queue: ActivityPartyTable.lookups.partyQueue.target,
+} as const;
+
+/** One of {@link EmailSenderTables}' logical names. */
+export type EmailSenderTable = (typeof EmailSenderTables)[keyof typeof EmailSenderTables];
 
 /** The e-mail as the services use it. */
 export interface EmailRecord {
@@ -106,27 +108,4 @@ export function toEmailRecord(row: WebApiRecord): EmailRecord {
     createdOn: readDate(row, c.createdOn),
     etag: readEtag(row),
   };
-}
-
-/** Fields accepted by {@link emailToWebApi}. */
-export interface EmailFields {
-  subject?: string;
-  body?: string;
-  regardingInvitationId?: string;
-  parties?: ActivityParty[];
-}
-
-/** Builds a create body: parties go into `email_activity_parties` (deep insert). */
-export function emailToWebApi(fields: EmailFields): WebApiRecord {
-  const body: WebApiRecord = {};
-  if (fields.subject !== undefined) body[c.subject] = fields.subject;
-  if (fields.body !== undefined) body[c.body] = fields.body;
-  if (fields.regardingInvitationId !== undefined) {
-    Object.assign(
-      body,
-      bindLookup(l.regardingInvitation.navigation, 'adx_invitations', fields.regardingInvitationId),
-    );
-  }
-  if (fields.parties) body[r.parties] = fields.parties.map(activityPartyToWebApi);
-  return body;
 }

@@ -33,6 +33,12 @@ export interface TableDefinition {
   readonly relationships: Readonly<Record<string, string>>;
 }
 
+/** Columns every table has, whichever its description lists. */
+export const SystemColumns = {
+  createdOn: 'createdon',
+  modifiedOn: 'modifiedon',
+} as const;
+
 /** Builds a lookup description; `valueField` is always `_<column>_value`. */
 export function lookup<C extends string, N extends string, T extends string>(
   column: C,
