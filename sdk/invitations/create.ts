@@ -3,12 +3,10 @@
  * write the row with its N:N links in one request.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../client/index';
-import { invitationSelect, toInvitationRecord } from '../entities/index';
+import type { DataverseApi } from '../client/api';
+import { InvitationTable, invitationSelect, invitationToWebApi, toInvitationRecord } from '../entities/index';
 import { generateInvitationCode } from './codes';
 import { InvitationError } from './errors';
-import { defaultName, invitationBody, draftOf, type ResolvedInvitation } from './invitation-body';
-import { Inv } from './names';
 import { isGuid, normalizeGuid } from './odata';
 import {
   AccountRefs,
@@ -20,6 +18,7 @@ import {
   WorkflowRefs,
   type Resolution,
 } from './resolve';
+import { defaultName, draftOf, invitationFieldsOf, type ResolvedInvitation } from './resolved-invitation';
 import type { CreatedInvitation, CreateInvitationInput } from './types';
 import { validateNewInvitation } from './validate';
 
@@ -30,7 +29,7 @@ export function contactRefsOf(input: CreateInvitationInput): string[] {
 
 /** Creates one invitation; throws InvitationError('invalid') naming whatever could not be resolved. */
 export async function createInvitation(
-  client: DataverseClient,
+  client: DataverseApi,
   input: CreateInvitationInput,
   now: () => number,
 ): Promise<CreatedInvitation> {
@@ -87,11 +86,15 @@ export async function createInvitation(
     codeIsFresh: input.code === undefined,
   });
 
-  const row = await client.create(Inv.set, invitationBody(resolved, { relationships: true }), {
-    returnRepresentation: true,
-    select: invitationSelect,
-    id: resolved.id,
-  });
+  const row = await client.create(
+    InvitationTable.entitySet,
+    invitationToWebApi(invitationFieldsOf(resolved)),
+    {
+      returnRepresentation: true,
+      select: invitationSelect,
+      id: resolved.id,
+    },
+  );
   return { ...toInvitationRecord(row), webRoleIds: resolved.webRoleIds, inviteContactIds: contactIds };
 }
 

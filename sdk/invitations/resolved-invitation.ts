@@ -1,11 +1,9 @@
 /**
- * The Web API body of a new invitation, from input whose references are already resolved. Shared
- * by the one-at-a-time create (N:N set with `@odata.bind` arrays) and the bulk create (N:N
- * associated afterwards, see create-many-associations.ts).
+ * An invitation about to be created, with every reference (contacts, account, web roles, workflow)
+ * resolved to an id: what the one-at-a-time create and the bulk create both build, check and turn
+ * into `InvitationFields` for the adx_invitation mapper.
  */
-import type { WebApiRecord } from '../client/types';
-import { invitationToWebApi } from '../entities/index';
-import { Contact, Inv, InvitationType, WebRole } from './names';
+import { InvitationType, type InvitationFields } from '../entities/index';
 import type { InvitationDraft } from './validate';
 
 /** An invitation with every reference resolved to an id. */
@@ -17,6 +15,7 @@ export interface ResolvedInvitation {
   expiresOn?: Date | string;
   maximumRedemptions: number | null;
   inviteContactId?: string;
+  /** Every invited contact (a Single's one contact too); only a Group links them (N:N). */
   inviteContactIds: string[];
   inviterContactId?: string;
   ownerId?: string;
@@ -37,14 +36,17 @@ export function draftOf(inv: ResolvedInvitation): InvitationDraft {
   };
 }
 
-/** Columns and lookups of the invitation; with `relationships`, also the N:N binds. */
-export function invitationBody(inv: ResolvedInvitation, options: { relationships: boolean }): WebApiRecord {
-  const body = invitationToWebApi({
+/**
+ * The mapper fields of a new invitation: its columns and lookups with no redemptions yet, and its
+ * N:N links (the group's invited contacts, the web roles) in `inviteContactIds` / `webRoleIds`.
+ */
+export function invitationFieldsOf(inv: ResolvedInvitation): InvitationFields {
+  return {
     id: inv.id,
     name: inv.name,
     type: inv.type,
     code: inv.code,
-    expiresOn: inv.expiresOn === undefined ? undefined : new Date(inv.expiresOn),
+    expiresOn: inv.expiresOn,
     maximumRedemptions: inv.maximumRedemptions,
     redemptions: 0,
     inviteContactId: inv.inviteContactId,
@@ -52,28 +54,9 @@ export function invitationBody(inv: ResolvedInvitation, options: { relationships
     accountId: inv.accountId,
     redemptionWorkflowId: inv.redemptionWorkflowId,
     ownerId: inv.ownerId,
-  });
-  if (options.relationships) {
-    if (inv.type === 'group' && inv.inviteContactIds.length > 0) {
-      body[`${Inv.rel.inviteContacts}@odata.bind`] = inv.inviteContactIds.map(
-        (id) => `/${Contact.entitySet}(${id})`,
-      );
-    }
-    if (inv.webRoleIds.length > 0) {
-      body[`${Inv.rel.webRoles}@odata.bind`] = inv.webRoleIds.map((id) => `/${WebRole.entitySet}(${id})`);
-    }
-  }
-  return body;
-}
-
-/** The N:N associations an invitation needs: [navigation property, entity set, id]. */
-export function invitationAssociations(inv: ResolvedInvitation): [string, string, string][] {
-  const links: [string, string, string][] = [];
-  if (inv.type === 'group') {
-    for (const id of inv.inviteContactIds) links.push([Inv.rel.inviteContacts, Contact.entitySet, id]);
-  }
-  for (const id of inv.webRoleIds) links.push([Inv.rel.webRoles, WebRole.entitySet, id]);
-  return links;
+    inviteContactIds: inv.type === 'group' ? inv.inviteContactIds : [],
+    webRoleIds: inv.webRoleIds,
+  };
 }
 
 /** Default adx_name. */
