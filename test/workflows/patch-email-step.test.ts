@@ -88,7 +88,9 @@ describe('patchEmailStep on the seeded Send Invitation', () => {
       },
       'contact:c1': { fullname: 'Ada Lovelace' },
     };
-    const [email] = evaluateWorkflow(result.xaml, invitation, { get: (t, id) => rows[`${t}:${id}`] });
+    const [email] = evaluateWorkflow(result.xaml, invitation, {
+      loader: { get: (t, id) => rows[`${t}:${id}`] },
+    });
     expect(email).toMatchObject({
       kind: 'create',
       values: {

@@ -29,17 +29,21 @@ export function parseXaml(xaml: string): XamlDocument {
   }
   const rootStart = findRootStart(xaml);
   const prolog = xaml.slice(0, rootStart);
+  const malformed = (detail: string, cause?: unknown) =>
+    new XamlError(
+      `The workflow XAML is not well-formed XML: ${detail}`,
+      cause === undefined ? {} : { cause },
+    );
   let doc: Document;
   try {
     doc = new DOMParser({
       onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+        if (level !== 'warning') throw malformed(message);
       },
     }).parseFromString(xaml.slice(rootStart), 'text/xml');
   } catch (error) {
-    throw new XamlError(`The workflow XAML is not well-formed XML: ${(error as Error).message}`, {
-      cause: error,
-    });
+    if (error instanceof XamlError) throw error;
+    throw malformed((error as Error).message, error);
   }
   const root = doc.documentElement;
   if (!root) throw new XamlError('The workflow XAML has no root element.');
