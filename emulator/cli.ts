@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { startEmulator, type Emulator, type LimitsOptions } from './index';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../sdk/entities/workflow';
 
 /** Where the CLI writes and which signals stop it (injected by tests). */
 export interface CliIo {
@@ -97,7 +98,10 @@ export async function runEmulatorCli(argv: string[], io: CliIo = defaultIo): Pro
     .addOption(
       new Option('--memory', 'keep everything in memory (nothing is written to disk)').conflicts('db'),
     )
-    .option('--seed', 'add the sample portal: website, web roles, contacts, Send Invitation workflow')
+    .option(
+      '--seed',
+      `add the sample portal: website, web roles, contacts, ${SEND_INVITATION_WORKFLOW_NAME} workflow`,
+    )
     .option('--limits', "enforce Dataverse's service protection limits (429 + Retry-After)")
     .option(
       '--limit-requests <n>',

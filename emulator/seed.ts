@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EmulatorOperations, OperationContext } from './contracts';
 import { SEED } from './seed-ids';
 import { recordSolution } from './solution-records';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../sdk/entities/workflow';
 import { readManifest } from '../sdk/solutions/index';
 
 /** The Send Invitation XAML, relative to the package root. */
@@ -42,7 +43,7 @@ function readSource(root: string, relative: string, what: string): string {
 
 /** Reads the Send Invitation workflow definition; a missing file is a clear error. */
 export function readSendInvitationXaml(root: string = packageRoot()): string {
-  return readSource(root, SEND_INVITATION_XAML, 'the Send Invitation workflow');
+  return readSource(root, SEND_INVITATION_XAML, `the ${SEND_INVITATION_WORKFLOW_NAME} workflow`);
 }
 
 const CONTACTS: Array<[keyof typeof SEED.contacts, string, string, string | null]> = [
@@ -116,7 +117,7 @@ export async function seedStore(
     await ops.create(
       'workflow',
       {
-        name: 'Send Invitation',
+        name: SEND_INVITATION_WORKFLOW_NAME,
         uniquename: 'SendInvitation',
         primaryentity: 'adx_invitation',
         xaml,

@@ -7,6 +7,7 @@ import { startEmulator } from '../../emulator/index';
 import { action, examples, port } from '../command';
 import { describeListenError } from '../listen-error';
 import { onShutdown } from '../serve';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
 /** Options of `emulator` (the same as `npm run emulator`). */
 export interface EmulatorCommandOptions {
@@ -40,7 +41,10 @@ export function registerEmulator(program: Command): void {
     .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', port, 5170)
     .option('--db <file>', 'SQLite database file', '.data/dataverse.sqlite')
     .option('--memory', 'keep everything in memory (nothing is written to disk)')
-    .option('--seed', 'add the sample portal: website, web roles, contacts, Send Invitation workflow')
+    .option(
+      '--seed',
+      `add the sample portal: website, web roles, contacts, ${SEND_INVITATION_WORKFLOW_NAME} workflow`,
+    )
     .option('--token <token>', 'bearer token callers must send (default: any)')
     .option('--limits', 'enforce service-protection limits (429 with Retry-After)')
     .option('--limit-requests <n>', 'requests per user per window (implies --limits; 0 = off)', limitCount)

@@ -1,11 +1,12 @@
 /** `portal-invite workflow activate`: activate (publish) the workflow so it can run. */
 import type { Command } from 'commander';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/index';
 import { WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 
 /** Options of `workflow activate`. */
 export interface WorkflowActivateOptions {
-  /** Workflow name; default "Send Invitation". */
+  /** Workflow name; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   name: string;
 }
 
@@ -14,8 +15,11 @@ export function registerWorkflowActivate(group: Command): void {
   group
     .command('activate')
     .description('activate (publish) the workflow so it can run')
-    .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
-    .addHelpText('after', examples([['portal-invite workflow activate', 'activate Send Invitation']]))
+    .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
+    .addHelpText(
+      'after',
+      examples([['portal-invite workflow activate', `activate ${SEND_INVITATION_WORKFLOW_NAME}`]]),
+    )
     .action(
       action<WorkflowActivateOptions>(async (ctx, options) => {
         const service = new WorkflowService(ctx.client);

@@ -10,6 +10,7 @@ import type { Output } from '../output';
 import { indent } from '../format';
 import { findInvitationEmail } from './invitation-email';
 import { waitFor, type WaitForOptions } from './wait-for';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
 /** The seeded rows the demo uses. */
 export interface DemoSeed {
@@ -55,7 +56,7 @@ export async function runDemo(
   });
   out.info(`   invitation ${invitation.id}, code ${invitation.code}`);
 
-  out.info('\n2. Send it (runs the Send Invitation workflow)');
+  out.info(`\n2. Send it (runs the ${SEND_INVITATION_WORKFLOW_NAME} workflow)`);
   const [sent] = await service.send(invitation.id);
   if (sent.status !== 'sent') throw new Error(`Sending failed: ${sent.reason ?? sent.status}`);
   const email = await waitFor(
