@@ -37,6 +37,17 @@ export const EmailTable = {
   },
 } as const satisfies TableDefinition;
 
+/**
+ * The party-list columns of an e-mail. The Web API writes them as rows of `email_activity_parties`;
+ * workflow XAML and the SDK's Entity (a webhook's Target) name them as columns.
+ */
+export const EmailPartyColumns = {
+  from: 'from',
+  to: 'to',
+  cc: 'cc',
+  bcc: 'bcc',
+} as const;
+
 /** email statuscode. */
 export enum EmailStatus {
   Draft = 1,

@@ -47,8 +47,3 @@ export function lookup<C extends string, N extends string, T extends string>(
 ): { readonly column: C; readonly navigation: N; readonly target: T; readonly valueField: `_${C}_value` } {
   return { column, navigation, target, valueField: `_${column}_value` };
 }
-
-/** The `_x_value` property name of a lookup column. */
-export function lookupValueField(column: string): string {
-  return `_${column}_value`;
-}

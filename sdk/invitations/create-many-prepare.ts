@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../client/api';
-import { ContactTable, InvitationTable, toInvitationRecord } from '../entities/index';
+import { ContactTable, InvitationTable, SystemUserTable, toInvitationRecord } from '../entities/index';
 import { generateInvitationCode } from './codes';
 import { contactRefsOf } from './create';
 import { InvitationError } from './errors';
@@ -159,7 +159,8 @@ export function precheck(input: CreateInvitationInput): string | undefined {
     if (!isGuid(ref) && !looksLikeEmail(ref))
       return `invalid e-mail "${ref}" (give a contact id or an e-mail address)`;
   }
-  if (input.owner && !isGuid(input.owner)) return `owner "${input.owner}" is not a systemuser id`;
+  if (input.owner && !isGuid(input.owner))
+    return `owner "${input.owner}" is not a ${SystemUserTable.logicalName} id`;
   if (input.id && !isGuid(input.id)) return `id "${input.id}" is not a GUID`;
   return undefined;
 }

@@ -4,7 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../client/api';
-import { InvitationTable, invitationSelect, invitationToWebApi, toInvitationRecord } from '../entities/index';
+import {
+  ContactTable,
+  InvitationTable,
+  invitationSelect,
+  invitationToWebApi,
+  SystemUserTable,
+  toInvitationRecord,
+  WebRoleTable,
+} from '../entities/index';
 import { generateInvitationCode } from './codes';
 import { InvitationError } from './errors';
 import { isGuid, normalizeGuid } from './odata';
@@ -47,7 +55,10 @@ export async function createInvitation(
     );
   }
   if (input.owner && !isGuid(input.owner)) {
-    throw new InvitationError('invalid', `Owner "${input.owner}" is not a systemuser id (GUID).`);
+    throw new InvitationError(
+      'invalid',
+      `Owner "${input.owner}" is not a ${SystemUserTable.logicalName} id (GUID).`,
+    );
   }
   const [contacts, account, roles, workflow] = await Promise.all([
     resolveContacts(client, input.inviter ? [...contactRefs, input.inviter] : contactRefs),
@@ -55,10 +66,18 @@ export async function createInvitation(
     resolveNamed(client, WebRoleRefs, input.webRoles ?? []),
     resolveNamed(client, WorkflowRefs, input.redemptionWorkflow ? [input.redemptionWorkflow] : []),
   ]);
-  assertResolved('contact', contacts, 'Create the contact first, or check the id / emailaddress1.');
-  assertResolved('account', account, 'Check the account id or its exact name.');
-  assertResolved('web role', roles, 'Check the web role id or its exact name (adx_name).');
-  assertResolved('workflow', workflow, 'Use the id or name of an activated workflow definition.');
+  assertResolved(
+    'contact',
+    contacts,
+    `Create the contact first, or check the id / ${ContactTable.columns.email}.`,
+  );
+  assertResolved(AccountRefs.label, account, 'Check the account id or its exact name.');
+  assertResolved(
+    WebRoleRefs.label,
+    roles,
+    `Check the web role id or its exact name (${WebRoleTable.columns.name}).`,
+  );
+  assertResolved(WorkflowRefs.label, workflow, 'Use the id or name of an activated workflow definition.');
 
   const contactIds = unique(contactRefs.map((ref) => contacts.found.get(refKey(ref))!.id));
   const resolved: ResolvedInvitation = {

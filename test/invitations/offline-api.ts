@@ -40,10 +40,10 @@ export class OfflineApi implements DataverseApi {
 
   list<T>(): PagedAsyncIterable<T> {
     this.calls.push('list');
-    const fail = async function* (): AsyncGenerator<never> {
-      throw new Error('OfflineApi: unexpected list');
-    };
-    return Object.assign(fail(), { byPage: () => fail() });
+    const refused = (): AsyncIterator<never> => ({
+      next: () => Promise.reject(new Error('OfflineApi: unexpected list')),
+    });
+    return { [Symbol.asyncIterator]: refused, byPage: () => ({ [Symbol.asyncIterator]: refused }) };
   }
 
   count(): Promise<number> {

@@ -5,6 +5,7 @@
  * document serialises back byte for byte.
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { WorkflowTable } from '../../entities/workflow';
 import { XamlError } from './errors';
 
 /** A parsed XAML document and the text that preceded its root element. */
@@ -25,7 +26,9 @@ const COMMENT = 8;
 /** Parses XAML; throws XamlError with the parser's message when it is not well-formed. */
 export function parseXaml(xaml: string): XamlDocument {
   if (typeof xaml !== 'string' || xaml.trim() === '') {
-    throw new XamlError('The workflow has no XAML; export or read the definition with its "xaml" column.');
+    throw new XamlError(
+      `The workflow has no XAML; export or read the definition with its "${WorkflowTable.columns.xaml}" column.`,
+    );
   }
   const rootStart = findRootStart(xaml);
   const prolog = xaml.slice(0, rootStart);
