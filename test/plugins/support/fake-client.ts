@@ -1,8 +1,7 @@
 /**
- * An in-memory `DataverseApi` for handler tests, recording every call. Rows live in tables by
- * entity set; N:N links made with associate are visible as expansions of the target row and
- * removed by disassociate. Filters understand `col eq/ne value` joined by `and`, which is all the
- * handlers send. Operations no handler uses (functions, `$batch`) refuse with a clear error.
+ * An in-memory `DataverseApi` for handler tests, recording every call. Rows live in tables by entity
+ * set; associate/disassociate add and remove N:N links as expansions of the target row. Filters are
+ * `col eq/ne value` joined by `and`; what no handler uses (functions, *Multiple, WhoAmI, `$batch`) refuses.
  */
 import type { DataverseApi } from '../../../sdk/client/api';
 import { ConcurrencyError, NotFoundError } from '../../../sdk/client/errors';
@@ -88,15 +87,13 @@ export class FakeClient implements DataverseApi {
   list<T = WebApiRecord>(entitySet: string, query?: { filter?: unknown }): PagedAsyncIterable<T> {
     this.calls.push({ op: 'list', entitySet, options: query });
     const rows = this.matching(entitySet, query?.filter) as T[];
-    const pages = async function* (): AsyncGenerator<Page<T>> {
+    const onePage = async function* (): AsyncGenerator<Page<T>> {
       yield { value: rows };
     };
-    return Object.assign(
-      (async function* () {
-        yield* rows;
-      })(),
-      { byPage: pages },
-    );
+    const eachRow = async function* (): AsyncGenerator<T> {
+      yield* rows;
+    };
+    return { [Symbol.asyncIterator]: eachRow, byPage: onePage };
   }
 
   async count(entitySet: string, query?: unknown): Promise<number> {
@@ -180,24 +177,16 @@ export class FakeClient implements DataverseApi {
     return this.unsupported(`callFunction ${name}`);
   }
 
-  async createMultiple(entitySet: string, _logicalName: string, targets: WebApiRecord[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const target of targets) ids.push(await this.create(entitySet, target));
-    return ids;
+  async createMultiple(): Promise<string[]> {
+    return this.unsupported('createMultiple');
   }
 
-  async updateMultiple(entitySet: string, logicalName: string, targets: WebApiRecord[]): Promise<void> {
-    const idColumn = `${logicalName}id`;
-    for (const target of targets) await this.update(entitySet, String(target[idColumn]), target);
+  async updateMultiple(): Promise<void> {
+    return this.unsupported('updateMultiple');
   }
 
   async whoAmI(): Promise<WhoAmIResponse> {
-    this.calls.push({ op: 'whoAmI', entitySet: '' });
-    return {
-      UserId: '00000000-0000-0000-0000-0000000000a1',
-      BusinessUnitId: '00000000-0000-0000-0000-0000000000b1',
-      OrganizationId: '00000000-0000-0000-0000-0000000000c1',
-    };
+    return this.unsupported('whoAmI');
   }
 
   async batch(): Promise<BatchResponse[]> {
