@@ -21,6 +21,7 @@ import { hashPassword } from './password-hash';
 import type { RedeemableInvitation } from './redeem-lookup';
 import type { RedemptionPlan } from './redeem-rules';
 import {
+  REDEMPTION_DETAIL_FIELDS,
   registrationOf,
   type LocalRegistration,
   type RedemptionDetails,
@@ -114,12 +115,12 @@ function identityFields(registration: LocalRegistration, securityStamp: string) 
   };
 }
 
-/** What the request says about the redemption itself: everything but who redeems. */
+/** What the request says about the redemption itself: only the fields it may supply. */
 function detailsOf(request: RedemptionRequest): RedemptionDetails {
-  const {
-    contactId: _contactId,
-    registration: _registration,
-    ...details
-  } = request as RedemptionRequest & { contactId?: string; registration?: LocalRegistration };
+  const given = request as RedemptionDetails;
+  const details: RedemptionDetails = {};
+  for (const field of REDEMPTION_DETAIL_FIELDS as readonly (keyof RedemptionDetails)[]) {
+    if (given[field] !== undefined) details[field] = given[field];
+  }
   return details;
 }

@@ -95,12 +95,17 @@ export interface LocalRegistration {
 }
 
 /**
- * What a request may say about the redemption itself, written on its adx_inviteredemption activity
- * by `inviteRedemptionToWebApi` (sdk/entities/adx-inviteredemption.ts): the activity columns a
- * caller supplies. None yet. To let callers record one (say adx_ipaddress), map it in that entity
- * file's `InviteRedemptionFields` and name it here, e.g. `Pick<InviteRedemptionFields, 'ipAddress'>`.
+ * The adx_inviteredemption columns a caller may supply with a redemption, as
+ * `InviteRedemptionFields` names them (sdk/entities/adx-inviteredemption.ts); the redemption writes
+ * them on its activity and ignores any other property. None yet. To let callers record one (say
+ * adx_ipaddress), map it in that entity file and list it here, e.g. `['ipAddress']`.
  */
-export type RedemptionDetails = Pick<InviteRedemptionFields, never>;
+export const REDEMPTION_DETAIL_FIELDS = [] as const satisfies readonly (keyof InviteRedemptionFields)[];
+
+/** What a request may say about the redemption itself: the fields of {@link REDEMPTION_DETAIL_FIELDS}. */
+export type RedemptionDetails = Partial<
+  Pick<InviteRedemptionFields, (typeof REDEMPTION_DETAIL_FIELDS)[number]>
+>;
 
 /**
  * Who redeems a code, the second argument of {@link InvitationService.redeem}: an existing, Active

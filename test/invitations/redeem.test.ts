@@ -120,6 +120,24 @@ describe('InvitationService.redeem', () => {
     expect((error as Error).cause).toMatchObject({ name: expect.stringMatching(/Abort|Cancel/) });
   });
 
+  it('writes on the activity only the details a request may carry, not other properties', async () => {
+    let batch = '';
+    const scope = nock(ORG)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
+      .post(`${API}/$batch`, (body: string) => {
+        batch = body;
+        return isChangeSet(body);
+      })
+      .reply(...changeSetReply([204, 204]));
+    // A caller without types could add anything; a Completed state would skip the redemption workflow.
+    const smuggled = { contactId: CONTACT, state: 1, subject: 'mine' };
+    await service().redeem(CODE, smuggled as never);
+    scope.done();
+    expect(batch).not.toContain('"statecode"');
+    expect(batch).toContain(`"subject":"Redeemed by contact ${CONTACT}"`);
+  });
+
   it('ignores an invitation whose code differs only in case', async () => {
     const scope = nock(ORG)
       .post(`${API}/$batch`, isLookup)
