@@ -8,7 +8,14 @@ import { AccountTable } from './account';
 import { ContactTable } from './contact';
 import { SystemUserTable } from './systemuser';
 import { lookup, type TableDefinition } from './table';
-import { bindLookup, readNumber, readString, readLookupId, readLookupTarget } from './web-api-values';
+import {
+  bindLookup,
+  readExpandedRows,
+  readNumber,
+  readString,
+  readLookupId,
+  readLookupTarget,
+} from './web-api-values';
 
 /** activityparty's names. Parties are written inside the activity, never on their own. */
 export const ActivityPartyTable = {
@@ -109,6 +116,5 @@ export function toActivityParty(row: WebApiRecord): ActivityParty {
 
 /** Reads the expanded party collection of an activity row (empty when not expanded). */
 export function readParties(row: WebApiRecord, navigation: string): ActivityParty[] {
-  const value = row[navigation];
-  return Array.isArray(value) ? value.map((p) => toActivityParty(p as WebApiRecord)) : [];
+  return readExpandedRows(row, navigation).map(toActivityParty);
 }

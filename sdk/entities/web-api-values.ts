@@ -61,6 +61,26 @@ export function readLookupTarget(
   return readString(row, `${lookup.valueField}${LOOKUP_LOGICAL_NAME_ANNOTATION}`);
 }
 
+/** The row of an expanded single-valued navigation property (`$expand` of a lookup), or undefined. */
+export function readExpandedRow(row: WebApiRecord, navigation: string): WebApiRecord | undefined {
+  const value = row[navigation];
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as WebApiRecord) : undefined;
+}
+
+/** The rows of an expanded collection-valued navigation property (N:N, 1:N); empty when not expanded. */
+export function readExpandedRows(row: WebApiRecord, navigation: string): WebApiRecord[] {
+  const value = row[navigation];
+  return Array.isArray(value) ? (value as WebApiRecord[]) : [];
+}
+
+/** The ids (`idColumn`, braces stripped, lower case) of an expanded collection's rows. */
+export function readExpandedIds(row: WebApiRecord, navigation: string, idColumn: string): string[] {
+  return readExpandedRows(row, navigation)
+    .map((related) => readString(related, idColumn))
+    .filter((id): id is string => id !== undefined)
+    .map(stripBraces);
+}
+
 /** The row's etag (`@odata.etag`), or undefined. */
 export function readEtag(row: WebApiRecord): string | undefined {
   return readString(row, ETAG_PROPERTY);

@@ -15,6 +15,7 @@ import {
   InviteRedemptionTable,
   inviteRedemptionToWebApi,
   MessageName,
+  readExpandedIds,
   readParties,
   toContactRecord,
   toInvitationRecord,
@@ -85,9 +86,9 @@ export async function applyRedemption(
     accountAssigned = true;
   }
 
-  const held = new Set(idsOf(contactRow[webRoleContacts], webRoleId));
+  const held = new Set(readExpandedIds(contactRow, webRoleContacts, webRoleId));
   const rolesAdded: string[] = [];
-  for (const roleId of idsOf(invitationRow[InvitationTable.relationships.webRoles], webRoleId)) {
+  for (const roleId of readExpandedIds(invitationRow, InvitationTable.relationships.webRoles, webRoleId)) {
     if (held.has(roleId)) continue;
     try {
       await client.associate(WebRoleTable.entitySet, roleId, webRoleContacts, {
@@ -190,12 +191,4 @@ async function findRedemption(
 
 function guidOrUndefined(value: string | undefined): string | undefined {
   return value ? normalizeGuid(value) : undefined;
-}
-
-function idsOf(related: unknown, idField: string): string[] {
-  if (!Array.isArray(related)) return [];
-  return related
-    .map((r) => (r as WebApiRecord)[idField])
-    .filter((v): v is string => typeof v === 'string')
-    .map(normalizeGuid);
 }

@@ -11,6 +11,8 @@ import {
   InvitationState,
   InvitationTable,
   invitationSelect,
+  readExpandedIds,
+  readExpandedRow,
   readNumber,
   toContactRecord,
   toInvitationRecord,
@@ -120,14 +122,14 @@ function toRedeemable(rows: WebApiRecord[], code: string): RedeemableInvitation 
   const found = exact.find((r) => stateOf(r.row) === InvitationState.Active) ?? exact[0];
   if (!found) return undefined;
   const { row, record } = found;
-  const invited = row[inviteContact.navigation] as WebApiRecord | null | undefined;
+  const invited = readExpandedRow(row, inviteContact.navigation);
   const invitedContact = invited ? toContactRecord(invited) : undefined;
   return {
     record,
     state: stateOf(row),
-    webRoleIds: idsOf(row[webRoles], WebRoleTable.primaryId),
-    redeemedContactIds: idsOf(row[redeemedContacts], contact.id),
-    inviteContactIds: idsOf(row[inviteContacts], contact.id),
+    webRoleIds: readExpandedIds(row, webRoles, WebRoleTable.primaryId),
+    redeemedContactIds: readExpandedIds(row, redeemedContacts, contact.id),
+    inviteContactIds: readExpandedIds(row, inviteContacts, contact.id),
     inviteContactUsername: text(invitedContact?.identityUsername),
     inviteContactEmail: text(invitedContact?.email),
     inviteContactEtag: text(invitedContact?.etag),
@@ -161,12 +163,4 @@ function stateOf(row: WebApiRecord): number {
 
 function text(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
-}
-
-function idsOf(related: unknown, idField: string): string[] {
-  if (!Array.isArray(related)) return [];
-  return related
-    .map((r) => (r as WebApiRecord)[idField])
-    .filter((v): v is string => typeof v === 'string')
-    .map(normalizeGuid);
 }

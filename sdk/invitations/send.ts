@@ -11,6 +11,7 @@ import {
   executeWorkflowJobId,
   InvitationTable,
   MessageName,
+  readExpandedRow,
   SEND_INVITATION_WORKFLOW_NAME,
   toContactRecord,
   toInvitationRecord,
@@ -91,7 +92,7 @@ export function whyNotSendable(row: WebApiRecord): string | undefined {
   const record = toInvitationRecord(row);
   if (record.status === 'inactive') return 'the invitation is inactive';
   if (record.status === 'redeemed') return 'the invitation has already been redeemed';
-  const expanded = row[inviteContact.navigation] as WebApiRecord | null | undefined;
+  const expanded = readExpandedRow(row, inviteContact.navigation);
   if (!record.inviteContactId || !expanded) {
     return `no invited contact (${inviteContact.column}): the ${SEND_INVITATION_WORKFLOW_NAME} e-mail goes to that contact only`;
   }
