@@ -27,7 +27,7 @@ export {
   type RedemptionPlan,
   type RedeemingContact,
 } from './redeem-rules';
-export { REDEMPTION_DETAIL_FIELDS, redeemingContactId, registrationOf } from './types';
+export { REDEMPTION_DETAIL_FIELDS } from './types';
 export { DEFAULT_CHUNK_SIZE } from './create-many';
 export type {
   CreateInvitationInput,
