@@ -53,7 +53,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions: {
       ...createWorkflowActions({
         evaluate: (xaml, primary, loader) =>
-          evaluateWorkflow(xaml, primary, loader, { now: coreOptions.now }),
+          evaluateWorkflow(xaml, primary, { loader, now: coreOptions.now }),
         now: coreOptions.now,
       }),
       ...createSolutionActions(),

@@ -24,6 +24,7 @@ import {
   StandardColumns,
 } from '../sdk/entities/index';
 import { ConfigurationError } from '../sdk/errors';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../sdk/entities/workflow';
 import { readManifest } from '../sdk/solutions/index';
 import type { EmulatorOperations, OperationContext } from './contracts';
 import { recordSolution } from './solution-records';
@@ -97,7 +98,7 @@ function readSource(root: string, relative: string, what: string): string {
 
 /** Reads the Send Invitation workflow definition; a missing file is a clear error. */
 export function readSendInvitationXaml(root: string = packageRoot()): string {
-  return readSource(root, SEND_INVITATION_XAML, 'the Send Invitation workflow');
+  return readSource(root, SEND_INVITATION_XAML, `the ${SEND_INVITATION_WORKFLOW_NAME} workflow`);
 }
 
 const CONTACTS: Array<[keyof typeof SEED.contacts, string, string, string | null]> = [
@@ -186,7 +187,7 @@ export async function seedStore(
     await ops.create(
       WorkflowTable.logicalName,
       {
-        [wf.name]: 'Send Invitation',
+        [wf.name]: SEND_INVITATION_WORKFLOW_NAME,
         [wf.uniqueName]: 'SendInvitation',
         [wf.primaryEntity]: InvitationTable.logicalName,
         [wf.xaml]: xaml,

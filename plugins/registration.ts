@@ -5,20 +5,22 @@
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/register-web-hook
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../sdk/client/index';
+import type { DataverseApi } from '../sdk/client/api';
 import type { WebApiRecord } from '../sdk/client/types';
 import {
-  bindLookup,
   SdkMessageFilterTable,
+  sdkMessageProcessingStepToWebApi,
   SdkMessageProcessingStepTable,
   SdkMessageTable,
   ServiceEndpointAuthType,
   ServiceEndpointContract,
   ServiceEndpointTable,
+  serviceEndpointToWebApi,
   StepMode,
   StepSupportedDeployment,
   type TableDefinition,
 } from '../sdk/entities/index';
+import { ConfigurationError, InvalidArgumentError } from '../sdk/errors';
 import { declaredSteps } from './handlers/index';
 import { WEBHOOK_PATH } from './host/server';
 import type { StepDefinition } from './pipeline/step';
@@ -53,7 +55,7 @@ export function webhookUrlFor(hostUrl: string): string {
 }
 
 async function firstId(
-  client: DataverseClient,
+  client: DataverseApi,
   table: TableDefinition,
   filter: object,
 ): Promise<string | undefined> {
@@ -64,56 +66,69 @@ async function firstId(
   return undefined;
 }
 
+/** A row to find by its primary name, then update or create. */
+interface NamedRow {
+  table: TableDefinition;
+  name: string;
+  /** The body for a given id and name (both only on create). */
+  body: (created?: { id: string; name: string }) => WebApiRecord;
+}
+
 async function createOrUpdate(
-  client: DataverseClient,
-  table: TableDefinition,
-  name: string,
-  body: WebApiRecord,
+  client: DataverseApi,
+  { table, name, body }: NamedRow,
 ): Promise<{ id: string; action: 'created' | 'updated' }> {
-  const { entitySet, primaryId, primaryName } = table;
-  const existing = await firstId(client, table, { [primaryName]: name });
+  const existing = await firstId(client, table, { [table.primaryName]: name });
   if (existing) {
-    await client.update(entitySet, existing, body);
+    await client.update(table.entitySet, existing, body());
     return { id: existing, action: 'updated' };
   }
   // A client-chosen id makes the create safe to retry: a replay after a lost response is not a duplicate.
   const chosen = randomUUID();
-  const id = await client.create(
-    entitySet,
-    { ...body, [primaryName]: name, [primaryId]: chosen },
-    { id: chosen },
-  );
+  const id = await client.create(table.entitySet, body({ id: chosen, name }), { id: chosen });
   return { id, action: 'created' };
 }
 
 /**
  * Creates or updates the service endpoint and every step, in order.
- * @throws Error naming the message or table when Dataverse has no sdkmessage / sdkmessagefilter for it.
+ * @throws InvalidArgumentError without a key; ConfigurationError naming the message or table when
+ * Dataverse has no sdkmessage / sdkmessagefilter for a step.
  */
 export async function registerWebhooks(
-  client: DataverseClient,
+  client: DataverseApi,
   options: RegisterWebhooksOptions,
 ): Promise<RegisterWebhooksResult> {
-  if (!options.key)
-    throw new Error('registerWebhooks needs the host key (the value Dataverse sends as ?code=).');
-  const e = ServiceEndpointTable.columns;
-  const endpoint = await createOrUpdate(client, ServiceEndpointTable, options.name ?? DEFAULT_ENDPOINT_NAME, {
-    [e.url]: webhookUrlFor(options.hostUrl),
-    [e.contract]: ServiceEndpointContract.Webhook,
-    [e.authType]: ServiceEndpointAuthType.WebhookKey,
-    [e.authValue]: options.key,
+  if (!options.key) {
+    throw new InvalidArgumentError(
+      'key',
+      'registerWebhooks needs the host key (the value Dataverse sends as ?code=).',
+    );
+  }
+  const endpoint = await createOrUpdate(client, {
+    table: ServiceEndpointTable,
+    name: options.name ?? DEFAULT_ENDPOINT_NAME,
+    body: (created) =>
+      serviceEndpointToWebApi({
+        url: webhookUrlFor(options.hostUrl),
+        contract: ServiceEndpointContract.Webhook,
+        authType: ServiceEndpointAuthType.WebhookKey,
+        authValue: options.key,
+        ...created,
+      }),
   });
 
   const f = SdkMessageFilterTable;
-  const { columns: s, lookups: l } = SdkMessageProcessingStepTable;
   const messageIds = new Map<string, string>();
   const steps: RegisterWebhooksResult['steps'] = [];
   for (const step of options.steps ?? declaredSteps()) {
     let messageId = messageIds.get(step.message);
     if (!messageId) {
       messageId = await firstId(client, SdkMessageTable, { [SdkMessageTable.columns.name]: step.message });
-      if (!messageId)
-        throw new Error(`Dataverse has no sdkmessage named "${step.message}"; check step "${step.name}".`);
+      if (!messageId) {
+        throw new ConfigurationError(
+          `Dataverse has no ${SdkMessageTable.logicalName} named "${step.message}"; check step "${step.name}".`,
+        );
+      }
       messageIds.set(step.message, messageId);
     }
     const filterId = await firstId(client, f, {
@@ -121,22 +136,27 @@ export async function registerWebhooks(
       [f.columns.primaryObjectTypeCode]: step.entity,
     });
     if (!filterId) {
-      throw new Error(
-        `Dataverse has no sdkmessagefilter for ${step.message} of ${step.entity}; is the table installed? (step "${step.name}")`,
+      throw new ConfigurationError(
+        `Dataverse has no ${f.logicalName} for ${step.message} of ${step.entity}; is the table installed? (step "${step.name}")`,
       );
     }
-    const result = await createOrUpdate(client, SdkMessageProcessingStepTable, step.name, {
-      [s.description]: step.description ?? null,
-      [s.stage]: step.stage,
-      [s.mode]: step.mode,
-      [s.rank]: step.rank ?? 1,
-      [s.supportedDeployment]: StepSupportedDeployment.ServerOnly,
+    const stepFields = {
+      description: step.description ?? null,
+      stage: step.stage,
+      mode: step.mode,
+      rank: step.rank ?? 1,
+      supportedDeployment: StepSupportedDeployment.ServerOnly,
       // Successful asynchronous jobs are deleted; failed ones stay visible in System Jobs.
-      [s.asyncAutoDelete]: step.mode === StepMode.Asynchronous,
-      [s.filteringAttributes]: step.filteringAttributes?.length ? step.filteringAttributes.join(',') : null,
-      ...bindLookup(l.eventHandlerServiceEndpoint.navigation, ServiceEndpointTable.entitySet, endpoint.id),
-      ...bindLookup(l.message.navigation, SdkMessageTable.entitySet, messageId),
-      ...bindLookup(l.messageFilter.navigation, f.entitySet, filterId),
+      asyncAutoDelete: step.mode === StepMode.Asynchronous,
+      filteringAttributes: step.filteringAttributes ?? null,
+      serviceEndpointId: endpoint.id,
+      messageId,
+      messageFilterId: filterId,
+    };
+    const result = await createOrUpdate(client, {
+      table: SdkMessageProcessingStepTable,
+      name: step.name,
+      body: (created) => sdkMessageProcessingStepToWebApi({ ...stepFields, ...created }),
     });
     steps.push({ name: step.name, ...result });
   }

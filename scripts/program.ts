@@ -8,12 +8,13 @@ import { EMULATOR_URL, examples, resolveUrl, type GlobalOptions } from './comman
 import { describeError } from './error-report';
 import { ExitCode } from './errors';
 import { VERSION } from '../sdk/version';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../sdk/entities/workflow';
 
 /** Builds the full command tree; exported so tests and docs can inspect it. */
 export function buildProgram(): Command {
   const program = new Command('portal-invite')
     .description(
-      'Administer portal invitations in Microsoft Dataverse: the Send Invitation workflow, invitations ' +
+      `Administer portal invitations in Microsoft Dataverse: the ${SEND_INVITATION_WORKFLOW_NAME} workflow, invitations ` +
         '(single, group, bulk from CSV), the solution, webhooks and the local emulator.',
     )
     .addOption(
@@ -35,7 +36,10 @@ export function buildProgram(): Command {
         '(127.x.x.x, localhost, [::1]: the local emulator) with none of those AZURE_* set gets a static token.\n' +
         examples([
           ['npm start', 'start the local emulator with sample data and run a demo'],
-          ['portal-invite workflow show', 'show the Send Invitation e-mail (local emulator)'],
+          [
+            'portal-invite workflow show',
+            `show the ${SEND_INVITATION_WORKFLOW_NAME} e-mail (local emulator)`,
+          ],
           [
             'portal-invite invite create --contact ada@example.com --role "Partners" --expires 30d --send',
             'invite one contact and e-mail them',

@@ -3,6 +3,7 @@
  * the registry of the declared steps.
  */
 import webhookSteps from '../../solution/webhook-steps.json';
+import { ConfigurationError } from '../../sdk/errors';
 import type { PluginHandler, StepDefinition } from '../pipeline/step';
 import { StepRegistry } from '../pipeline/step-registry';
 import { invitationCreate } from './invitation-create';
@@ -29,7 +30,7 @@ export function declaredSteps(): StepDefinition[] {
 /**
  * A registry holding every declared step with its handler.
  * @param handlers - override handlers by id (tests inject clocks this way).
- * @throws Error when a step names a handler that does not exist.
+ * @throws ConfigurationError when a step names a handler that does not exist.
  */
 export function createStepRegistry(
   handlers: Readonly<Record<string, PluginHandler>> = HANDLERS,
@@ -38,7 +39,7 @@ export function createStepRegistry(
   for (const step of declaredSteps()) {
     const run = handlers[step.handler] ?? HANDLERS[step.handler];
     if (!run) {
-      throw new Error(
+      throw new ConfigurationError(
         `Step "${step.name}" names handler "${step.handler}", which does not exist; use one of ${Object.keys(HANDLERS).join(', ')}.`,
       );
     }

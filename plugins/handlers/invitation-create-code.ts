@@ -5,7 +5,7 @@
  */
 import { ConcurrencyError, NotFoundError } from '../../sdk/client/errors';
 import type { WebApiRecord } from '../../sdk/client/types';
-import { InvitationTable, readEtag } from '../../sdk/entities/index';
+import { InvitationTable, invitationToWebApi, toInvitationRecord } from '../../sdk/entities/index';
 import { generateInvitationCode } from '../../sdk/invitations/index';
 import type { PluginExecution, PluginHandler } from '../pipeline/step';
 import { textOf } from './target-values';
@@ -35,13 +35,13 @@ export function createInvitationCodeHandler(options: InvitationCodeOptions = {})
         if (error instanceof NotFoundError) return;
         throw error;
       }
-      if (typeof row[c.code] === 'string' && (row[c.code] as string).trim() !== '') return;
-      const etag = readEtag(row);
+      const { code, etag } = toInvitationRecord(row);
+      if (code !== undefined && code.trim() !== '') return;
       try {
         await client.update(
           entitySet,
           id,
-          { [c.code]: (options.generateCode ?? generateInvitationCode)() },
+          invitationToWebApi({ code: (options.generateCode ?? generateInvitationCode)() }),
           { ifMatch: etag },
         );
         return;

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DataverseClient } from '../../sdk/client/index';
+import type { DataverseApi } from '../../sdk/client/api';
 import { StepStage } from '../../sdk/entities/index';
 import {
   ExecutionContextFormatError,
@@ -42,7 +42,7 @@ export interface WebhookHostOptions {
   /** The shared secret Dataverse sends (`?code=` or an `x-api-key`/`code` header). Required. */
   key: string;
   /** The client handlers use. */
-  client: DataverseClient;
+  client: DataverseApi;
   /** Port; default 0 (a free port). */
   port?: number;
   /** Interface; default 127.0.0.1. */

@@ -2,7 +2,7 @@
  * Runs the steps of one event the way the Dataverse pipeline does: in rank order, refusing
  * operations nested deeper than 8 (a loop), with shared variables passed from step to step.
  */
-import type { DataverseClient } from '../../sdk/client/index';
+import type { DataverseApi } from '../../sdk/client/api';
 import { StepStage } from '../../sdk/entities/index';
 import { targetOf, type Entity, type RemoteExecutionContext } from '../../sdk/webhooks/index';
 import { PipelineLoopError } from './plugin-error';
@@ -15,7 +15,7 @@ export const MAX_DEPTH = 8;
 /** Options for {@link PipelineRunner}. */
 export interface PipelineRunnerOptions {
   /** The client handed to handlers. */
-  client: DataverseClient;
+  client: DataverseApi;
   /** Deepest allowed `Depth`; default {@link MAX_DEPTH}. */
   maxDepth?: number;
   /**

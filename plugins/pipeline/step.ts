@@ -2,7 +2,7 @@
  * What a pipeline step is: where it is registered (message, table, stage, mode, rank, filtering
  * attributes) and the handler it runs, with the view of the execution the handler receives.
  */
-import type { DataverseClient } from '../../sdk/client/index';
+import type { DataverseApi } from '../../sdk/client/api';
 import type { StepMode as StepModeValue, StepStage as StepStageValue } from '../../sdk/entities/index';
 import type { Entity, RemoteExecutionContext } from '../../sdk/webhooks/index';
 
@@ -28,7 +28,7 @@ export interface PluginExecution {
   /** Values shared by the steps of one run; the same object for every step of the run. */
   readonly sharedVariables: Record<string, unknown>;
   /** The client handlers use to read and write Dataverse. */
-  readonly client: DataverseClient;
+  readonly client: DataverseApi;
   /** A pre-image by name (default: the first one). */
   preImage(name?: string): Entity | undefined;
   /** A post-image by name (default: the first one). */

@@ -20,12 +20,13 @@ import { registerWorkflowActivation } from './workflow-activate';
 import { registerWorkflowPatchTemplate } from './workflow-patch-template';
 import { registerWorkflowRestore } from './workflow-restore';
 import { registerWorkflowShow } from './workflow-show';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
   const workflow = program
     .command('workflow')
-    .description('the Send Invitation workflow and its e-mail template');
+    .description(`the ${SEND_INVITATION_WORKFLOW_NAME} workflow and its e-mail template`);
   registerWorkflowShow(workflow);
   registerWorkflowActivation(workflow);
   registerWorkflowPatchTemplate(workflow);

@@ -6,6 +6,7 @@ import { CliError, UsageError } from '../errors';
 import { handlersOption, type HandlersMode } from '../handlers-mode';
 import { collect, parseExpiry, positiveInt } from '../options';
 import { describeInvitation, describeSendResults } from '../output';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
 /** Options of `invite create`. */
 export interface InviteCreateOptions {
@@ -53,7 +54,7 @@ export function registerInviteCreate(group: Command): void {
     .option('--owner <id>', 'owning systemuser (the default sender of the e-mail)')
     .option('--code <code>', 'use this code instead of a generated one')
     .option('--name <name>', 'invitation name')
-    .option('--send', 'e-mail the invitation right away (runs Send Invitation)')
+    .option('--send', `e-mail the invitation right away (runs ${SEND_INVITATION_WORKFLOW_NAME})`)
     .addOption(handlersOption())
     .addHelpText(
       'after',

@@ -4,12 +4,15 @@ import { InvitationService } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
 import { CliError } from '../errors';
 import { describeSendResults } from '../output';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
 /** Registers `invite send` under the `invite` group. */
 export function registerInviteSend(group: Command): void {
   group
     .command('send')
-    .description('e-mail one or more invitations (runs the Send Invitation workflow on each)')
+    .description(
+      `e-mail one or more invitations (runs the ${SEND_INVITATION_WORKFLOW_NAME} workflow on each)`,
+    )
     .argument('<id...>', 'invitation ids')
     .addHelpText(
       'after',

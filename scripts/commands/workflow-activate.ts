@@ -4,12 +4,13 @@
  * they differ only in the service call and the words.
  */
 import type { Command } from 'commander';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/index';
 import { WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 
 /** Options of `workflow activate` and `workflow deactivate`. */
 export interface WorkflowActivationOptions {
-  /** Workflow name; default "Send Invitation". */
+  /** Workflow name; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   name: string;
 }
 
@@ -47,10 +48,15 @@ export function registerWorkflowActivation(group: Command): void {
     group
       .command(activation.verb)
       .description(activation.description)
-      .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
+      .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
       .addHelpText(
         'after',
-        examples([[`portal-invite workflow ${activation.verb}`, `${activation.verb} Send Invitation`]]),
+        examples([
+          [
+            `portal-invite workflow ${activation.verb}`,
+            `${activation.verb} ${SEND_INVITATION_WORKFLOW_NAME}`,
+          ],
+        ]),
       )
       .action(
         action<WorkflowActivationOptions>(async (ctx, options) => {

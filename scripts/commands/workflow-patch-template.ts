@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/index';
 import {
   SUPPORTED_PLACEHOLDERS,
   WorkflowService,
@@ -33,7 +34,7 @@ export interface WorkflowPatchTemplateOptions {
   dryRun?: boolean;
   /** Where the backup of the current definition goes. */
   backupDir: string;
-  /** Workflow name; default "Send Invitation". */
+  /** Workflow name; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   name: string;
 }
 
@@ -50,7 +51,7 @@ export function registerWorkflowPatchTemplate(group: Command): void {
     .option('--redeem-url <url>', 'registration link; {code} becomes the invitation code')
     .option('--dry-run', 'show the e-mail before and after; change nothing')
     .option('--backup-dir <dir>', 'directory for the backup of the current definition', '.backups')
-    .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
+    .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
     .addHelpText(
       'after',
       '\nPlaceholders in --subject and the body: {code} (the invitation code), {redeemUrl} (--redeem-url\n' +

@@ -1,6 +1,6 @@
 /** `portal-invite workflow show`: the Send Invitation definition's state and its e-mail step, readable. */
 import type { Command } from 'commander';
-import { WorkflowState } from '../../sdk/entities/index';
+import { SEND_INVITATION_WORKFLOW_NAME, WorkflowState } from '../../sdk/entities/index';
 import { readEmailStep, WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 import { CliError } from '../errors';
@@ -8,7 +8,7 @@ import { enumName, fields, indent } from '../output';
 
 /** Options of `workflow show`. */
 export interface WorkflowShowOptions {
-  /** Workflow name; default "Send Invitation". */
+  /** Workflow name; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   name: string;
 }
 
@@ -17,11 +17,14 @@ export function registerWorkflowShow(group: Command): void {
   group
     .command('show')
     .description("show the workflow's state and its e-mail step (From, To, Subject, Body)")
-    .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
+    .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
     .addHelpText(
       'after',
       examples([
-        ['portal-invite workflow show', 'the Send Invitation e-mail as the invitee will get it'],
+        [
+          'portal-invite workflow show',
+          `the ${SEND_INVITATION_WORKFLOW_NAME} e-mail as the invitee will get it`,
+        ],
         ['portal-invite workflow show --name "Welcome Partner" --json', 'another workflow, as JSON'],
       ]),
     )

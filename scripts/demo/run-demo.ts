@@ -10,6 +10,7 @@ import { InvitationService } from '../../sdk/invitations/index';
 import { CliError } from '../errors';
 import { indent, type Output } from '../output';
 import { findInvitationEmail } from './invitation-email';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
 /** The seeded rows the demo uses. */
 export interface DemoSeed {
@@ -55,7 +56,7 @@ export async function runDemo(
   });
   out.info(`   invitation ${invitation.id}, code ${invitation.code}`);
 
-  out.info('\n2. Send it (runs the Send Invitation workflow)');
+  out.info(`\n2. Send it (runs the ${SEND_INVITATION_WORKFLOW_NAME} workflow)`);
   const [sent] = await service.send(invitation.id);
   if (sent.status !== 'sent') {
     throw new CliError(

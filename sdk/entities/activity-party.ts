@@ -3,8 +3,19 @@
  * redemption (sender, recipients, customer) and the activity state codes.
  */
 import type { WebApiRecord } from '../client/types';
+import { InvalidArgumentError } from '../errors';
+import { AccountTable } from './account';
+import { ContactTable } from './contact';
+import { SystemUserTable } from './systemuser';
 import { lookup, type TableDefinition } from './table';
-import { readNumber, readString, readLookupId, readLookupTarget, stripBraces } from './web-api-values';
+import {
+  bindLookup,
+  readExpandedRows,
+  readNumber,
+  readString,
+  readLookupId,
+  readLookupTarget,
+} from './web-api-values';
 
 /** activityparty's names. Parties are written inside the activity, never on their own. */
 export const ActivityPartyTable = {
@@ -48,12 +59,22 @@ export enum ActivityState {
   Scheduled = 3,
 }
 
-/** Tables a party can point to, with their entity sets. */
+const { columns: c, lookups: l } = ActivityPartyTable;
+
+/** Tables a party can point to, with their entity sets (queue has no table description here). */
 export const PARTY_ENTITY_SETS = {
-  contact: 'contacts',
-  systemuser: 'systemusers',
-  account: 'accounts',
-  queue: 'queues',
+  [ContactTable.logicalName]: ContactTable.entitySet,
+  [SystemUserTable.logicalName]: SystemUserTable.entitySet,
+  [AccountTable.logicalName]: AccountTable.entitySet,
+  [l.partyQueue.target]: 'queues',
+} as const;
+
+/** The `partyid` navigation property for each table a party can point to. */
+const PARTY_LOOKUPS = {
+  [ContactTable.logicalName]: l.partyContact,
+  [SystemUserTable.logicalName]: l.partySystemUser,
+  [AccountTable.logicalName]: l.partyAccount,
+  [l.partyQueue.target]: l.partyQueue,
 } as const;
 
 /** One party of an activity. Without `partyId` it is an unresolved address (`addressUsed`). */
@@ -64,36 +85,40 @@ export interface ActivityParty {
   addressUsed?: string;
 }
 
-/** The body of one party inside `<activity>_activity_parties` on create. */
+/**
+ * The body of one party inside `<activity>_activity_parties` on create: the party bound through
+ * `partyid_<table>` (default contact), then its participation type and address.
+ * @throws InvalidArgumentError for a party type that is not one of {@link PARTY_ENTITY_SETS}.
+ */
 export function activityPartyToWebApi(party: ActivityParty): WebApiRecord {
-  const body: WebApiRecord = { [ActivityPartyTable.columns.participationType]: party.participationType };
+  const body: WebApiRecord = {};
   if (party.partyId) {
-    const type = (party.partyType ?? 'contact') as keyof typeof PARTY_ENTITY_SETS;
+    const type = (party.partyType ?? ContactTable.logicalName) as keyof typeof PARTY_ENTITY_SETS;
     const entitySet = PARTY_ENTITY_SETS[type];
     if (!entitySet) {
-      throw new TypeError(
+      throw new InvalidArgumentError(
+        'partyType',
         `A party of type "${String(party.partyType)}" cannot be bound; use one of ${Object.keys(PARTY_ENTITY_SETS).join(', ')}.`,
       );
     }
-    body[`partyid_${type}@odata.bind`] = `/${entitySet}(${stripBraces(party.partyId)})`;
+    Object.assign(body, bindLookup(PARTY_LOOKUPS[type].navigation, entitySet, party.partyId));
   }
-  if (party.addressUsed !== undefined) body[ActivityPartyTable.columns.addressUsed] = party.addressUsed;
+  body[c.participationType] = party.participationType;
+  if (party.addressUsed !== undefined) body[c.addressUsed] = party.addressUsed;
   return body;
 }
 
 /** Reads one expanded activityparty row. */
 export function toActivityParty(row: WebApiRecord): ActivityParty {
-  const partyField = ActivityPartyTable.lookups.partyContact;
   return {
-    participationType: readNumber(row, ActivityPartyTable.columns.participationType) ?? 0,
-    partyId: readLookupId(row, partyField),
-    partyType: readLookupTarget(row, partyField),
-    addressUsed: readString(row, ActivityPartyTable.columns.addressUsed),
+    participationType: readNumber(row, c.participationType) ?? 0,
+    partyId: readLookupId(row, l.partyContact),
+    partyType: readLookupTarget(row, l.partyContact),
+    addressUsed: readString(row, c.addressUsed),
   };
 }
 
 /** Reads the expanded party collection of an activity row (empty when not expanded). */
 export function readParties(row: WebApiRecord, navigation: string): ActivityParty[] {
-  const value = row[navigation];
-  return Array.isArray(value) ? value.map((p) => toActivityParty(p as WebApiRecord)) : [];
+  return readExpandedRows(row, navigation).map(toActivityParty);
 }

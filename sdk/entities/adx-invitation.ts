@@ -3,8 +3,14 @@
  * what redemption grants (account, web roles, workflow).
  */
 import type { WebApiRecord } from '../client/types';
+import { AccountTable } from './account';
+import { ContactTable } from './contact';
+import { SystemUserTable } from './systemuser';
 import { lookup, type TableDefinition } from './table';
+import { WebRoleTable } from './adx-webrole';
+import { WorkflowTable } from './workflow';
 import {
+  bindCollection,
   bindLookup,
   formatDate,
   readDate,
@@ -90,7 +96,7 @@ export interface InvitationRecord {
   etag?: string;
 }
 
-const { columns: c, lookups: l } = InvitationTable;
+const { columns: c, lookups: l, relationships: r } = InvitationTable;
 
 /** `$select` for everything {@link toInvitationRecord} reads. */
 export const invitationSelect: string[] = [
@@ -158,11 +164,28 @@ export function toInvitationRecord(row: WebApiRecord): InvitationRecord {
 /** Fields accepted by {@link invitationToWebApi}; `null` clears a column or lookup. */
 export type InvitationFields = {
   [K in keyof Omit<InvitationRecord, 'etag' | 'expiresOn'>]?: InvitationRecord[K] | null;
-} & { expiresOn?: Date | string | null; ownerType?: 'systemuser' | 'team' };
+} & {
+  expiresOn?: Date | string | null;
+  /** The owner's table; default systemuser. */
+  ownerType?: 'systemuser' | 'team';
+  /**
+   * Writes statuscode alone: a status reason of the Active state. Dataverse keeps the statecode,
+   * where `status` writes both (a PATCH of statecode is a state change, which a redemption is not).
+   */
+  statusReason?: Exclude<InvitationRecord['status'], 'inactive'>;
+  /** Group: the invited contacts, linked on create (adx_invitation_invitecontacts). */
+  inviteContactIds?: readonly string[];
+  /** The web roles granted on redemption, linked on create (adx_invitation_webrole). */
+  webRoleIds?: readonly string[];
+};
+
+/** Entity set of the table an owner of this type lives in (teams have no table description here). */
+const OWNER_ENTITY_SETS = { systemuser: SystemUserTable.entitySet, team: 'teams' } as const;
 
 /**
  * Builds a create/update body. Only given fields are written; lookups use `@odata.bind` with the
- * exact navigation names; `ownerType` picks the owner's table (default systemuser).
+ * exact navigation names; `ownerType` picks the owner's table (default systemuser). The N:N
+ * fields (`inviteContactIds`, `webRoleIds`) deep-insert links and only work on create.
  */
 export function invitationToWebApi(fields: InvitationFields): WebApiRecord {
   const body: WebApiRecord = {};
@@ -172,17 +195,18 @@ export function invitationToWebApi(fields: InvitationFields): WebApiRecord {
     body[c.type] = fields.type === 'group' ? InvitationType.Group : InvitationType.Single;
   if (fields.code !== undefined) body[c.code] = fields.code;
   if (fields.expiresOn !== undefined)
-    body[c.expiryDate] = fields.expiresOn === null ? null : formatDate(fields.expiresOn);
+    body[c.expiryDate] = fields.expiresOn === null ? null : formatDate(fields.expiresOn, 'expiresOn');
   if (fields.redemptions !== undefined) body[c.redemptions] = fields.redemptions;
   if (fields.maximumRedemptions !== undefined) body[c.maximumRedemptions] = fields.maximumRedemptions;
   if (fields.status != null) Object.assign(body, invitationStateOf(fields.status));
+  if (fields.statusReason !== undefined) body[c.status] = invitationStateOf(fields.statusReason).statuscode;
   const binds: [keyof InvitationFields, keyof typeof l, string][] = [
-    ['inviteContactId', 'inviteContact', 'contacts'],
-    ['inviterContactId', 'inviterContact', 'contacts'],
-    ['redeemedContactId', 'redeemedContact', 'contacts'],
-    ['accountId', 'assignToAccount', 'accounts'],
-    ['redemptionWorkflowId', 'redemptionWorkflow', 'workflows'],
-    ['ownerId', 'owner', fields.ownerType === 'team' ? 'teams' : 'systemusers'],
+    ['inviteContactId', 'inviteContact', ContactTable.entitySet],
+    ['inviterContactId', 'inviterContact', ContactTable.entitySet],
+    ['redeemedContactId', 'redeemedContact', ContactTable.entitySet],
+    ['accountId', 'assignToAccount', AccountTable.entitySet],
+    ['redemptionWorkflowId', 'redemptionWorkflow', WorkflowTable.entitySet],
+    ['ownerId', 'owner', OWNER_ENTITY_SETS[fields.ownerType ?? 'systemuser']],
   ];
   for (const [field, lookupName, entitySet] of binds) {
     const value = fields[field];
@@ -192,5 +216,37 @@ export function invitationToWebApi(fields: InvitationFields): WebApiRecord {
       bindLookup(l[lookupName].navigation, entitySet, value === null ? null : String(value)),
     );
   }
+  if (fields.inviteContactIds?.length)
+    Object.assign(body, bindCollection(r.inviteContacts, ContactTable.entitySet, fields.inviteContactIds));
+  if (fields.webRoleIds?.length)
+    Object.assign(body, bindCollection(r.webRoles, WebRoleTable.entitySet, fields.webRoleIds));
   return body;
+}
+
+/** One N:N link of an invitation: the navigation property and the row it points to. */
+export interface InvitationLink {
+  navigation: string;
+  entitySet: string;
+  id: string;
+}
+
+/**
+ * The N:N links of {@link InvitationFields} `inviteContactIds` and `webRoleIds` one by one, for
+ * associating them after the row was created (what a bulk create does instead of a deep insert).
+ */
+export function invitationLinks(
+  fields: Pick<InvitationFields, 'inviteContactIds' | 'webRoleIds'>,
+): InvitationLink[] {
+  return [
+    ...(fields.inviteContactIds ?? []).map((id) => ({
+      navigation: r.inviteContacts,
+      entitySet: ContactTable.entitySet,
+      id,
+    })),
+    ...(fields.webRoleIds ?? []).map((id) => ({
+      navigation: r.webRoles,
+      entitySet: WebRoleTable.entitySet,
+      id,
+    })),
+  ];
 }

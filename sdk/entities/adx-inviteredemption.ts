@@ -1,7 +1,9 @@
 /** adx_inviteredemption: the activity recording one redemption of an invitation by a contact. */
 import type { WebApiRecord } from '../client/types';
 import { lookup, type TableDefinition } from './table';
-import { activityPartyToWebApi, ParticipationType, readParties } from './activity-party';
+import { ActivityState, activityPartyToWebApi, ParticipationType, readParties } from './activity-party';
+import { InvitationTable } from './adx-invitation';
+import { ContactTable } from './contact';
 import {
   bindLookup,
   readDate,
@@ -49,12 +51,6 @@ export enum InviteRedemptionStatus {
   Scheduled = 4,
 }
 
-/**
- * The workflow-bound action that runs a redemption workflow on the redeeming contact
- * (`workflows(<id>)/Microsoft.Dynamics.CRM.ExecuteWorkflow` with `{ EntityId }`).
- */
-export const EXECUTE_WORKFLOW_ACTION = 'ExecuteWorkflow';
-
 /** The redemption as the services use it. */
 export interface InviteRedemptionRecord {
   id: string;
@@ -63,22 +59,13 @@ export interface InviteRedemptionRecord {
   invitationId?: string;
   /** The redeeming contact (the Customer party), when parties were expanded. */
   contactId?: string;
-  state?: number;
+  /** statecode: Open until the redemption's grants were applied, then Completed. */
+  state?: ActivityState;
   createdOn?: Date;
   etag?: string;
 }
 
 const { columns: c, lookups: l, relationships: r } = InviteRedemptionTable;
-
-/** `$select` for everything {@link toInviteRedemptionRecord} reads. */
-export const inviteRedemptionSelect: string[] = [
-  c.id,
-  c.subject,
-  c.ipAddress,
-  c.state,
-  c.createdOn,
-  l.regardingInvitation.valueField,
-];
 
 /** Reads a Web API row of adx_inviteredemptions. */
 export function toInviteRedemptionRecord(row: WebApiRecord): InviteRedemptionRecord {
@@ -97,27 +84,56 @@ export function toInviteRedemptionRecord(row: WebApiRecord): InviteRedemptionRec
   };
 }
 
-/** Fields accepted by {@link inviteRedemptionToWebApi}. */
+/** The status reason each activity state is written with (the activity defaults). */
+const STATUS_OF_STATE: Record<ActivityState, InviteRedemptionStatus> = {
+  [ActivityState.Open]: InviteRedemptionStatus.Open,
+  [ActivityState.Completed]: InviteRedemptionStatus.Completed,
+  [ActivityState.Canceled]: InviteRedemptionStatus.Canceled,
+  [ActivityState.Scheduled]: InviteRedemptionStatus.Scheduled,
+};
+
+/** Fields accepted by {@link inviteRedemptionToWebApi}; a create gives the subject, invitation and contact. */
 export interface InviteRedemptionFields {
+  /** Client-chosen activityid (create only). */
   id?: string;
-  subject: string;
+  subject?: string;
+  /** adx_ipaddress: where the redemption came from. */
   ipAddress?: string;
-  invitationId: string;
-  contactId: string;
+  /** The invitation redeemed (regarding, create only). */
+  invitationId?: string;
+  /** The redeeming contact, written as the Customer party (create only). */
+  contactId?: string;
+  /** statecode, written with its default statuscode (Completed → Completed). */
+  state?: ActivityState;
 }
 
-/** Builds a create body: regarding the invitation, the contact as the Customer party. */
+/**
+ * Builds a create/update body: regarding the invitation, the contact as the Customer party
+ * (deep insert of `adx_inviteredemption_activity_parties`). Only given fields are written.
+ */
 export function inviteRedemptionToWebApi(fields: InviteRedemptionFields): WebApiRecord {
-  const body: WebApiRecord = { [c.subject]: fields.subject };
+  const body: WebApiRecord = {};
   if (fields.id !== undefined) body[c.id] = stripBraces(fields.id);
+  if (fields.subject !== undefined) body[c.subject] = fields.subject;
   if (fields.ipAddress !== undefined) body[c.ipAddress] = fields.ipAddress;
-  Object.assign(body, bindLookup(l.regardingInvitation.navigation, 'adx_invitations', fields.invitationId));
-  body[r.parties] = [
-    activityPartyToWebApi({
-      participationType: ParticipationType.Customer,
-      partyId: fields.contactId,
-      partyType: 'contact',
-    }),
-  ];
+  if (fields.invitationId !== undefined) {
+    Object.assign(
+      body,
+      bindLookup(l.regardingInvitation.navigation, InvitationTable.entitySet, fields.invitationId),
+    );
+  }
+  if (fields.contactId !== undefined) {
+    body[r.parties] = [
+      activityPartyToWebApi({
+        participationType: ParticipationType.Customer,
+        partyId: fields.contactId,
+        partyType: ContactTable.logicalName,
+      }),
+    ];
+  }
+  if (fields.state !== undefined) {
+    body[c.state] = fields.state;
+    body[c.status] = STATUS_OF_STATE[fields.state];
+  }
   return body;
 }

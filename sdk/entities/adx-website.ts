@@ -1,7 +1,5 @@
 /** adx_website: the portal web site that web roles belong to. */
-import type { WebApiRecord } from '../client/types';
 import type { TableDefinition } from './table';
-import { readEtag, readString } from './web-api-values';
 
 /** adx_website's names. */
 export const WebsiteTable = {
@@ -22,23 +20,3 @@ export const WebsiteTable = {
     webRoles: 'adx_website_webrole',
   },
 } as const satisfies TableDefinition;
-
-/** The web site as the services use it. */
-export interface WebsiteRecord {
-  id: string;
-  name: string;
-  primaryDomainName?: string;
-  etag?: string;
-}
-
-const { columns: c } = WebsiteTable;
-
-/** Reads a Web API row of adx_websites. */
-export function toWebsiteRecord(row: WebApiRecord): WebsiteRecord {
-  return {
-    id: readString(row, c.id) ?? '',
-    name: readString(row, c.name) ?? '',
-    primaryDomainName: readString(row, c.primaryDomainName),
-    etag: readEtag(row),
-  };
-}

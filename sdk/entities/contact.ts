@@ -3,6 +3,7 @@
  * the portal's ASP.NET Identity store reads.
  */
 import type { WebApiRecord } from '../client/types';
+import { AccountTable } from './account';
 import { lookup, type TableDefinition } from './table';
 import {
   bindLookup,
@@ -58,9 +59,17 @@ export const ContactTable = {
   },
 } as const satisfies TableDefinition;
 
+/** contact statecode. */
+export enum ContactState {
+  Active = 0,
+  Inactive = 1,
+}
+
 /** The contact as the services use it. */
 export interface ContactRecord {
   id: string;
+  /** statecode ({@link ContactState}), when selected. */
+  state?: ContactState;
   fullName?: string;
   firstName?: string;
   lastName?: string;
@@ -82,26 +91,11 @@ export interface ContactRecord {
 
 const { columns: c, lookups: l } = ContactTable;
 
-/** `$select` for everything {@link toContactRecord} reads. */
-export const contactSelect: string[] = [
-  c.id,
-  c.fullName,
-  c.firstName,
-  c.lastName,
-  c.email,
-  c.identityUsername,
-  c.identityLogonEnabled,
-  c.identityEmailConfirmed,
-  c.identityLockoutEnabled,
-  c.identityAccessFailedCount,
-  c.identityLockoutEndDate,
-  l.parentCustomerAccount.valueField,
-];
-
 /** Reads a Web API row of contacts. */
 export function toContactRecord(row: WebApiRecord): ContactRecord {
   return {
     id: readString(row, c.id) ?? '',
+    state: readNumber(row, c.state),
     fullName: readString(row, c.fullName),
     firstName: readString(row, c.firstName),
     lastName: readString(row, c.lastName),
@@ -122,8 +116,12 @@ export function toContactRecord(row: WebApiRecord): ContactRecord {
 
 /** Fields accepted by {@link contactToWebApi}; `null` clears. */
 export type ContactFields = {
-  [K in keyof Omit<ContactRecord, 'etag' | 'fullName' | 'parentCustomerType' | 'identityLockoutEndDate'>]?:
-    ContactRecord[K] | null;
+  [
+    K in keyof Omit<
+      ContactRecord,
+      'etag' | 'state' | 'fullName' | 'parentCustomerType' | 'identityLockoutEndDate'
+    >
+  ]?: ContactRecord[K] | null;
 } & { parentCustomerType?: 'account' | 'contact'; identityLockoutEndDate?: Date | string | null };
 
 const plainColumns = [
@@ -148,14 +146,20 @@ export function contactToWebApi(fields: ContactFields): WebApiRecord {
   }
   if (fields.identityLockoutEndDate !== undefined) {
     body[c.identityLockoutEndDate] =
-      fields.identityLockoutEndDate === null ? null : formatDate(fields.identityLockoutEndDate);
+      fields.identityLockoutEndDate === null
+        ? null
+        : formatDate(fields.identityLockoutEndDate, 'identityLockoutEndDate');
   }
   if (fields.parentCustomerId !== undefined) {
     const contactSide = fields.parentCustomerType === 'contact';
     const target = contactSide ? l.parentCustomerContact : l.parentCustomerAccount;
     Object.assign(
       body,
-      bindLookup(target.navigation, contactSide ? 'contacts' : 'accounts', fields.parentCustomerId),
+      bindLookup(
+        target.navigation,
+        contactSide ? ContactTable.entitySet : AccountTable.entitySet,
+        fields.parentCustomerId,
+      ),
     );
   }
   return body;

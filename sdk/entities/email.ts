@@ -1,16 +1,9 @@
 /** email: the invitation message the Send Invitation workflow creates and sends. */
 import type { WebApiRecord } from '../client/types';
 import { lookup, type TableDefinition } from './table';
-import { activityPartyToWebApi, ParticipationType, readParties, type ActivityParty } from './activity-party';
-import {
-  bindLookup,
-  readDate,
-  readEtag,
-  readLookupId,
-  readLookupTarget,
-  readNumber,
-  readString,
-} from './web-api-values';
+import { ActivityPartyTable, ParticipationType, readParties, type ActivityParty } from './activity-party';
+import { SystemUserTable } from './systemuser';
+import { readDate, readEtag, readLookupId, readLookupTarget, readNumber, readString } from './web-api-values';
 
 /** email's names. */
 export const EmailTable = {
@@ -49,6 +42,17 @@ export const EmailTable = {
   },
 } as const satisfies TableDefinition;
 
+/**
+ * The party-list columns of an e-mail. The Web API writes them as rows of `email_activity_parties`;
+ * workflow XAML and the SDK's Entity (a webhook's Target) name them as columns.
+ */
+export const EmailPartyColumns = {
+  from: 'from',
+  to: 'to',
+  cc: 'cc',
+  bcc: 'bcc',
+} as const;
+
 /** email statuscode. */
 export enum EmailStatus {
   Draft = 1,
@@ -74,6 +78,15 @@ export enum EmailNotifications {
   /** Some attachments were blocked or of an invalid type and were not saved. */
   AttachmentsNotSaved = 1,
 }
+
+/** The tables an e-mail's sender (its `from` party) can be: a user or a queue. */
+export const EmailSenderTables = {
+  systemUser: SystemUserTable.logicalName,
+  queue: ActivityPartyTable.lookups.partyQueue.target,
+} as const;
+
+/** One of {@link EmailSenderTables}' logical names. */
+export type EmailSenderTable = (typeof EmailSenderTables)[keyof typeof EmailSenderTables];
 
 /** The e-mail as the services use it. */
 export interface EmailRecord {
@@ -125,27 +138,4 @@ export function toEmailRecord(row: WebApiRecord): EmailRecord {
     createdOn: readDate(row, c.createdOn),
     etag: readEtag(row),
   };
-}
-
-/** Fields accepted by {@link emailToWebApi}. */
-export interface EmailFields {
-  subject?: string;
-  body?: string;
-  regardingInvitationId?: string;
-  parties?: ActivityParty[];
-}
-
-/** Builds a create body: parties go into `email_activity_parties` (deep insert). */
-export function emailToWebApi(fields: EmailFields): WebApiRecord {
-  const body: WebApiRecord = {};
-  if (fields.subject !== undefined) body[c.subject] = fields.subject;
-  if (fields.body !== undefined) body[c.body] = fields.body;
-  if (fields.regardingInvitationId !== undefined) {
-    Object.assign(
-      body,
-      bindLookup(l.regardingInvitation.navigation, 'adx_invitations', fields.regardingInvitationId),
-    );
-  }
-  if (fields.parties) body[r.parties] = fields.parties.map(activityPartyToWebApi);
-  return body;
 }

@@ -4,7 +4,11 @@
  * (pre/post) it asks Dataverse to send along.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/sdkmessageprocessingstep
  */
+import type { WebApiRecord } from '../client/types';
+import { SdkMessageFilterTable, SdkMessageTable } from './sdk-message';
+import { ServiceEndpointTable } from './service-endpoint';
 import { lookup, type TableDefinition } from './table';
+import { bindLookup } from './web-api-values';
 
 /** sdkmessageprocessingstep's names. */
 export const SdkMessageProcessingStepTable = {
@@ -75,6 +79,67 @@ export enum StepState {
 export enum StepStatus {
   Enabled = 1,
   Disabled = 2,
+}
+
+/** Fields accepted by {@link sdkMessageProcessingStepToWebApi}; `null` clears a column. */
+export interface SdkMessageProcessingStepFields {
+  /** Client-chosen sdkmessageprocessingstepid (create only). */
+  id?: string;
+  name?: string;
+  description?: string | null;
+  stage?: StepStage;
+  mode?: StepMode;
+  rank?: number;
+  supportedDeployment?: StepSupportedDeployment;
+  /** Delete the system job when an asynchronous run succeeds. */
+  asyncAutoDelete?: boolean;
+  /** Columns whose change triggers an Update step; empty or null = any column. */
+  filteringAttributes?: readonly string[] | null;
+  /** The webhook (serviceendpoint) that handles the step. */
+  serviceEndpointId?: string;
+  /** The sdkmessage (Create, Update...). */
+  messageId?: string;
+  /** The sdkmessagefilter: the message on one table. */
+  messageFilterId?: string;
+}
+
+const { columns: s, lookups: l } = SdkMessageProcessingStepTable;
+
+/** Builds a create/update body; only given fields are written, lookups bound by navigation. */
+export function sdkMessageProcessingStepToWebApi(fields: SdkMessageProcessingStepFields): WebApiRecord {
+  const body: WebApiRecord = {};
+  if (fields.description !== undefined) body[s.description] = fields.description;
+  if (fields.stage !== undefined) body[s.stage] = fields.stage;
+  if (fields.mode !== undefined) body[s.mode] = fields.mode;
+  if (fields.rank !== undefined) body[s.rank] = fields.rank;
+  if (fields.supportedDeployment !== undefined) body[s.supportedDeployment] = fields.supportedDeployment;
+  if (fields.asyncAutoDelete !== undefined) body[s.asyncAutoDelete] = fields.asyncAutoDelete;
+  if (fields.filteringAttributes !== undefined) {
+    body[s.filteringAttributes] = fields.filteringAttributes?.length
+      ? fields.filteringAttributes.join(',')
+      : null;
+  }
+  if (fields.serviceEndpointId !== undefined) {
+    Object.assign(
+      body,
+      bindLookup(
+        l.eventHandlerServiceEndpoint.navigation,
+        ServiceEndpointTable.entitySet,
+        fields.serviceEndpointId,
+      ),
+    );
+  }
+  if (fields.messageId !== undefined)
+    Object.assign(body, bindLookup(l.message.navigation, SdkMessageTable.entitySet, fields.messageId));
+  if (fields.messageFilterId !== undefined) {
+    Object.assign(
+      body,
+      bindLookup(l.messageFilter.navigation, SdkMessageFilterTable.entitySet, fields.messageFilterId),
+    );
+  }
+  if (fields.name !== undefined) body[s.name] = fields.name;
+  if (fields.id !== undefined) body[s.id] = fields.id;
+  return body;
 }
 
 /** sdkmessageprocessingstepimage's names. */

@@ -3,7 +3,8 @@
  * message, the tables it can run on. A step is registered against one message and one filter.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/sdkmessagefilter
  */
-import { EXECUTE_WORKFLOW_ACTION } from './adx-inviteredemption';
+import type { WebApiRecord } from '../client/types';
+import { AsyncOperationTable } from './async-operation';
 import { lookup, type TableDefinition } from './table';
 
 /** sdkmessage's names. Rows are the platform's; they are only read. */
@@ -52,8 +53,12 @@ export const MessageName = {
   Associate: 'Associate',
   /** Removes N:N links. */
   Disassociate: 'Disassociate',
-  /** Runs an on-demand classic workflow on a row; bound to workflow, answers the system job's `Id`. */
-  ExecuteWorkflow: EXECUTE_WORKFLOW_ACTION,
+  /**
+   * Runs an on-demand classic workflow on a row: the workflow-bound action
+   * `workflows(<id>)/Microsoft.Dynamics.CRM.ExecuteWorkflow` with `{ EntityId }`, answering the
+   * system job's `Id` (see {@link ExecuteWorkflowNames}).
+   */
+  ExecuteWorkflow: 'ExecuteWorkflow',
 } as const;
 
 /** Names of the parameters and response properties of ExecuteWorkflow. */
@@ -63,3 +68,17 @@ export const ExecuteWorkflowNames = {
   /** The system job (asyncoperation) id in the response. */
   responseId: 'Id',
 } as const;
+
+/** The body of ExecuteWorkflow: run the workflow on this row. */
+export function executeWorkflowBody(entityId: string): { [ExecuteWorkflowNames.entityId]: string } {
+  return { [ExecuteWorkflowNames.entityId]: entityId };
+}
+
+/**
+ * The system job (asyncoperation) id of an ExecuteWorkflow answer: its `Id`, or `asyncoperationid`
+ * where a server answers with the job row; undefined when it carries neither.
+ */
+export function executeWorkflowJobId(response: WebApiRecord | undefined): string | undefined {
+  const id = response?.[ExecuteWorkflowNames.responseId] ?? response?.[AsyncOperationTable.primaryId];
+  return typeof id === 'string' ? id : undefined;
+}

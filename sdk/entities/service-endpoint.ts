@@ -3,6 +3,7 @@
  * registers one webhook endpoint (contract Webhook, authtype WebhookKey) for its plug-in host.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/serviceendpoint
  */
+import type { WebApiRecord } from '../client/types';
 import type { TableDefinition } from './table';
 
 /** serviceendpoint's names. */
@@ -62,4 +63,31 @@ export enum ServiceEndpointMessageFormat {
   NetBinary = 1,
   Json = 2,
   Xml = 3,
+}
+
+/** Fields accepted by {@link serviceEndpointToWebApi}. */
+export interface ServiceEndpointFields {
+  /** Client-chosen serviceendpointid (create only). */
+  id?: string;
+  name?: string;
+  /** Where Dataverse posts the execution context. */
+  url?: string;
+  contract?: ServiceEndpointContract;
+  authType?: ServiceEndpointAuthType;
+  /** The secret (webhook key); never log the body this goes into. */
+  authValue?: string;
+}
+
+const { columns: c } = ServiceEndpointTable;
+
+/** Builds a create/update body; only given fields are written. */
+export function serviceEndpointToWebApi(fields: ServiceEndpointFields): WebApiRecord {
+  const body: WebApiRecord = {};
+  if (fields.url !== undefined) body[c.url] = fields.url;
+  if (fields.contract !== undefined) body[c.contract] = fields.contract;
+  if (fields.authType !== undefined) body[c.authType] = fields.authType;
+  if (fields.authValue !== undefined) body[c.authValue] = fields.authValue;
+  if (fields.name !== undefined) body[c.name] = fields.name;
+  if (fields.id !== undefined) body[c.id] = fields.id;
+  return body;
 }

@@ -33,6 +33,12 @@ export interface TableDefinition {
   readonly relationships: Readonly<Record<string, string>>;
 }
 
+/** Columns every table has, whichever its description lists. */
+export const SystemColumns = {
+  createdOn: 'createdon',
+  modifiedOn: 'modifiedon',
+} as const;
+
 /** Builds a lookup description; `valueField` is always `_<column>_value`. */
 export function lookup<C extends string, N extends string, T extends string>(
   column: C,
@@ -40,9 +46,4 @@ export function lookup<C extends string, N extends string, T extends string>(
   target: T,
 ): { readonly column: C; readonly navigation: N; readonly target: T; readonly valueField: `_${C}_value` } {
   return { column, navigation, target, valueField: `_${column}_value` };
-}
-
-/** The `_x_value` property name of a lookup column. */
-export function lookupValueField(column: string): string {
-  return `_${column}_value`;
 }

@@ -3,6 +3,9 @@ import type { WebApiRecord } from '../client/types';
 import { lookup, type TableDefinition } from './table';
 import { readBoolean, readEtag, readLookupId, readNumber, readString } from './web-api-values';
 
+/** The name of the portal's invitation workflow definition (the Send Invitation e-mail). */
+export const SEND_INVITATION_WORKFLOW_NAME = 'Send Invitation';
+
 /** workflow's names. */
 export const WorkflowTable = {
   logicalName: 'workflow',
@@ -146,12 +149,22 @@ export function toWorkflowRecord(row: WebApiRecord): WorkflowRecord {
   };
 }
 
-/** The PATCH body that activates a definition. */
-export function workflowActivateBody(): WebApiRecord {
-  return { [c.state]: WorkflowState.Activated, [c.status]: WorkflowStatus.Activated };
+/** Fields accepted by {@link workflowToWebApi}. */
+export interface WorkflowFields {
+  /** The definition. Dataverse refuses it on an Activated definition: put it to Draft first. */
+  xaml?: string;
+  /** Draft (before editing the xaml) or Activated, written with its statuscode. */
+  state?: WorkflowState.Draft | WorkflowState.Activated;
 }
 
-/** The PATCH body that puts a definition back to Draft (required before editing its xaml). */
-export function workflowDeactivateBody(): WebApiRecord {
-  return { [c.state]: WorkflowState.Draft, [c.status]: WorkflowStatus.Draft };
+/** Builds an update body: `state` Activated → statecode 1 / statuscode 2, Draft → 0 / 1. */
+export function workflowToWebApi(fields: WorkflowFields): WebApiRecord {
+  const body: WebApiRecord = {};
+  if (fields.xaml !== undefined) body[c.xaml] = fields.xaml;
+  if (fields.state !== undefined) {
+    body[c.state] = fields.state;
+    body[c.status] =
+      fields.state === WorkflowState.Activated ? WorkflowStatus.Activated : WorkflowStatus.Draft;
+  }
+  return body;
 }

@@ -3,9 +3,26 @@
  * account, the invitation's web roles, and the redemption workflow run once on the contact.
  * Idempotent: a second run finds everything in place and changes nothing.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
-import { Account, ActivityParty, Contact, Inv, InviteRedemption, WebRole, Workflow } from './names';
+import {
+  ActivityPartyTable,
+  ActivityState,
+  ContactTable,
+  contactToWebApi,
+  executeWorkflowBody,
+  InvitationTable,
+  InviteRedemptionTable,
+  inviteRedemptionToWebApi,
+  MessageName,
+  readExpandedIds,
+  readParties,
+  toContactRecord,
+  toInvitationRecord,
+  toInviteRedemptionRecord,
+  WebRoleTable,
+  WorkflowTable,
+} from '../entities/index';
 import { InvitationError } from './errors';
 import { isDuplicate, isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
 
@@ -27,6 +44,13 @@ export interface ApplyRedemptionTarget {
   contactId: string;
 }
 
+const invitationLookups = InvitationTable.lookups;
+const redemption = InviteRedemptionTable;
+const webRoleId = WebRoleTable.primaryId;
+/** The web roles a contact holds and an invitation grants: one N:N, seen from either side. */
+const webRoleContacts = WebRoleTable.relationships.contacts;
+const partySelect = `$select=${ActivityPartyTable.lookups.partyContact.valueField},${ActivityPartyTable.columns.participationType}`;
+
 /**
  * Applies a redemption's side effects: parentcustomerid ← adx_assigntoaccount (skipped when already
  * set), each web role of the invitation associated through adx_webrole_contact (skipping ones
@@ -34,41 +58,41 @@ export interface ApplyRedemptionTarget {
  * still open; the activity is then marked Completed, which is what makes a second run a no-op.
  */
 export async function applyRedemption(
-  client: DataverseClient,
+  client: DataverseApi,
   target: ApplyRedemptionTarget,
 ): Promise<ApplyRedemptionResult> {
   const invitationId = normalizeGuid(target.invitationId);
   const contactId = normalizeGuid(target.contactId);
-  const [invitation, contact, redemption] = await Promise.all([
-    client.retrieve<WebApiRecord>(Inv.set, invitationId, {
-      select: [Inv.lookups.assignToAccount.valueField, Inv.lookups.redemptionWorkflow.valueField],
-      expand: `${Inv.rel.webRoles}($select=${WebRole.id})`,
+  const [invitationRow, contactRow, activity] = await Promise.all([
+    client.retrieve<WebApiRecord>(InvitationTable.entitySet, invitationId, {
+      select: [invitationLookups.assignToAccount.valueField, invitationLookups.redemptionWorkflow.valueField],
+      expand: `${InvitationTable.relationships.webRoles}($select=${webRoleId})`,
       headers: { ...NO_CACHE },
     }),
-    client.retrieve<WebApiRecord>(Contact.entitySet, contactId, {
-      select: [Contact.parentCustomer],
-      expand: `${WebRole.contacts}($select=${WebRole.id})`,
+    client.retrieve<WebApiRecord>(ContactTable.entitySet, contactId, {
+      select: [ContactTable.lookups.parentCustomerAccount.valueField],
+      expand: `${webRoleContacts}($select=${webRoleId})`,
       headers: { ...NO_CACHE },
     }),
-    findRedemption(client, target.redemptionId, invitationId, contactId),
+    findRedemption(client, { ...target, invitationId, contactId }),
   ]);
+  const invitation = toInvitationRecord(invitationRow);
+  const contact = toContactRecord(contactRow);
 
-  const accountId = lookupId(invitation, Inv.lookups.assignToAccount.valueField);
+  const accountId = guidOrUndefined(invitation.accountId);
   let accountAssigned = false;
-  if (accountId && lookupId(contact, Contact.parentCustomer) !== accountId) {
-    await client.update(Contact.entitySet, contactId, {
-      [Contact.parentCustomerAccountBind]: `/${Account.entitySet}(${accountId})`,
-    });
+  if (accountId && guidOrUndefined(contact.parentCustomerId) !== accountId) {
+    await client.update(ContactTable.entitySet, contactId, contactToWebApi({ parentCustomerId: accountId }));
     accountAssigned = true;
   }
 
-  const held = new Set(idsOf(contact[WebRole.contacts], WebRole.id));
+  const held = new Set(readExpandedIds(contactRow, webRoleContacts, webRoleId));
   const rolesAdded: string[] = [];
-  for (const roleId of idsOf(invitation[Inv.rel.webRoles], WebRole.id)) {
+  for (const roleId of readExpandedIds(invitationRow, InvitationTable.relationships.webRoles, webRoleId)) {
     if (held.has(roleId)) continue;
     try {
-      await client.associate(WebRole.entitySet, roleId, WebRole.contacts, {
-        entitySet: Contact.entitySet,
+      await client.associate(WebRoleTable.entitySet, roleId, webRoleContacts, {
+        entitySet: ContactTable.entitySet,
         id: contactId,
       });
       rolesAdded.push(roleId);
@@ -78,24 +102,21 @@ export async function applyRedemption(
     }
   }
 
-  const workflowId = lookupId(invitation, Inv.lookups.redemptionWorkflow.valueField);
-  const alreadyCompleted = redemption?.state === InviteRedemption.completedState;
+  const workflowId = guidOrUndefined(invitation.redemptionWorkflowId);
+  const alreadyCompleted = activity?.state === ActivityState.Completed;
   let workflowStarted = false;
   if (workflowId && !alreadyCompleted) {
-    await client.callAction(
-      Workflow.executeAction,
-      { EntityId: contactId },
-      {
-        boundTo: { entitySet: Workflow.entitySet, id: workflowId },
-      },
-    );
+    await client.callAction(MessageName.ExecuteWorkflow, executeWorkflowBody(contactId), {
+      boundTo: { entitySet: WorkflowTable.entitySet, id: workflowId },
+    });
     workflowStarted = true;
   }
-  if (redemption && !alreadyCompleted) {
-    await client.update(InviteRedemption.entitySet, redemption.id, {
-      [InviteRedemption.state]: InviteRedemption.completedState,
-      [InviteRedemption.status]: InviteRedemption.completedStatus,
-    });
+  if (activity && !alreadyCompleted) {
+    await client.update(
+      redemption.entitySet,
+      activity.id,
+      inviteRedemptionToWebApi({ state: ActivityState.Completed }),
+    );
   }
   return { accountAssigned, rolesAdded, workflowStarted };
 }
@@ -106,15 +127,15 @@ export async function applyRedemption(
  * This is the retry after a committed redemption whose handlers failed.
  */
 export async function applyRedemptionById(
-  client: DataverseClient,
+  client: DataverseApi,
   redemptionId: string,
 ): Promise<ApplyRedemptionResult> {
   const id = normalizeGuid(redemptionId);
   let row: WebApiRecord;
   try {
-    row = await client.retrieve<WebApiRecord>(InviteRedemption.entitySet, id, {
-      select: [InviteRedemption.regarding],
-      expand: `${InviteRedemption.parties}($select=${ActivityParty.partyId},${ActivityParty.participationType})`,
+    row = await client.retrieve<WebApiRecord>(redemption.entitySet, id, {
+      select: [redemption.lookups.regardingInvitation.valueField],
+      expand: `${redemption.relationships.parties}(${partySelect})`,
       headers: { ...NO_CACHE },
     });
   } catch (error) {
@@ -125,12 +146,9 @@ export async function applyRedemptionById(
     }
     throw error;
   }
-  const invitationId = lookupId(row, InviteRedemption.regarding);
-  const parties = Array.isArray(row[InviteRedemption.parties])
-    ? (row[InviteRedemption.parties] as WebApiRecord[])
-    : [];
-  const customer = parties.find((p) => Number(p[ActivityParty.participationType]) === ActivityParty.customer);
-  const contactId = customer ? lookupId(customer, ActivityParty.partyId) : undefined;
+  const record = toInviteRedemptionRecord(row);
+  const invitationId = guidOrUndefined(record.invitationId);
+  const contactId = guidOrUndefined(record.contactId);
   if (!invitationId || !contactId) {
     throw new InvitationError(
       'invalid',
@@ -140,49 +158,37 @@ export async function applyRedemptionById(
   return applyRedemption(client, { redemptionId: id, invitationId, contactId });
 }
 
+/** The redemption activity to mark Completed: the given one, or the contact's open one for the invitation. */
 async function findRedemption(
-  client: DataverseClient,
-  redemptionId: string | undefined,
-  invitationId: string,
-  contactId: string,
+  client: DataverseApi,
+  target: ApplyRedemptionTarget,
 ): Promise<{ id: string; state: number } | undefined> {
+  const { redemptionId, invitationId, contactId } = target;
   if (redemptionId) {
-    const row = await client.retrieve<WebApiRecord>(InviteRedemption.entitySet, normalizeGuid(redemptionId), {
-      select: [InviteRedemption.state],
+    const id = normalizeGuid(redemptionId);
+    const row = await client.retrieve<WebApiRecord>(redemption.entitySet, id, {
+      select: [redemption.columns.state],
       headers: { ...NO_CACHE },
     });
-    return { id: normalizeGuid(redemptionId), state: Number(row[InviteRedemption.state] ?? 0) };
+    return { id, state: toInviteRedemptionRecord(row).state ?? ActivityState.Open };
   }
-  const rows = await queryAll(client, InviteRedemption.entitySet, {
-    select: [InviteRedemption.id, InviteRedemption.state],
-    filter: `${InviteRedemption.regarding} eq ${invitationId}`,
-    expand: `${InviteRedemption.parties}($select=${ActivityParty.partyId},${ActivityParty.participationType})`,
+  const rows = await queryAll(client, redemption.entitySet, {
+    select: [redemption.columns.id, redemption.columns.state],
+    filter: `${redemption.lookups.regardingInvitation.valueField} eq ${invitationId}`,
+    expand: `${redemption.relationships.parties}(${partySelect})`,
     headers: { ...NO_CACHE },
   });
   const mine = rows.filter((row) =>
-    idsOf(row[InviteRedemption.parties], ActivityParty.partyId).includes(contactId),
+    readParties(row, redemption.relationships.parties).some(
+      (party) => guidOrUndefined(party.partyId) === contactId,
+    ),
   );
+  const records = mine.map(toInviteRedemptionRecord);
   // Prefer an open one: that is the redemption whose workflow has not run yet.
-  const pick =
-    mine.find((row) => Number(row[InviteRedemption.state] ?? 0) !== InviteRedemption.completedState) ??
-    mine[0];
-  return pick
-    ? {
-        id: normalizeGuid(String(pick[InviteRedemption.id])),
-        state: Number(pick[InviteRedemption.state] ?? 0),
-      }
-    : undefined;
+  const pick = records.find((r) => (r.state ?? ActivityState.Open) !== ActivityState.Completed) ?? records[0];
+  return pick ? { id: normalizeGuid(pick.id), state: pick.state ?? ActivityState.Open } : undefined;
 }
 
-function lookupId(row: WebApiRecord, field: string): string | undefined {
-  const value = row[field];
-  return typeof value === 'string' && value ? normalizeGuid(value) : undefined;
-}
-
-function idsOf(related: unknown, idField: string): string[] {
-  if (!Array.isArray(related)) return [];
-  return related
-    .map((r) => (r as WebApiRecord)[idField])
-    .filter((v): v is string => typeof v === 'string')
-    .map(normalizeGuid);
+function guidOrUndefined(value: string | undefined): string | undefined {
+  return value ? normalizeGuid(value) : undefined;
 }

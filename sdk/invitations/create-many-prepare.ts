@@ -4,12 +4,11 @@
  * for the whole run), and turn each row into a resolved invitation or a reason it cannot be made.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
+import { ContactTable, InvitationTable, SystemUserTable, toInvitationRecord } from '../entities/index';
 import { generateInvitationCode } from './codes';
 import { contactRefsOf } from './create';
 import { InvitationError } from './errors';
-import { defaultName, draftOf, type ResolvedInvitation } from './invitation-body';
-import { Inv } from './names';
 import { anyOf, isGuid, normalizeGuid, queryAnyOf } from './odata';
 import {
   AccountRefs,
@@ -21,6 +20,7 @@ import {
   WorkflowRefs,
   type NamedTable,
 } from './resolve';
+import { defaultName, draftOf, type ResolvedInvitation } from './resolved-invitation';
 import type { CreateInvitationInput } from './types';
 import { checkInvitationShape } from './validate';
 
@@ -42,7 +42,7 @@ export class NamedRefCache {
   private readonly known = new Map<NamedTable, Map<string, { id?: string; problem?: string }>>();
 
   /** Resolves the references not seen yet, one query per table. */
-  async ensure(client: DataverseClient, table: NamedTable, refs: Iterable<string>): Promise<void> {
+  async ensure(client: DataverseApi, table: NamedTable, refs: Iterable<string>): Promise<void> {
     const cache = this.known.get(table) ?? new Map<string, { id?: string; problem?: string }>();
     this.known.set(table, cache);
     const fresh = [...new Set([...refs].filter((r) => !cache.has(refKey(r))))];
@@ -52,20 +52,27 @@ export class NamedRefCache {
     for (const [key, problem] of problems) cache.set(key, { problem });
   }
 
-  /** The id of a reference, or throws the reason as text. */
+  /** The id of a reference; InvitationError('invalid') saying why when it has none. */
   get(table: NamedTable, ref: string): string {
     const entry = this.known.get(table)?.get(refKey(ref));
     if (entry?.id) return entry.id;
-    throw new Error(`unknown ${table.label} "${ref}" (${entry?.problem ?? 'not found'})`);
+    throw rowProblem(`unknown ${table.label} "${ref}" (${entry?.problem ?? 'not found'})`);
   }
+}
+
+/** One chunk of a bulk create to prepare. */
+export interface ChunkToPrepare {
+  rows: IndexedRow[];
+  /** Account, web role and workflow references resolved earlier in the run. */
+  cache: NamedRefCache;
+  /** The clock (epoch ms) expiry dates are checked against. */
+  now: number;
 }
 
 /** Checks, resolves and validates a chunk: three or four queries however many rows it holds. */
 export async function prepareChunk(
-  client: DataverseClient,
-  rows: IndexedRow[],
-  cache: NamedRefCache,
-  now: number,
+  client: DataverseApi,
+  { rows, cache, now }: ChunkToPrepare,
 ): Promise<PreparedRow[]> {
   const ok = rows.filter((row) => precheck(row.input) === undefined);
   const all = (pick: (input: CreateInvitationInput) => (string | undefined)[]): string[] =>
@@ -101,18 +108,18 @@ export async function prepareChunk(
       const contactRef = (ref: string): { id: string; email?: string } => {
         const found = contacts.found.get(refKey(ref));
         if (!found)
-          throw new Error(`unknown contact "${ref}" (${contacts.problems.get(refKey(ref)) ?? 'not found'})`);
+          throw rowProblem(`unknown contact "${ref}" (${contacts.problems.get(refKey(ref)) ?? 'not found'})`);
         return found;
       };
       const invited = contactRefsOf(input).map(contactRef);
       if (input.type === 'single' && !invited[0].email?.trim()) {
-        throw new Error(
-          `contact ${invited[0].id} has no emailaddress1; add one so the invitation can be sent`,
+        throw rowProblem(
+          `contact ${invited[0].id} has no ${ContactTable.columns.email}; add one so the invitation can be sent`,
         );
       }
       if (input.code !== undefined) {
         if (takenCodes.has(input.code) || codesInChunk.has(input.code))
-          throw new Error('the code is already used by another invitation');
+          throw rowProblem('the code is already used by another invitation');
         codesInChunk.add(input.code);
       }
       const resolved: ResolvedInvitation = {
@@ -136,10 +143,7 @@ export async function prepareChunk(
       checkInvitationShape(draftOf(resolved), now);
       return { index, resolved };
     } catch (error) {
-      return {
-        index,
-        failure: error instanceof InvitationError || error instanceof Error ? error.message : String(error),
-      };
+      return { index, failure: error instanceof Error ? error.message : String(error) };
     }
   });
 }
@@ -155,16 +159,27 @@ export function precheck(input: CreateInvitationInput): string | undefined {
     if (!isGuid(ref) && !looksLikeEmail(ref))
       return `invalid e-mail "${ref}" (give a contact id or an e-mail address)`;
   }
-  if (input.owner && !isGuid(input.owner)) return `owner "${input.owner}" is not a systemuser id`;
+  if (input.owner && !isGuid(input.owner))
+    return `owner "${input.owner}" is not a ${SystemUserTable.logicalName} id`;
   if (input.id && !isGuid(input.id)) return `id "${input.id}" is not a GUID`;
   return undefined;
 }
 
-async function existingCodes(client: DataverseClient, codes: string[]): Promise<Set<string>> {
+async function existingCodes(client: DataverseApi, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const terms = [...new Set(codes)].map((code) => anyOf(Inv.code, [code]));
-  const rows = await queryAnyOf(client, Inv.set, [Inv.code], terms);
+  const { code } = InvitationTable.columns;
+  const terms = [...new Set(codes)].map((value) => anyOf(code, [value]));
+  const rows = await queryAnyOf(client, InvitationTable.entitySet, { select: [code], terms });
   // Dataverse compares strings without case; codes are case-sensitive.
   const wanted = new Set(codes);
-  return new Set(rows.map((r) => String(r[Inv.code])).filter((c) => wanted.has(c)));
+  return new Set(
+    rows
+      .map((row) => toInvitationRecord(row).code)
+      .filter((c): c is string => c !== undefined && wanted.has(c)),
+  );
+}
+
+/** Why one row of a bulk create cannot be made (reported as its failure, never thrown out). */
+function rowProblem(message: string): InvitationError {
+  return new InvitationError('invalid', message);
 }

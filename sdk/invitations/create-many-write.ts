@@ -6,11 +6,18 @@
  * Microsoft's bulk-operation docs do not say that CreateMultiple targets may carry collection
  * `@odata.bind`s (deep insert), so that is not relied on (UNVERIFIED either way).
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import type { BatchRequest } from '../client/types';
-import { invitationAssociations, invitationBody, type ResolvedInvitation } from './invitation-body';
-import { Inv } from './names';
+import {
+  InvitationTable,
+  invitationLinks,
+  invitationToWebApi,
+  referenceBody,
+  referencePath,
+  toInvitationRecord,
+} from '../entities/index';
 import { anyOf, isDuplicate, normalizeGuid, queryAnyOf, type ErrorLike } from './odata';
+import { invitationFieldsOf, type ResolvedInvitation } from './resolved-invitation';
 
 /** A row's outcome from {@link writeChunk}. */
 export interface WriteOutcome {
@@ -18,28 +25,38 @@ export interface WriteOutcome {
   reason?: string;
 }
 
+/** What every step of writing one chunk shares: where to write and where outcomes go. */
+interface ChunkWriter {
+  client: DataverseApi;
+  /** Outcome per invitation id, filled as the steps go. */
+  outcomes: Map<string, WriteOutcome>;
+  signal?: AbortSignal;
+}
+
+const { entitySet, logicalName } = InvitationTable;
+
 /** Creates the invitations; outcome per invitation id. */
 export async function writeChunk(
-  client: DataverseClient,
+  client: DataverseApi,
   rows: ResolvedInvitation[],
   signal?: AbortSignal,
 ): Promise<Map<string, WriteOutcome>> {
-  const outcomes = new Map<string, WriteOutcome>();
-  await createAll(client, rows, outcomes, signal);
-  await associateAll(client, rows, outcomes, signal);
-  return outcomes;
+  const writer: ChunkWriter = { client, outcomes: new Map(), signal };
+  await createAll(writer, rows);
+  await associateAll(writer, rows);
+  return writer.outcomes;
 }
 
-async function createAll(
-  client: DataverseClient,
-  rows: ResolvedInvitation[],
-  outcomes: Map<string, WriteOutcome>,
-  signal?: AbortSignal,
-): Promise<void> {
+async function createAll(writer: ChunkWriter, rows: ResolvedInvitation[]): Promise<void> {
+  const { client, outcomes, signal } = writer;
   if (rows.length === 0) return;
   try {
-    const targets = rows.map((row) => invitationBody(row, { relationships: false }));
-    await client.createMultiple(Inv.set, Inv.logicalName, targets, { signal });
+    const targets = rows.map((row) => {
+      // The links are associated afterwards (associateAll), not deep-inserted.
+      const { inviteContactIds: _contacts, webRoleIds: _roles, ...columns } = invitationFieldsOf(row);
+      return invitationToWebApi(columns);
+    });
+    await client.createMultiple(entitySet, logicalName, targets, { signal });
     for (const row of rows) outcomes.set(row.id, { status: 'created' });
     return;
   } catch (error) {
@@ -52,14 +69,14 @@ async function createAll(
     for (const id of existing) outcomes.set(id, { status: 'exists' });
     const rest = rows.filter((r) => !existing.has(r.id));
     if (rest.length === 0) return;
-    if (existing.size > 0) return createAll(client, rest, outcomes, signal);
+    if (existing.size > 0) return createAll(writer, rest);
     if (rest.length === 1) {
       outcomes.set(rest[0].id, { status: 'failed', reason: (error as Error).message });
       return;
     }
     const half = Math.ceil(rest.length / 2);
-    await createAll(client, rest.slice(0, half), outcomes, signal);
-    await createAll(client, rest.slice(half), outcomes, signal);
+    await createAll(writer, rest.slice(0, half));
+    await createAll(writer, rest.slice(half));
   }
 }
 
@@ -69,32 +86,27 @@ function isRowError(error: unknown): boolean {
   return status >= 400 && status < 500 && status !== 429 && status !== 401 && status !== 403;
 }
 
-async function existingIds(client: DataverseClient, ids: string[]): Promise<Set<string>> {
-  const rows = await queryAnyOf(
-    client,
-    Inv.set,
-    [Inv.id],
-    ids.map((id) => anyOf(Inv.id, [id], 'guid')),
-  );
-  return new Set(rows.map((r) => normalizeGuid(String(r[Inv.id]))));
+async function existingIds(client: DataverseApi, ids: string[]): Promise<Set<string>> {
+  const { id: idColumn } = InvitationTable.columns;
+  const rows = await queryAnyOf(client, entitySet, {
+    select: [idColumn],
+    terms: ids.map((id) => anyOf(idColumn, [id], 'guid')),
+  });
+  return new Set(rows.map((row) => normalizeGuid(toInvitationRecord(row).id)));
 }
 
-async function associateAll(
-  client: DataverseClient,
-  rows: ResolvedInvitation[],
-  outcomes: Map<string, WriteOutcome>,
-  signal?: AbortSignal,
-): Promise<void> {
+async function associateAll(writer: ChunkWriter, rows: ResolvedInvitation[]): Promise<void> {
+  const { client, outcomes, signal } = writer;
   const requests: BatchRequest[] = [];
   const owners: string[] = [];
   for (const row of rows) {
     const status = outcomes.get(row.id)?.status;
     if (status !== 'created' && status !== 'exists') continue;
-    for (const [navigation, entitySet, id] of invitationAssociations(row)) {
+    for (const link of invitationLinks(invitationFieldsOf(row))) {
       requests.push({
         method: 'POST',
-        url: `${Inv.set}(${row.id})/${navigation}/$ref`,
-        body: { '@odata.id': client.entityUrl(entitySet, id) },
+        url: referencePath(entitySet, row.id, link.navigation),
+        body: referenceBody(client.entityUrl(link.entitySet, link.id)),
       });
       owners.push(row.id);
     }

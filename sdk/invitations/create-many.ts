@@ -3,24 +3,33 @@
  * memory), each chunk costing a handful of requests whatever its size, with per-row results
  * streamed back in input order.
  */
-import type { DataverseClient } from '../client/index';
-import { NamedRefCache, prepareChunk, type IndexedRow } from './create-many-prepare';
+import type { DataverseApi } from '../client/api';
+import { InvalidArgumentError } from '../errors';
+import { NamedRefCache, prepareChunk, type ChunkToPrepare, type IndexedRow } from './create-many-prepare';
 import { writeChunk } from './create-many-write';
 import type { CreateInvitationInput, CreateManyOptions, CreateManyResult } from './types';
 
 /** Rows per CreateMultiple request by default (Microsoft suggests 100–1000 per bulk request). */
 export const DEFAULT_CHUNK_SIZE = 1000;
 
+/** {@link CreateManyOptions} with the service's clock. */
+export interface CreateManyRun extends CreateManyOptions {
+  /** The clock (epoch ms) expiry dates are checked against. */
+  now: () => number;
+}
+
 /** Creates invitations in chunks; see {@link InvitationService.createMany}. */
 export async function* createManyInvitations(
-  client: DataverseClient,
+  client: DataverseApi,
   rows: Iterable<CreateInvitationInput> | AsyncIterable<CreateInvitationInput>,
-  options: CreateManyOptions,
-  now: () => number,
+  options: CreateManyRun,
 ): AsyncGenerator<CreateManyResult> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) {
-    throw new RangeError(`chunkSize must be a whole number from 1 to 1000, got ${chunkSize}.`);
+    throw new InvalidArgumentError(
+      'chunkSize',
+      `chunkSize must be a whole number from 1 to 1000, got ${chunkSize}.`,
+    );
   }
   const cache = new NamedRefCache();
   const totals = { done: 0, created: 0, failed: 0 };
@@ -28,7 +37,7 @@ export async function* createManyInvitations(
   let index = 0;
   const flush = async function* (): AsyncGenerator<CreateManyResult> {
     options.signal?.throwIfAborted();
-    const results = await runChunk(client, chunk, cache, now(), options.signal);
+    const results = await runChunk(client, { rows: chunk, cache, now: options.now() }, options.signal);
     chunk = [];
     for (const result of results) {
       totals.done++;
@@ -46,13 +55,11 @@ export async function* createManyInvitations(
 }
 
 async function runChunk(
-  client: DataverseClient,
-  rows: IndexedRow[],
-  cache: NamedRefCache,
-  now: number,
+  client: DataverseApi,
+  chunk: ChunkToPrepare,
   signal?: AbortSignal,
 ): Promise<CreateManyResult[]> {
-  const prepared = await prepareChunk(client, rows, cache, now);
+  const prepared = await prepareChunk(client, chunk);
   const ready = prepared.filter((p) => p.resolved).map((p) => p.resolved!);
   const outcomes = await writeChunk(client, ready, signal);
   return prepared.map((p): CreateManyResult => {

@@ -3,12 +3,18 @@
  * write the row with its N:N links in one request.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../client/index';
-import { invitationSelect, toInvitationRecord } from '../entities/index';
+import type { DataverseApi } from '../client/api';
+import {
+  ContactTable,
+  InvitationTable,
+  invitationSelect,
+  invitationToWebApi,
+  SystemUserTable,
+  toInvitationRecord,
+  WebRoleTable,
+} from '../entities/index';
 import { generateInvitationCode } from './codes';
 import { InvitationError } from './errors';
-import { defaultName, invitationBody, draftOf, type ResolvedInvitation } from './invitation-body';
-import { Inv } from './names';
 import { isGuid, normalizeGuid } from './odata';
 import {
   AccountRefs,
@@ -20,6 +26,7 @@ import {
   WorkflowRefs,
   type Resolution,
 } from './resolve';
+import { defaultName, draftOf, invitationFieldsOf, type ResolvedInvitation } from './resolved-invitation';
 import type { CreatedInvitation, CreateInvitationInput } from './types';
 import { validateNewInvitation } from './validate';
 
@@ -30,7 +37,7 @@ export function contactRefsOf(input: CreateInvitationInput): string[] {
 
 /** Creates one invitation; throws InvitationError('invalid') naming whatever could not be resolved. */
 export async function createInvitation(
-  client: DataverseClient,
+  client: DataverseApi,
   input: CreateInvitationInput,
   now: () => number,
 ): Promise<CreatedInvitation> {
@@ -48,7 +55,10 @@ export async function createInvitation(
     );
   }
   if (input.owner && !isGuid(input.owner)) {
-    throw new InvitationError('invalid', `Owner "${input.owner}" is not a systemuser id (GUID).`);
+    throw new InvitationError(
+      'invalid',
+      `Owner "${input.owner}" is not a ${SystemUserTable.logicalName} id (GUID).`,
+    );
   }
   const [contacts, account, roles, workflow] = await Promise.all([
     resolveContacts(client, input.inviter ? [...contactRefs, input.inviter] : contactRefs),
@@ -56,10 +66,18 @@ export async function createInvitation(
     resolveNamed(client, WebRoleRefs, input.webRoles ?? []),
     resolveNamed(client, WorkflowRefs, input.redemptionWorkflow ? [input.redemptionWorkflow] : []),
   ]);
-  assertResolved('contact', contacts, 'Create the contact first, or check the id / emailaddress1.');
-  assertResolved('account', account, 'Check the account id or its exact name.');
-  assertResolved('web role', roles, 'Check the web role id or its exact name (adx_name).');
-  assertResolved('workflow', workflow, 'Use the id or name of an activated workflow definition.');
+  assertResolved(
+    'contact',
+    contacts,
+    `Create the contact first, or check the id / ${ContactTable.columns.email}.`,
+  );
+  assertResolved(AccountRefs.label, account, 'Check the account id or its exact name.');
+  assertResolved(
+    WebRoleRefs.label,
+    roles,
+    `Check the web role id or its exact name (${WebRoleTable.columns.name}).`,
+  );
+  assertResolved(WorkflowRefs.label, workflow, 'Use the id or name of an activated workflow definition.');
 
   const contactIds = unique(contactRefs.map((ref) => contacts.found.get(refKey(ref))!.id));
   const resolved: ResolvedInvitation = {
@@ -87,11 +105,15 @@ export async function createInvitation(
     codeIsFresh: input.code === undefined,
   });
 
-  const row = await client.create(Inv.set, invitationBody(resolved, { relationships: true }), {
-    returnRepresentation: true,
-    select: invitationSelect,
-    id: resolved.id,
-  });
+  const row = await client.create(
+    InvitationTable.entitySet,
+    invitationToWebApi(invitationFieldsOf(resolved)),
+    {
+      returnRepresentation: true,
+      select: invitationSelect,
+      id: resolved.id,
+    },
+  );
   return { ...toInvitationRecord(row), webRoleIds: resolved.webRoleIds, inviteContactIds: contactIds };
 }
 

@@ -6,12 +6,7 @@ export { InvitationService, type InvitationServiceOptions } from './service';
 export { InvitationError, PUBLIC_REDEMPTION_MESSAGE, type InvitationErrorReason } from './errors';
 export { generateInvitationCode, INVITATION_CODE_BYTES, INVITATION_CODE_PATTERN } from './codes';
 export { isExpired } from './expiry';
-export {
-  validateRegistration,
-  MAX_USERNAME_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  type RegistrationFields,
-} from './registration-rules';
+export { validateRegistration, MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH } from './registration-rules';
 export {
   validateNewInvitation,
   checkInvitationShape,
@@ -25,7 +20,14 @@ export {
   type ApplyRedemptionTarget,
 } from './apply-redemption';
 export { hashPassword, verifyPassword, type HashPasswordOptions } from './password-hash';
-export { decideRedemption, maximumOf, type RedemptionPlan, type RedeemingContact } from './redeem-rules';
+export {
+  decideRedemption,
+  maximumOf,
+  type RedemptionFacts,
+  type RedemptionPlan,
+  type RedeemingContact,
+} from './redeem-rules';
+export { REDEMPTION_DETAIL_FIELDS } from './types';
 export { DEFAULT_CHUNK_SIZE } from './create-many';
 export type {
   CreateInvitationInput,
@@ -35,7 +37,10 @@ export type {
   CreateManyResult,
   InvitationListStatus,
   InvitationRecord,
+  LocalRegistration,
+  RedeemOptions,
+  RedemptionDetails,
+  RedemptionRequest,
   RedemptionResult,
-  Redeemer,
   SendResult,
 } from './types';

@@ -3,7 +3,7 @@
  * many rows in one request even when the filter is long, and recognising Dataverse errors
  * without depending on the client's classes at runtime.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import { ErrorCodes } from '../client/errors';
 import type { WebApiRecord } from '../client/types';
 
@@ -48,6 +48,8 @@ export interface SimpleQuery {
   top?: number;
   /** Extra request headers, e.g. `If-None-Match: null` (see {@link NO_CACHE}). */
   headers?: Record<string, string>;
+  /** Stops the requests. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -57,9 +59,18 @@ export interface SimpleQuery {
  */
 export const NO_CACHE: Readonly<Record<string, string>> = { 'If-None-Match': 'null' };
 
+/** The property of a collection response linking to its next page. */
+const NEXT_LINK = '@odata.nextLink';
+
 interface CollectionBody {
   value?: WebApiRecord[];
-  '@odata.nextLink'?: string;
+  [NEXT_LINK]?: string;
+}
+
+/** The rows of a collection response body (a `$batch` GET's), or none. */
+export function rowsOf(body: unknown): WebApiRecord[] {
+  const value = (body as CollectionBody | undefined)?.value;
+  return Array.isArray(value) ? value : [];
 }
 
 /** The relative URL of a query, as sent inside a `$batch`. */
@@ -77,14 +88,17 @@ export function relativeUrl(entitySet: string, query: SimpleQuery): string {
  * See https://learn.microsoft.com/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api
  */
 export async function queryAll(
-  client: DataverseClient,
+  client: DataverseApi,
   entitySet: string,
   query: SimpleQuery,
 ): Promise<WebApiRecord[]> {
   if (client.apiUrl.length + relativeUrl(entitySet, query).length <= MAX_GET_URL) {
     const rows: WebApiRecord[] = [];
     const listQuery = { select: query.select, filter: query.filter, top: query.top, expand: query.expand };
-    const options = query.headers ? { headers: { ...query.headers } } : undefined;
+    const options =
+      query.headers || query.signal
+        ? { ...(query.headers ? { headers: { ...query.headers } } : {}), signal: query.signal }
+        : undefined;
     for await (const row of client.list(entitySet, listQuery, options)) rows.push(row);
     return rows;
   }
@@ -93,23 +107,23 @@ export async function queryAll(
 
 /** Runs several queries as the GETs of one `$batch` (then pages on, if any result has more). */
 async function queryInBatch(
-  client: DataverseClient,
+  client: DataverseApi,
   entitySet: string,
   queries: SimpleQuery[],
 ): Promise<WebApiRecord[]> {
   const rows: WebApiRecord[] = [];
   let urls = queries.map((q) => relativeUrl(entitySet, q));
-  const headers = queries[0]?.headers;
+  const { headers, signal } = queries[0] ?? {};
   while (urls.length > 0) {
     const responses = await client.batch(
       urls.map((url) => ({ method: 'GET' as const, url, ...(headers ? { headers: { ...headers } } : {}) })),
+      signal ? { signal } : undefined,
     );
     const next: string[] = [];
     for (const response of responses) {
       if (response.error) throw response.error;
-      const body = (response.body ?? {}) as CollectionBody;
-      rows.push(...(body.value ?? []));
-      const link = body['@odata.nextLink'];
+      rows.push(...rowsOf(response.body));
+      const link = (response.body as CollectionBody | undefined)?.[NEXT_LINK];
       if (link) next.push(link.slice(link.indexOf(`${entitySet}?`)));
     }
     urls = next;
@@ -125,18 +139,25 @@ export const MAX_FILTER_CHARS = 56000;
 /** Most `or` terms in one query: SQL engines cap expression depth (SQLite at 1000). */
 export const MAX_FILTER_TERMS = 500;
 
+/** A query read by {@link queryAnyOf}: rows matching any of `terms`, and `where` when given. */
+export interface AnyOfQuery {
+  select: string[];
+  /** Filters such as `emailaddress1 eq '…'` (see {@link anyOf}), or-ed together. */
+  terms: readonly string[];
+  /** A filter and-ed with every group of terms, e.g. only Active rows. */
+  where?: string;
+}
+
 /**
- * Rows matching any of `terms` (each a filter such as `emailaddress1 eq '…'`), optionally and-ed
- * with `where`. Terms are grouped into queries of at most {@link MAX_FILTER_TERMS} terms and
- * {@link MAX_FILTER_CHARS} characters; several queries travel together in one `$batch`, so a
- * chunk of a thousand e-mail addresses costs one HTTP request.
+ * Rows matching any of the query's terms, optionally and-ed with `where`. Terms are grouped into
+ * queries of at most {@link MAX_FILTER_TERMS} terms and {@link MAX_FILTER_CHARS} characters; several
+ * queries travel together in one `$batch`, so a chunk of a thousand e-mail addresses costs one
+ * HTTP request.
  */
 export async function queryAnyOf(
-  client: DataverseClient,
+  client: DataverseApi,
   entitySet: string,
-  select: string[],
-  terms: readonly string[],
-  where?: string,
+  { select, terms, where }: AnyOfQuery,
 ): Promise<WebApiRecord[]> {
   const queries: SimpleQuery[] = [];
   let group: string[] = [];

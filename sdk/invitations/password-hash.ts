@@ -13,6 +13,7 @@
  * See https://github.com/dotnet/aspnetcore/blob/main/src/Identity/Extensions.Core/src/PasswordHasher.cs
  */
 import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { InvalidArgumentError } from '../errors';
 
 /** Options for {@link hashPassword}. */
 export interface HashPasswordOptions {
@@ -35,7 +36,9 @@ const PRF_NAMES = ['sha1', 'sha256', 'sha512'] as const;
 /** Hashes a password in ASP.NET Identity's format; the password itself is never kept. */
 export function hashPassword(password: string, options: HashPasswordOptions = {}): string {
   const salt = options.salt ?? randomBytes(SALT_BYTES);
-  if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
+  if (salt.length !== SALT_BYTES) {
+    throw new InvalidArgumentError('salt', `salt must be ${SALT_BYTES} bytes, got ${salt.length}.`);
+  }
   if ((options.format ?? 'v2') === 'v2') {
     const subkey = pbkdf2Sync(password, salt, V2_ITERATIONS, SUBKEY_BYTES, 'sha1');
     return Buffer.concat([Buffer.from([0x00]), salt, subkey]).toString('base64');

@@ -1,51 +1,53 @@
 /**
  * Reading and revoking invitations: by code (exact, Active), by status as a stream, and revoke.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import {
   InvitationState,
   InvitationStatus,
+  InvitationTable,
   invitationSelect,
+  invitationToWebApi,
   toInvitationRecord,
   type InvitationRecord,
 } from '../entities/index';
 import { InvitationError } from './errors';
 import { expiredFilter, notExpiredFilter } from './expiry';
-import { Inv } from './names';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
 import type { InvitationListStatus } from './types';
+
+const { entitySet, columns: c } = InvitationTable;
 
 /**
  * The Active invitation whose code is exactly `code`. Dataverse compares strings without regard to
  * case, and codes are case-sensitive, so candidates are checked again here.
  */
 export async function findInvitationByCode(
-  client: DataverseClient,
+  client: DataverseApi,
   code: string,
 ): Promise<InvitationRecord | undefined> {
-  const rows = await queryAll(client, Inv.set, {
+  const rows = await queryAll(client, entitySet, {
     select: invitationSelect,
-    filter: `${Inv.code} eq ${quote(code)} and ${Inv.state} eq ${InvitationState.Active}`,
+    filter: `${c.code} eq ${quote(code)} and ${c.state} eq ${InvitationState.Active}`,
   });
-  const row = rows.find((r) => r[Inv.code] === code);
-  return row ? toInvitationRecord(row) : undefined;
+  return rows.map(toInvitationRecord).find((invitation) => invitation.code === code);
 }
 
 /** The OData filter for a list status; `now` decides what is expired. */
 export function statusFilter(status: InvitationListStatus, now: number): string | undefined {
-  const active = `${Inv.state} eq ${InvitationState.Active}`;
+  const active = `${c.state} eq ${InvitationState.Active}`;
   const notExpired = notExpiredFilter(now);
   switch (status) {
     case 'new':
-      return `${active} and ${Inv.status} eq ${InvitationStatus.New} and ${notExpired}`;
+      return `${active} and ${c.status} eq ${InvitationStatus.New} and ${notExpired}`;
     case 'sent':
-      return `${active} and ${Inv.status} eq ${InvitationStatus.Sent} and ${notExpired}`;
+      return `${active} and ${c.status} eq ${InvitationStatus.Sent} and ${notExpired}`;
     case 'redeemed':
-      return `${active} and ${Inv.status} eq ${InvitationStatus.Redeemed}`;
+      return `${active} and ${c.status} eq ${InvitationStatus.Redeemed}`;
     case 'expired':
-      return `${active} and ${Inv.status} ne ${InvitationStatus.Redeemed} and ${expiredFilter(now)}`;
+      return `${active} and ${c.status} ne ${InvitationStatus.Redeemed} and ${expiredFilter(now)}`;
     case 'inactive':
-      return `${Inv.state} eq ${InvitationState.Inactive}`;
+      return `${c.state} eq ${InvitationState.Inactive}`;
     case 'all':
       return undefined;
     default:
@@ -58,27 +60,24 @@ export function statusFilter(status: InvitationListStatus, now: number): string 
 
 /** Streams invitations with a status, page by page (never all in memory). */
 export async function* listInvitations(
-  client: DataverseClient,
+  client: DataverseApi,
   status: InvitationListStatus,
   now: number,
 ): AsyncIterable<InvitationRecord> {
   const filter = statusFilter(status, now);
-  for await (const row of client.list(Inv.set, {
+  for await (const row of client.list(entitySet, {
     select: invitationSelect,
     filter,
-    orderBy: `${Inv.createdOn} asc`,
+    orderBy: `${c.createdOn} asc`,
   })) {
     yield toInvitationRecord(row);
   }
 }
 
 /** Deactivates an invitation (Inactive / Inactive): its code no longer redeems. */
-export async function revokeInvitation(client: DataverseClient, id: string): Promise<void> {
+export async function revokeInvitation(client: DataverseApi, id: string): Promise<void> {
   try {
-    await client.update(Inv.set, normalizeGuid(id), {
-      [Inv.state]: InvitationState.Inactive,
-      [Inv.status]: InvitationStatus.Inactive,
-    });
+    await client.update(entitySet, normalizeGuid(id), invitationToWebApi({ status: 'inactive' }));
   } catch (error) {
     if (isStatus(error, 404)) {
       throw new InvitationError('not_found', `Invitation ${id} does not exist; check the id.`, {

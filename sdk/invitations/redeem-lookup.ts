@@ -3,16 +3,29 @@
  * and (for a registration) the contacts that share the username or e-mail, in one more that runs
  * at the same time.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
-import { invitationSelect, toInvitationRecord, type InvitationRecord } from '../entities/index';
-import { Contact, Inv, WebRole } from './names';
-import { NO_CACHE, normalizeGuid, queryAll, quote, relativeUrl, type SimpleQuery } from './odata';
+import {
+  ContactState,
+  ContactTable,
+  InvitationState,
+  InvitationTable,
+  invitationSelect,
+  readExpandedIds,
+  readExpandedRow,
+  readNumber,
+  toContactRecord,
+  toInvitationRecord,
+  WebRoleTable,
+  type InvitationRecord,
+} from '../entities/index';
+import { NO_CACHE, normalizeGuid, queryAll, quote, relativeUrl, rowsOf, type SimpleQuery } from './odata';
+import type { LocalRegistration } from './types';
 
 /** An invitation as the redemption rules see it. */
 export interface RedeemableInvitation {
   record: InvitationRecord;
-  /** statecode (0 Active, 1 Inactive). */
+  /** statecode ({@link InvitationState}). */
   state: number;
   webRoleIds: string[];
   redeemedContactIds: string[];
@@ -40,6 +53,11 @@ export interface RegistrationCandidate {
   etag?: string;
 }
 
+const invitation = InvitationTable.columns;
+const { webRoles, redeemedContacts, inviteContacts } = InvitationTable.relationships;
+const { inviteContact } = InvitationTable.lookups;
+const contact = ContactTable.columns;
+
 /**
  * One request: the invitation with exactly this code (any state, so an inactive one can be told
  * apart from an unknown code), expanded with its web roles, redeemed and invited contacts and the
@@ -49,96 +67,100 @@ export interface RegistrationCandidate {
  * with `If-None-Match: null` so expanded collections are current, not cached.
  */
 export async function lookupInvitation(
-  client: DataverseClient,
+  client: DataverseApi,
   code: string,
-  redeemerId?: string,
+  options: { redeemerId?: string; signal?: AbortSignal } = {},
 ): Promise<RedeemableInvitation | undefined> {
+  const { redeemerId, signal } = options;
   const query = invitationLookupQuery(code, redeemerId);
-  if (!redeemerId) return toRedeemable(await queryAll(client, Inv.set, query), code);
+  if (!redeemerId) {
+    return toRedeemable(await queryAll(client, InvitationTable.entitySet, { ...query, signal }), code);
+  }
   const id = normalizeGuid(redeemerId);
   const contactQuery: SimpleQuery = {
-    select: [Contact.id, Contact.state],
-    filter: `${Contact.id} eq ${id}`,
+    select: [contact.id, contact.state],
+    filter: `${contact.id} eq ${id}`,
   };
-  const [invitationResponse, contactResponse] = await client.batch([
-    { method: 'GET', url: relativeUrl(Inv.set, query), headers: { ...NO_CACHE } },
-    { method: 'GET', url: relativeUrl(Contact.entitySet, contactQuery), headers: { ...NO_CACHE } },
-  ]);
+  const [invitationResponse, contactResponse] = await client.batch(
+    [
+      { method: 'GET', url: relativeUrl(InvitationTable.entitySet, query), headers: { ...NO_CACHE } },
+      { method: 'GET', url: relativeUrl(ContactTable.entitySet, contactQuery), headers: { ...NO_CACHE } },
+    ],
+    signal ? { signal } : undefined,
+  );
   for (const response of [invitationResponse, contactResponse]) {
     if (response?.error) throw response.error;
   }
   const inv = toRedeemable(rowsOf(invitationResponse?.body), code);
   if (!inv) return undefined;
-  const contact = rowsOf(contactResponse?.body)[0];
-  inv.redeemer = contact ? { id, state: Number(contact[Contact.state] ?? 0) } : null;
+  const row = rowsOf(contactResponse?.body)[0];
+  inv.redeemer = row ? { id, state: toContactRecord(row).state ?? ContactState.Active } : null;
   return inv;
 }
 
 /** The invitation query of {@link lookupInvitation}. */
 export function invitationLookupQuery(code: string, redeemerId?: string): SimpleQuery {
-  const contactSelect = `$select=${Contact.id}`;
-  const redeemedFilter = redeemerId ? `;$filter=${Contact.id} eq ${normalizeGuid(redeemerId)}` : '';
+  const contactSelect = `$select=${contact.id}`;
+  const redeemedFilter = redeemerId ? `;$filter=${contact.id} eq ${normalizeGuid(redeemerId)}` : '';
   return {
-    select: [...invitationSelect, Inv.state],
-    filter: `${Inv.code} eq ${quote(code)}`,
+    select: [...invitationSelect, invitation.state],
+    filter: `${invitation.code} eq ${quote(code)}`,
     expand: [
-      `${Inv.rel.webRoles}($select=${WebRole.id})`,
-      `${Inv.rel.redeemedContacts}(${contactSelect}${redeemedFilter})`,
-      `${Inv.rel.inviteContacts}(${contactSelect})`,
-      `${Inv.lookups.inviteContact.navigation}($select=${Contact.id},${Contact.email},${Contact.identityUsername})`,
+      `${webRoles}($select=${WebRoleTable.primaryId})`,
+      `${redeemedContacts}(${contactSelect}${redeemedFilter})`,
+      `${inviteContacts}(${contactSelect})`,
+      `${inviteContact.navigation}($select=${contact.id},${contact.email},${contact.identityUsername})`,
     ].join(','),
     headers: { ...NO_CACHE },
   };
 }
 
-function rowsOf(body: unknown): WebApiRecord[] {
-  const value = (body as { value?: unknown } | undefined)?.value;
-  return Array.isArray(value) ? (value as WebApiRecord[]) : [];
-}
-
 function toRedeemable(rows: WebApiRecord[], code: string): RedeemableInvitation | undefined {
-  const exact = rows.filter((r) => r[Inv.code] === code);
-  const row = exact.find((r) => Number(r[Inv.state]) === 0) ?? exact[0];
-  if (!row) return undefined;
-  const invited = row[Inv.lookups.inviteContact.navigation] as WebApiRecord | null | undefined;
+  const exact = rows
+    .map((row) => ({ row, record: toInvitationRecord(row) }))
+    .filter((r) => r.record.code === code);
+  const found = exact.find((r) => stateOf(r.row) === InvitationState.Active) ?? exact[0];
+  if (!found) return undefined;
+  const { row, record } = found;
+  const invited = readExpandedRow(row, inviteContact.navigation);
+  const invitedContact = invited ? toContactRecord(invited) : undefined;
   return {
-    record: toInvitationRecord(row),
-    state: Number(row[Inv.state] ?? 0),
-    webRoleIds: idsOf(row[Inv.rel.webRoles], WebRole.id),
-    redeemedContactIds: idsOf(row[Inv.rel.redeemedContacts], Contact.id),
-    inviteContactIds: idsOf(row[Inv.rel.inviteContacts], Contact.id),
-    inviteContactUsername: text(invited?.[Contact.identityUsername]),
-    inviteContactEmail: text(invited?.[Contact.email]),
-    inviteContactEtag: text(invited?.['@odata.etag']),
-    etag: String(row['@odata.etag'] ?? '*'),
+    record,
+    state: stateOf(row),
+    webRoleIds: readExpandedIds(row, webRoles, WebRoleTable.primaryId),
+    redeemedContactIds: readExpandedIds(row, redeemedContacts, contact.id),
+    inviteContactIds: readExpandedIds(row, inviteContacts, contact.id),
+    inviteContactUsername: text(invitedContact?.identityUsername),
+    inviteContactEmail: text(invitedContact?.email),
+    inviteContactEtag: text(invitedContact?.etag),
+    etag: record.etag ?? '*',
   };
 }
 
 /** One request: Active contacts holding this username or this emailaddress1. */
 export async function lookupRegistrationCandidates(
-  client: DataverseClient,
-  registration: { email: string; username: string },
+  client: DataverseApi,
+  registration: Pick<LocalRegistration, 'email' | 'username'>,
+  signal?: AbortSignal,
 ): Promise<RegistrationCandidate[]> {
-  const rows = await queryAll(client, Contact.entitySet, {
-    select: [Contact.id, Contact.email, Contact.identityUsername],
-    filter: `${Contact.identityUsername} eq ${quote(registration.username)} or (statecode eq 0 and ${Contact.email} eq ${quote(registration.email)})`,
+  const rows = await queryAll(client, ContactTable.entitySet, {
+    select: [contact.id, contact.email, contact.identityUsername],
+    filter: `${contact.identityUsername} eq ${quote(registration.username)} or (${contact.state} eq ${ContactState.Active} and ${contact.email} eq ${quote(registration.email)})`,
+    signal,
   });
-  return rows.map((row) => ({
-    id: normalizeGuid(String(row[Contact.id])),
-    email: text(row[Contact.email]),
-    username: text(row[Contact.identityUsername]),
-    etag: text(row['@odata.etag']),
+  return rows.map(toContactRecord).map((row) => ({
+    id: normalizeGuid(row.id),
+    email: text(row.email),
+    username: text(row.identityUsername),
+    etag: text(row.etag),
   }));
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+/** statecode of an invitation row; Active when it was not read. */
+function stateOf(row: WebApiRecord): number {
+  return readNumber(row, invitation.state) ?? InvitationState.Active;
 }
 
-function idsOf(related: unknown, idField: string): string[] {
-  if (!Array.isArray(related)) return [];
-  return related
-    .map((r) => (r as WebApiRecord)[idField])
-    .filter((v): v is string => typeof v === 'string')
-    .map(normalizeGuid);
+function text(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }

@@ -3,11 +3,12 @@
  * which contact redeems and what the invitation becomes. No I/O here, so every rule is testable
  * on its own.
  */
+import { InvitationState, InvitationTable } from '../entities/index';
 import { InvitationError } from './errors';
 import { isExpired } from './expiry';
 import { normalizeGuid } from './odata';
 import type { RedeemableInvitation, RegistrationCandidate } from './redeem-lookup';
-import type { Redeemer } from './types';
+import { redeemingContactId, registrationOf, type LocalRegistration, type RedemptionRequest } from './types';
 
 /** Who redeems, once decided. */
 export type RedeemingContact =
@@ -36,34 +37,41 @@ export function maximumOf(inv: RedeemableInvitation): number | undefined {
   return max && max > 0 ? max : undefined;
 }
 
-/**
- * Decides a redemption or throws {@link InvitationError} with the reason. `newContactId` is the id a
- * registering user's new contact gets (chosen by the caller so a retry reuses it).
- */
-export function decideRedemption(
-  inv: RedeemableInvitation | undefined,
-  who: Redeemer,
-  candidates: RegistrationCandidate[],
-  now: number,
-  newContactId: string,
-): RedemptionPlan {
+/** What a redemption is decided on: what the lookup read, and what was asked for. */
+export interface RedemptionFacts {
+  /** The invitation with this code, or undefined when none has it. */
+  invitation: RedeemableInvitation | undefined;
+  /** Who redeems. */
+  who: RedemptionRequest;
+  /** For a registration: the contacts sharing its username or e-mail. */
+  candidates: RegistrationCandidate[];
+  /** The clock (epoch ms) expiry is decided at. */
+  now: number;
+  /** The id a registering user's new contact gets (chosen by the caller so a retry reuses it). */
+  newContactId: string;
+}
+
+/** Decides a redemption or throws {@link InvitationError} with the reason. */
+export function decideRedemption(facts: RedemptionFacts): RedemptionPlan {
+  const { invitation: inv, who, now } = facts;
   if (!inv)
     throw new InvitationError('not_found', 'No invitation has this code; check it was copied completely.');
   const id = inv.record.id;
-  if (inv.state !== 0 || inv.record.status === 'inactive') {
+  if (inv.state !== InvitationState.Active || inv.record.status === 'inactive') {
     throw new InvitationError('inactive', `Invitation ${id} has been deactivated; issue a new invitation.`);
   }
   if (inv.record.expiresOn && isExpired(inv.record.expiresOn, now)) {
     throw new InvitationError(
       'expired',
-      `Invitation ${id} expired on ${inv.record.expiresOn.toISOString()}; issue a new one or extend adx_expirydate.`,
+      `Invitation ${id} expired on ${inv.record.expiresOn.toISOString()}; issue a new one or extend ${InvitationTable.columns.expiryDate}.`,
     );
   }
-  if ('contactId' in who) checkRedeemer(inv, normalizeGuid(who.contactId));
+  const existing = redeemingContactId(who);
+  if (existing !== undefined) checkRedeemer(inv, normalizeGuid(existing));
   const contact =
-    'contactId' in who
-      ? ({ kind: 'existing', id: normalizeGuid(who.contactId) } as const)
-      : registrant(inv, who.registration, candidates, newContactId);
+    existing !== undefined
+      ? ({ kind: 'existing', id: normalizeGuid(existing) } as const)
+      : registrant(inv, registrationOf(who)!, facts);
   const max = maximumOf(inv);
   if (inv.record.type === 'single') {
     if (inv.record.inviteContactId && inv.record.inviteContactId !== contact.id) {
@@ -120,9 +128,8 @@ function checkRedeemer(inv: RedeemableInvitation, contactId: string): void {
 
 function registrant(
   inv: RedeemableInvitation,
-  registration: { email: string; username: string },
-  candidates: RegistrationCandidate[],
-  newContactId: string,
+  registration: Pick<LocalRegistration, 'email' | 'username'>,
+  { candidates, newContactId }: RedemptionFacts,
 ): RedeemingContact {
   const username = registration.username.toLowerCase();
   const email = registration.email.toLowerCase();

@@ -1,100 +1,126 @@
 /**
  * The write half of a redemption: one `$batch` change set, all or nothing, whose first invitation
  * write carries `If-Match` with the etag the decision was made on. If anyone redeemed in between,
- * the whole set fails with 412 and nothing is written.
+ * the whole set fails with 412 and nothing is written. Every body comes from an entity mapper.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../client/index';
-import type { BatchRequest, WebApiRecord } from '../client/types';
-import { ActivityParty, Contact, Inv, InvitationStatus, InviteRedemption } from './names';
+import type { DataverseApi } from '../client/api';
+import type { BatchRequest } from '../client/types';
+import {
+  ContactTable,
+  contactToWebApi,
+  InvitationTable,
+  invitationToWebApi,
+  InviteRedemptionTable,
+  inviteRedemptionToWebApi,
+  recordPath,
+  referenceBody,
+  referencePath,
+} from '../entities/index';
 import { hashPassword } from './password-hash';
 import type { RedeemableInvitation } from './redeem-lookup';
 import type { RedemptionPlan } from './redeem-rules';
+import {
+  REDEMPTION_DETAIL_FIELDS,
+  registrationOf,
+  type LocalRegistration,
+  type RedemptionDetails,
+  type RedemptionRequest,
+} from './types';
 
-/** The portal identity of a registering user; the password is hashed here and never kept. */
-export interface RegistrationInput {
-  email: string;
-  username: string;
-  password: string;
+/** What one redemption writes. */
+export interface RedemptionWrite {
+  /** The invitation as the decision read it (its etag guards the write). */
+  invitation: RedeemableInvitation;
+  plan: RedemptionPlan;
+  /** The adx_inviteredemption activity's id, chosen once so a retry re-creates the same row. */
+  redemptionId: string;
+  request: RedemptionRequest;
+  /**
+   * A registration's new adx_identity_securitystamp (a fresh GUID; passed in so a retry and a
+   * recording send the same); a random one when not given.
+   */
+  securityStamp?: string;
 }
 
-/**
- * The requests of the redemption change set, in order. `securityStamp` is the new identity's
- * adx_identity_securitystamp (a fresh GUID; passed in so a retry and a recording send the same).
- */
-export function redemptionChangeSet(
-  client: DataverseClient,
-  inv: RedeemableInvitation,
-  plan: RedemptionPlan,
-  redemptionId: string,
-  registration?: RegistrationInput,
-  securityStamp: string = randomUUID(),
-): BatchRequest[] {
+/** The requests of the redemption change set, in order. */
+export function redemptionChangeSet(client: DataverseApi, write: RedemptionWrite): BatchRequest[] {
+  const { invitation: inv, plan, redemptionId, request } = write;
+  const registration = registrationOf(request);
   const requests: BatchRequest[] = [];
   const contactId = plan.contact.id;
   if (registration && plan.contact.kind !== 'existing') {
-    const identity = identityColumns(registration, securityStamp);
+    const identity = identityFields(registration, write.securityStamp ?? randomUUID());
     if (plan.contact.kind === 'register-new') {
       requests.push({
         method: 'POST',
-        url: Contact.entitySet,
-        body: { [Contact.id]: contactId, [Contact.email]: registration.email, ...identity },
+        url: ContactTable.entitySet,
+        body: contactToWebApi({ id: contactId, email: registration.email, ...identity }),
       });
     } else {
-      if (plan.contact.setEmail) identity[Contact.email] = registration.email;
       // If-Match so the PATCH can only update, never create, and only the contact version the
       // decision saw: a concurrent registration of the same contact loses with 412 and re-reads.
       requests.push({
         method: 'PATCH',
-        url: `${Contact.entitySet}(${contactId})`,
-        body: identity,
+        url: recordPath(ContactTable.entitySet, contactId),
+        body: contactToWebApi({ ...identity, email: plan.contact.setEmail ? registration.email : undefined }),
         headers: { 'If-Match': plan.contact.etag },
       });
     }
   }
-  const invitation: WebApiRecord = { [Inv.redemptions]: plan.redemptions };
-  if (plan.reachesMaximum) invitation[Inv.status] = InvitationStatus.Redeemed;
-  if (inv.record.type === 'single') {
-    invitation[`${Inv.lookups.redeemedContact.navigation}@odata.bind`] =
-      `/${Contact.entitySet}(${contactId})`;
-  }
+  const single = inv.record.type === 'single';
   requests.push({
     method: 'PATCH',
-    url: `${Inv.set}(${inv.record.id})`,
-    body: invitation,
+    url: recordPath(InvitationTable.entitySet, inv.record.id),
+    body: invitationToWebApi({
+      redemptions: plan.redemptions,
+      statusReason: plan.reachesMaximum ? 'redeemed' : undefined,
+      redeemedContactId: single ? contactId : undefined,
+    }),
     headers: { 'If-Match': inv.etag },
   });
-  if (inv.record.type === 'group') {
+  if (!single) {
     requests.push({
       method: 'POST',
-      url: `${Inv.set}(${inv.record.id})/${Inv.rel.redeemedContacts}/$ref`,
-      body: { '@odata.id': client.entityUrl(Contact.entitySet, contactId) },
+      url: referencePath(
+        InvitationTable.entitySet,
+        inv.record.id,
+        InvitationTable.relationships.redeemedContacts,
+      ),
+      body: referenceBody(client.entityUrl(ContactTable.entitySet, contactId)),
     });
   }
   requests.push({
     method: 'POST',
-    url: InviteRedemption.entitySet,
-    body: {
-      [InviteRedemption.id]: redemptionId,
-      [InviteRedemption.subject]: `Redeemed by ${registration?.username ?? `contact ${contactId}`}`,
-      [InviteRedemption.regardingInvitationBind]: `/${Inv.set}(${inv.record.id})`,
-      [InviteRedemption.parties]: [
-        {
-          [ActivityParty.partyContactBind]: `/${Contact.entitySet}(${contactId})`,
-          [ActivityParty.participationType]: ActivityParty.customer,
-        },
-      ],
-    },
+    url: InviteRedemptionTable.entitySet,
+    body: inviteRedemptionToWebApi({
+      ...detailsOf(request),
+      id: redemptionId,
+      subject: `Redeemed by ${registration?.username ?? `contact ${contactId}`}`,
+      invitationId: inv.record.id,
+      contactId,
+    }),
   });
   return requests;
 }
 
-function identityColumns(registration: RegistrationInput, securityStamp: string): WebApiRecord {
+/** The portal identity of a registering user; the password is hashed here and never kept. */
+function identityFields(registration: LocalRegistration, securityStamp: string) {
   return {
-    [Contact.identityUsername]: registration.username,
-    [Contact.identityPasswordHash]: hashPassword(registration.password),
-    [Contact.identitySecurityStamp]: securityStamp,
-    [Contact.identityLogonEnabled]: true,
-    [Contact.identityEmailConfirmed]: false,
+    identityUsername: registration.username,
+    identityPasswordHash: hashPassword(registration.password),
+    identitySecurityStamp: securityStamp,
+    identityLogonEnabled: true,
+    identityEmailConfirmed: false,
   };
+}
+
+/** What the request says about the redemption itself: only the fields it may supply. */
+function detailsOf(request: RedemptionRequest): RedemptionDetails {
+  const given = request as RedemptionDetails;
+  const details: RedemptionDetails = {};
+  for (const field of REDEMPTION_DETAIL_FIELDS as readonly (keyof RedemptionDetails)[]) {
+    if (given[field] !== undefined) details[field] = given[field];
+  }
+  return details;
 }

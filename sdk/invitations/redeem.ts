@@ -4,7 +4,9 @@
  * plus the in-process handlers when asked for. A registration also claims its username inside
  * the change set (username-claim.ts); losing that claim refuses it at once, with nothing written.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
+import { DataverseError } from '../client/errors';
+import { InvalidArgumentError } from '../errors';
 import { applyRedemption } from './apply-redemption';
 import { InvitationError } from './errors';
 import { isConcurrencyConflict, isDuplicate, isStatus } from './odata';
@@ -12,12 +14,12 @@ import { lookupInvitation, lookupRegistrationCandidates } from './redeem-lookup'
 import { decideRedemption } from './redeem-rules';
 import { redemptionChangeSet } from './redeem-write';
 import { validateRegistration } from './registration-rules';
-import type { RedemptionResult, Redeemer } from './types';
+import { redeemingContactId, registrationOf, type RedemptionRequest, type RedemptionResult } from './types';
 import { registrantContactId, usernameClaimId } from './username-claim';
 
 /** What a redemption needs besides the code. */
 export interface RedeemContext {
-  client: DataverseClient;
+  client: DataverseApi;
   now: () => number;
   /** 'server': the webhook step applies the redemption after commit; 'in-process': applied here. */
   handlers: 'server' | 'in-process';
@@ -29,16 +31,21 @@ export interface RedeemContext {
   random: () => number;
   /** New GUIDs: the redemption activity of an existing contact's redemption, a registration's security stamp. */
   newId: () => string;
+  /** Stops the lookup, the write and the waits (see `RedeemOptions`). */
+  signal?: AbortSignal;
 }
 
 /** Redeems `code` for an existing contact or a registering user; see {@link decideRedemption} for the rules. */
 export async function redeemInvitation(
   ctx: RedeemContext,
   code: string,
-  who: Redeemer,
+  who: RedemptionRequest,
 ): Promise<RedemptionResult> {
-  const registration = 'registration' in who ? who.registration : undefined;
+  const { signal } = ctx;
+  const redeemerId = redeemingContactId(who);
+  const registration = registrationOf(who);
   if (registration) validateRegistration(registration);
+  else if (typeof redeemerId !== 'string') throw unknownRedeemer();
   // Chosen once: a retried change set re-creates the same rows, never a second contact or activity.
   // A registration's ids come from its username: they are its claim on it (see username-claim.ts).
   const newContactId = registration ? registrantContactId(registration.username) : '';
@@ -46,28 +53,27 @@ export async function redeemInvitation(
   const securityStamp = registration ? ctx.newId() : undefined;
   let lastConflict: unknown;
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
-    const [inv, candidates] = await Promise.all([
-      lookupInvitation(ctx.client, code, 'contactId' in who ? who.contactId : undefined),
-      registration ? lookupRegistrationCandidates(ctx.client, registration) : Promise.resolve([]),
+    const [invitation, candidates] = await Promise.all([
+      lookupInvitation(ctx.client, code, { redeemerId, signal }),
+      registration ? lookupRegistrationCandidates(ctx.client, registration, signal) : Promise.resolve([]),
     ]);
-    const plan = decideRedemption(inv, who, candidates, ctx.now(), newContactId);
-    const invitation = inv!;
-    const requests = redemptionChangeSet(
-      ctx.client,
-      invitation,
+    const plan = decideRedemption({ invitation, who, candidates, now: ctx.now(), newContactId });
+    const inv = invitation!;
+    const requests = redemptionChangeSet(ctx.client, {
+      invitation: inv,
       plan,
       redemptionId,
-      registration,
+      request: who,
       securityStamp,
-    );
-    const responses = await ctx.client.batch([{ changeSet: requests }]);
+    });
+    const responses = await ctx.client.batch([{ changeSet: requests }], signal ? { signal } : undefined);
     const failed = responses.find((r) => r.error || r.status >= 400);
     if (!failed) {
       const result: RedemptionResult = {
-        invitationId: invitation.record.id,
+        invitationId: inv.record.id,
         contactId: plan.contact.id,
         redemptionId,
-        status: plan.reachesMaximum ? 'redeemed' : invitation.record.status === 'sent' ? 'sent' : 'new',
+        status: plan.reachesMaximum ? 'redeemed' : inv.record.status === 'sent' ? 'sent' : 'new',
         redemptions: plan.redemptions,
       };
       if (ctx.handlers === 'in-process') {
@@ -76,7 +82,7 @@ export async function redeemInvitation(
         try {
           result.handlers = await applyRedemption(ctx.client, {
             redemptionId,
-            invitationId: invitation.record.id,
+            invitationId: inv.record.id,
             contactId: plan.contact.id,
           });
         } catch (error) {
@@ -85,14 +91,28 @@ export async function redeemInvitation(
       }
       return result;
     }
-    const error = failed.error ?? new Error(`The redemption change set failed with HTTP ${failed.status}.`);
+    const error =
+      failed.error ??
+      new DataverseError(`The redemption change set failed with HTTP ${failed.status}.`, {
+        status: failed.status,
+      });
     // Only a registration creates rows with ids others can also choose: another one claimed the username.
     if (registration && isDuplicate(error)) throw usernameTaken(registration.username, error);
     if (!(isConcurrencyConflict(error) || (failed.status === 412 && !isStatus(error, 412)))) throw error;
     lastConflict = error;
-    if (attempt < ctx.maxAttempts) await ctx.sleep(backoffMs(attempt, ctx.random));
+    if (attempt < ctx.maxAttempts) {
+      await ctx.sleep(backoffMs(attempt, ctx.random));
+      signal?.throwIfAborted();
+    }
   }
   throw lastConflict;
+}
+
+function unknownRedeemer(): InvalidArgumentError {
+  return new InvalidArgumentError(
+    'who',
+    'Say who redeems: { contactId: "<contact id>" } for an existing contact, or { registration: { email, username, password } } for a new portal user.',
+  );
 }
 
 function usernameTaken(username: string, cause: unknown): InvitationError {

@@ -3,6 +3,7 @@
  * read or written: a usable username, an e-mail address, and a password of a minimum length.
  */
 import { InvitationError } from './errors';
+import type { LocalRegistration } from './types';
 
 /** Longest username accepted (adx_identity_username holds more; this keeps it sane to display). */
 export const MAX_USERNAME_LENGTH = 256;
@@ -29,20 +30,13 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-/** A registering user's identity as given to {@link InvitationService.redeem}. */
-export interface RegistrationFields {
-  email: string;
-  username: string;
-  password: string;
-}
-
 /**
  * Throws {@link InvitationError} `invalid` when the registration is unusable: a blank username, one
  * with leading or trailing whitespace, longer than {@link MAX_USERNAME_LENGTH} or with control
  * characters; an e-mail not shaped like local@domain.tld; a password shorter than
  * {@link MIN_PASSWORD_LENGTH} characters. The password never appears in a message.
  */
-export function validateRegistration(registration: RegistrationFields): void {
+export function validateRegistration(registration: LocalRegistration): void {
   const { username, email, password } = registration;
   if (typeof username !== 'string' || username.trim() === '') {
     throw invalid('The username is blank; choose a username.');

@@ -2,11 +2,25 @@
  * Turning what an administrator types (a contact id or e-mail, an account / web role / workflow id
  * or name) into ids: one query per kind for a whole set of references.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
+import {
+  AccountTable,
+  ContactState,
+  ContactTable,
+  toContactRecord,
+  toWorkflowRecord,
+  WebRoleTable,
+  WorkflowState,
+  WorkflowTable,
+  WorkflowType,
+  type TableDefinition,
+} from '../entities/index';
 import { InvitationError } from './errors';
-import { Account, Contact, WebRole, Workflow } from './names';
 import { anyOf, isGuid, normalizeGuid, queryAll, queryAnyOf } from './odata';
+
+const contact = ContactTable.columns;
+const workflow = WorkflowTable.columns;
 
 /** A contact as the invitation service needs it. */
 export interface ContactRef {
@@ -35,7 +49,7 @@ export function looksLikeEmail(value: string): boolean {
 
 /** Resolves contact ids and e-mail addresses (emailaddress1, Active contacts) in one query. */
 export async function resolveContacts(
-  client: DataverseClient,
+  client: DataverseApi,
   refs: Iterable<string>,
 ): Promise<Resolution<ContactRef>> {
   const keys = [...new Set([...refs].map(refKey))];
@@ -45,16 +59,14 @@ export async function resolveContacts(
   const problems = new Map<string, string>();
   if (keys.length === 0) return { found, problems };
   const terms = [
-    ...ids.map((id) => anyOf(Contact.id, [id], 'guid')),
-    ...emails.map((e) => anyOf(Contact.email, [e])),
+    ...ids.map((id) => anyOf(contact.id, [id], 'guid')),
+    ...emails.map((e) => anyOf(contact.email, [e])),
   ];
-  const rows = await queryAnyOf(
-    client,
-    Contact.entitySet,
-    [Contact.id, Contact.email],
+  const rows = await queryAnyOf(client, ContactTable.entitySet, {
+    select: [contact.id, contact.email],
     terms,
-    'statecode eq 0',
-  );
+    where: `${contact.state} eq ${ContactState.Active}`,
+  });
   const byEmail = new Map<string, ContactRef[]>();
   for (const row of rows) {
     const contact = toContactRef(row);
@@ -81,18 +93,14 @@ export async function resolveContacts(
 }
 
 function toContactRef(row: WebApiRecord): ContactRef {
-  const email = row[Contact.email];
-  return {
-    id: normalizeGuid(String(row[Contact.id])),
-    email: typeof email === 'string' && email ? email : undefined,
-  };
+  const { id, email } = toContactRecord(row);
+  return { id: normalizeGuid(id), email: email || undefined };
 }
 
 /** A table that can be referred to by id or by its primary name. */
 export interface NamedTable {
-  entitySet: string;
-  id: string;
-  name: string;
+  /** Its names: rows are found by `primaryId` or `primaryName`. */
+  table: Pick<TableDefinition, 'entitySet' | 'primaryId' | 'primaryName'>;
   /** Extra filter, e.g. only activated workflow definitions. */
   filter?: string;
   /** Extra columns read for {@link NamedTable.refuse}. */
@@ -104,45 +112,35 @@ export interface NamedTable {
 }
 
 /** Accounts by id or name. */
-export const AccountRefs: NamedTable = {
-  entitySet: Account.entitySet,
-  id: Account.id,
-  name: Account.name,
-  label: 'account',
-};
+export const AccountRefs: NamedTable = { table: AccountTable, label: 'account' };
 /** Web roles by id or name. */
-export const WebRoleRefs: NamedTable = {
-  entitySet: WebRole.entitySet,
-  id: WebRole.id,
-  name: WebRole.name,
-  label: 'web role',
-};
+export const WebRoleRefs: NamedTable = { table: WebRoleTable, label: 'web role' };
 /**
  * Redemption workflows by id or name: activated workflow definitions (type 1, Activated). One
  * whose primary entity is not contact is found but refused, since it runs on the redeeming
  * contact (ExecuteWorkflow with the contact's id); the message says which table it runs on.
  */
 export const WorkflowRefs: NamedTable = {
-  entitySet: Workflow.entitySet,
-  id: Workflow.id,
-  name: Workflow.name,
+  table: WorkflowTable,
   label: 'workflow',
-  filter: `${Workflow.type} eq ${Workflow.definitionType} and ${Workflow.state} eq ${Workflow.activatedState}`,
-  select: [Workflow.primaryEntity],
+  filter: `${workflow.type} eq ${WorkflowType.Definition} and ${workflow.state} eq ${WorkflowState.Activated}`,
+  select: [workflow.primaryEntity],
   refuse: (row) => {
-    const entity = String(row[Workflow.primaryEntity] ?? '');
-    return entity === Contact.logicalName
+    const entity = toWorkflowRecord(row).primaryEntity;
+    const wanted = ContactTable.logicalName;
+    return entity === wanted
       ? undefined
-      : `runs on ${entity || 'no table'}, not contact; a redemption workflow must have primary entity contact`;
+      : `runs on ${entity || 'no table'}, not ${wanted}; a redemption workflow must have primary entity ${wanted}`;
   },
 };
 
 /** Resolves ids or names of one table in one query; a name shared by several rows is a problem. */
 export async function resolveNamed(
-  client: DataverseClient,
-  table: NamedTable,
+  client: DataverseApi,
+  named: NamedTable,
   refs: Iterable<string>,
 ): Promise<Resolution<string>> {
+  const { entitySet, primaryId, primaryName } = named.table;
   const keys = [...new Set([...refs].map(refKey))];
   const found = new Map<string, string>();
   const problems = new Map<string, string>();
@@ -150,24 +148,24 @@ export async function resolveNamed(
   const ids = keys.filter(isGuid);
   const names = [...new Set([...refs].filter((r) => !isGuid(r)).map((r) => r.trim()))];
   const parts = [
-    ids.length ? anyOf(table.id, ids, 'guid') : '',
-    names.length ? anyOf(table.name, names) : '',
+    ids.length ? anyOf(primaryId, ids, 'guid') : '',
+    names.length ? anyOf(primaryName, names) : '',
   ];
   let filter = parts.filter(Boolean).join(' or ');
-  if (table.filter) filter = `${table.filter} and (${filter})`;
-  const rows = await queryAll(client, table.entitySet, {
-    select: [table.id, table.name, ...(table.select ?? [])],
+  if (named.filter) filter = `${named.filter} and (${filter})`;
+  const rows = await queryAll(client, entitySet, {
+    select: [primaryId, primaryName, ...(named.select ?? [])],
     filter,
   });
   const byName = new Map<string, string[]>();
   const idSet = new Set<string>();
   const refused = new Map<string, string>();
   for (const row of rows) {
-    const id = normalizeGuid(String(row[table.id]));
-    const why = table.refuse?.(row);
+    const id = normalizeGuid(String(row[primaryId]));
+    const why = named.refuse?.(row);
     if (why) refused.set(id, why);
     idSet.add(id);
-    const name = String(row[table.name] ?? '').toLowerCase();
+    const name = String(row[primaryName] ?? '').toLowerCase();
     byName.set(name, [...(byName.get(name) ?? []), id]);
   }
   for (const key of keys) {
@@ -182,7 +180,7 @@ export async function resolveNamed(
     else
       problems.set(
         key,
-        `ambiguous: ${matches.length} ${table.label}s are named so (${matches.join(', ')}); use the id`,
+        `ambiguous: ${matches.length} ${named.label}s are named so (${matches.join(', ')}); use the id`,
       );
   }
   for (const [key, id] of [...found]) {

@@ -3,29 +3,48 @@
  * invited contacts in one query, and run the workflow (ExecuteWorkflow) for each one that can be
  * delivered. Nothing is dropped silently: each id gets sent, skipped or failed with a reason.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
+import {
+  ContactTable,
+  executeWorkflowBody,
+  executeWorkflowJobId,
+  InvitationTable,
+  MessageName,
+  readExpandedRow,
+  SEND_INVITATION_WORKFLOW_NAME,
+  toContactRecord,
+  toInvitationRecord,
+  toWorkflowRecord,
+  WorkflowState,
+  WorkflowTable,
+  WorkflowType,
+} from '../entities/index';
 import { InvitationError } from './errors';
-import { Contact, Inv, InvitationState, InvitationStatus, Workflow } from './names';
 import { anyOf, normalizeGuid, queryAll, quote } from './odata';
 import { mapBounded } from './parallel';
 import type { SendResult } from './types';
 
 /** Options for {@link sendInvitations}. */
 export interface SendOptions {
-  /** Name of the workflow definition; default "Send Invitation". */
+  /** Name of the workflow definition; default `SEND_INVITATION_WORKFLOW_NAME`. */
   workflowName: string;
   /** ExecuteWorkflow calls queued at once (the client's throttle caps what is in flight); default 16. */
   concurrency?: number;
 }
 
+const invitation = InvitationTable.columns;
+const { inviteContact } = InvitationTable.lookups;
+const workflow = WorkflowTable.columns;
+const contact = ContactTable.columns;
+
 /** The activated Send Invitation definition's id; InvitationError('invalid') when there is none or several. */
-export async function findSendWorkflow(client: DataverseClient, name: string): Promise<string> {
-  const rows = await queryAll(client, Workflow.entitySet, {
-    select: [Workflow.id, Workflow.name],
-    filter: `${Workflow.name} eq ${quote(name)} and ${Workflow.type} eq ${Workflow.definitionType} and ${Workflow.state} eq ${Workflow.activatedState}`,
+export async function findSendWorkflow(client: DataverseApi, name: string): Promise<string> {
+  const rows = await queryAll(client, WorkflowTable.entitySet, {
+    select: [workflow.id, workflow.name],
+    filter: `${workflow.name} eq ${quote(name)} and ${workflow.type} eq ${WorkflowType.Definition} and ${workflow.state} eq ${WorkflowState.Activated}`,
   });
-  if (rows.length === 1) return normalizeGuid(String(rows[0][Workflow.id]));
+  if (rows.length === 1) return normalizeGuid(toWorkflowRecord(rows[0]).id);
   throw new InvitationError(
     'invalid',
     rows.length === 0
@@ -36,7 +55,7 @@ export async function findSendWorkflow(client: DataverseClient, name: string): P
 
 /** Runs the Send Invitation workflow for each invitation id. */
 export async function sendInvitations(
-  client: DataverseClient,
+  client: DataverseApi,
   ids: string[],
   options: SendOptions,
 ): Promise<SendResult[]> {
@@ -44,44 +63,42 @@ export async function sendInvitations(
   if (wanted.length === 0) return [];
   const [workflowId, rows] = await Promise.all([
     findSendWorkflow(client, options.workflowName),
-    queryAll(client, Inv.set, {
-      select: [Inv.id, Inv.state, Inv.status, Inv.lookups.inviteContact.valueField],
-      filter: anyOf(Inv.id, wanted, 'guid'),
-      expand: `${Inv.lookups.inviteContact.navigation}($select=${Contact.id},${Contact.email})`,
+    queryAll(client, InvitationTable.entitySet, {
+      select: [invitation.id, invitation.state, invitation.status, inviteContact.valueField],
+      filter: anyOf(invitation.id, wanted, 'guid'),
+      expand: `${inviteContact.navigation}($select=${contact.id},${contact.email})`,
     }),
   ]);
-  const byId = new Map(rows.map((r) => [normalizeGuid(String(r[Inv.id])), r]));
+  const byId = new Map(rows.map((row) => [normalizeGuid(toInvitationRecord(row).id), row]));
   return mapBounded(wanted, options.concurrency ?? 16, async (id): Promise<SendResult> => {
     const row = byId.get(id);
     const skip = row ? whyNotSendable(row) : `invitation ${id} does not exist`;
     if (skip) return { id, status: row ? 'skipped' : 'failed', reason: skip };
     try {
       const response = await client.callAction<WebApiRecord | undefined>(
-        Workflow.executeAction,
-        { EntityId: id },
-        { boundTo: { entitySet: Workflow.entitySet, id: workflowId } },
+        MessageName.ExecuteWorkflow,
+        executeWorkflowBody(id),
+        { boundTo: { entitySet: WorkflowTable.entitySet, id: workflowId } },
       );
-      const jobId = response?.['Id'] ?? response?.['id'] ?? response?.['asyncoperationid'];
-      return { id, status: 'sent', asyncOperationId: typeof jobId === 'string' ? jobId : undefined };
+      return { id, status: 'sent', asyncOperationId: executeWorkflowJobId(response) };
     } catch (error) {
       return { id, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
   });
 }
 
-/** Why an invitation cannot be sent, or undefined when it can. */
+/** Why an invitation (a row with its invited contact expanded) cannot be sent, or undefined when it can. */
 export function whyNotSendable(row: WebApiRecord): string | undefined {
-  if (Number(row[Inv.state]) === InvitationState.Inactive) return 'the invitation is inactive';
-  if (Number(row[Inv.status]) === InvitationStatus.Redeemed)
-    return 'the invitation has already been redeemed';
-  const contact = row[Inv.lookups.inviteContact.navigation] as WebApiRecord | null | undefined;
-  const contactId = row[Inv.lookups.inviteContact.valueField];
-  if (!contactId || !contact) {
-    return 'no invited contact (adx_invitecontact): the Send Invitation e-mail goes to that contact only';
+  const record = toInvitationRecord(row);
+  if (record.status === 'inactive') return 'the invitation is inactive';
+  if (record.status === 'redeemed') return 'the invitation has already been redeemed';
+  const expanded = readExpandedRow(row, inviteContact.navigation);
+  if (!record.inviteContactId || !expanded) {
+    return `no invited contact (${inviteContact.column}): the ${SEND_INVITATION_WORKFLOW_NAME} e-mail goes to that contact only`;
   }
-  const email = contact[Contact.email];
-  if (typeof email !== 'string' || email.trim() === '') {
-    return `invited contact ${String(contactId)} has no e-mail address (emailaddress1); add one and send again`;
+  const email = toContactRecord(expanded).email;
+  if (email === undefined || email.trim() === '') {
+    return `invited contact ${record.inviteContactId} has no e-mail address (${contact.email}); add one and send again`;
   }
   return undefined;
 }

@@ -1,14 +1,13 @@
 /**
- * `InvitationService`: the invitation lifecycle over one DataverseClient. Each method is a thin
+ * `InvitationService`: the invitation lifecycle over one Dataverse environment. Each method is a thin
  * door onto a module that holds its logic (create.ts, create-many.ts, send.ts, queries.ts, redeem.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../client/index';
-import type { InvitationRecord } from '../entities/index';
+import type { DataverseApi } from '../client/api';
+import { SEND_INVITATION_WORKFLOW_NAME, type InvitationRecord } from '../entities/index';
 import { applyRedemptionById, type ApplyRedemptionResult } from './apply-redemption';
 import { createInvitation } from './create';
 import { createManyInvitations } from './create-many';
-import { Workflow } from './names';
 import { findInvitationByCode, listInvitations, revokeInvitation } from './queries';
 import { redeemInvitation } from './redeem';
 import { sendInvitations } from './send';
@@ -18,8 +17,9 @@ import type {
   CreateManyOptions,
   CreateManyResult,
   InvitationListStatus,
+  RedeemOptions,
+  RedemptionRequest,
   RedemptionResult,
-  Redeemer,
   SendResult,
 } from './types';
 
@@ -32,7 +32,7 @@ export interface InvitationServiceOptions {
   handlers?: 'server' | 'in-process';
   /** The clock (epoch ms); default Date.now. Decides expiry. */
   now?: () => number;
-  /** Name of the Send Invitation workflow definition; default "Send Invitation". */
+  /** Name of the Send Invitation workflow definition; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   sendWorkflowName?: string;
   /** ExecuteWorkflow calls queued at once by send(); default 16 (the client's throttle caps what runs). */
   sendConcurrency?: number;
@@ -50,12 +50,15 @@ export interface InvitationServiceOptions {
   newId?: () => string;
 }
 
-/** Creates, sends, finds, lists, revokes and redeems portal invitations. */
+/**
+ * Creates, sends, finds, lists, revokes and redeems portal invitations. Give it a
+ * `DataverseClient`, or anything else that implements `DataverseApi`.
+ */
 export class InvitationService {
   private readonly now: () => number;
 
   constructor(
-    private readonly client: DataverseClient,
+    private readonly client: DataverseApi,
     private readonly options: InvitationServiceOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -75,13 +78,13 @@ export class InvitationService {
     rows: Iterable<CreateInvitationInput> | AsyncIterable<CreateInvitationInput>,
     options: CreateManyOptions = {},
   ): AsyncIterable<CreateManyResult> {
-    return createManyInvitations(this.client, rows, options, this.now);
+    return createManyInvitations(this.client, rows, { ...options, now: this.now });
   }
 
   /** Runs the Send Invitation workflow for each invitation; reports skipped ones with the reason. */
   send(idOrIds: string | string[]): Promise<SendResult[]> {
     return sendInvitations(this.client, Array.isArray(idOrIds) ? idOrIds : [idOrIds], {
-      workflowName: this.options.sendWorkflowName ?? Workflow.defaultSendName,
+      workflowName: this.options.sendWorkflowName ?? SEND_INVITATION_WORKFLOW_NAME,
       concurrency: this.options.sendConcurrency,
     });
   }
@@ -111,10 +114,11 @@ export class InvitationService {
   }
 
   /**
-   * Redeems a code for an existing contact or a registering user: one lookup, one guarded change
-   * set; throws InvitationError with the reason when a rule refuses it.
+   * Redeems a code for an existing contact (`{ contactId }`) or a new local registration
+   * (`{ registration }`): one lookup, one guarded change set; throws InvitationError with the
+   * reason when a rule refuses it, InvalidArgumentError when `who` names neither.
    */
-  redeem(code: string, who: Redeemer): Promise<RedemptionResult> {
+  redeem(code: string, who: RedemptionRequest, options: RedeemOptions = {}): Promise<RedemptionResult> {
     return redeemInvitation(
       {
         client: this.client,
@@ -124,6 +128,7 @@ export class InvitationService {
         sleep: this.options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         random: this.options.random ?? Math.random,
         newId: this.options.newId ?? randomUUID,
+        signal: options.signal,
       },
       code,
       who,

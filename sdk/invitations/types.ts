@@ -1,7 +1,7 @@
 /**
  * The invitation service's public input and result shapes.
  */
-import type { InvitationRecord } from '../entities/index';
+import type { InvitationRecord, InviteRedemptionFields } from '../entities/index';
 import type { ApplyRedemptionResult } from './apply-redemption';
 
 export type { InvitationRecord };
@@ -78,14 +78,61 @@ export interface SendResult {
 }
 
 /**
- * Who redeems: an existing, Active contact, or a new portal user registering with the code. A
- * registration needs a username that is not blank, has no surrounding whitespace or control
- * characters and is at most 256 characters; an e-mail shaped like name@example.com; and a
- * password of at least 8 characters (a floor: the portal's own password policy may ask for more).
- * See registration-rules.ts.
+ * A new local portal account, registered with the code: the contact's adx_identity_* columns are
+ * written (the password only as an ASP.NET Identity hash) and the username is claimed atomically
+ * (username-claim.ts). {@link validateRegistration} checks it before anything is read: a username
+ * that is not blank, has no surrounding whitespace or control characters and is at most 256
+ * characters; an e-mail shaped like name@example.com; a password of at least 8 characters (a floor:
+ * the portal's own password policy may ask for more).
  */
-export type Redeemer =
-  { contactId: string } | { registration: { email: string; username: string; password: string } };
+export interface LocalRegistration {
+  /** emailaddress1 of the contact; an Active contact with this e-mail and no account becomes the user. */
+  email: string;
+  /** adx_identity_username; unique among portal users (compared without case). */
+  username: string;
+  /** Hashed before it is written; never logged, kept or put in a message. */
+  password: string;
+}
+
+/**
+ * The adx_inviteredemption columns a caller may supply with a redemption, as
+ * `InviteRedemptionFields` names them (sdk/entities/adx-inviteredemption.ts); the redemption writes
+ * them on its activity and ignores any other property. None yet. To let callers record one (say
+ * adx_ipaddress), map it in that entity file and list it here, e.g. `['ipAddress']`.
+ */
+export const REDEMPTION_DETAIL_FIELDS = [] as const satisfies readonly (keyof InviteRedemptionFields)[];
+
+/** What a request may say about the redemption itself: the fields of {@link REDEMPTION_DETAIL_FIELDS}. */
+export type RedemptionDetails = Partial<
+  Pick<InviteRedemptionFields, (typeof REDEMPTION_DETAIL_FIELDS)[number]>
+>;
+
+/**
+ * Who redeems a code, the second argument of {@link InvitationService.redeem}: an existing, Active
+ * contact (`{ contactId }`, its id), or a new local registration (`{ registration }`, see
+ * {@link LocalRegistration}), plus any {@link RedemptionDetails}.
+ */
+export type RedemptionRequest = ({ contactId: string } | { registration: LocalRegistration }) &
+  RedemptionDetails;
+
+/** The existing contact a request names, or undefined for a registration. */
+export function redeemingContactId(request: RedemptionRequest): string | undefined {
+  return 'contactId' in request ? request.contactId : undefined;
+}
+
+/** The registration a request carries, or undefined when an existing contact redeems. */
+export function registrationOf(request: RedemptionRequest): LocalRegistration | undefined {
+  return 'registration' in request ? request.registration : undefined;
+}
+
+/** Per-call options of {@link InvitationService.redeem}. */
+export interface RedeemOptions {
+  /**
+   * Stops the lookup, the write or the wait between attempts. Once the change set has committed,
+   * the redemption stands: in-process handlers still run, and the result is returned.
+   */
+  signal?: AbortSignal;
+}
 
 /** A successful redemption. */
 export interface RedemptionResult {

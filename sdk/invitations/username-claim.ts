@@ -19,6 +19,7 @@
  * or deleted — the safe side of the trade-off.
  */
 import { createHash } from 'node:crypto';
+import { InvalidArgumentError } from '../errors';
 
 /** Namespace of the claim activity ids (fixed; changing it would free every claimed username). */
 export const USERNAME_CLAIM_NAMESPACE = '6f3c1e2a-9b7d-4c5e-8a1f-2d4b6c8e0a13';
@@ -33,7 +34,9 @@ export function normaliseUsername(username: string): string {
 /** A name-based UUID (version 5: SHA-1 of namespace bytes + UTF-8 name), lower case. */
 export function uuidV5(name: string, namespace: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  if (ns.length !== 16) throw new Error(`The namespace "${namespace}" is not a UUID.`);
+  if (ns.length !== 16) {
+    throw new InvalidArgumentError('namespace', `The namespace "${namespace}" is not a UUID.`);
+  }
   const bytes = createHash('sha1')
     .update(Buffer.concat([ns, Buffer.from(name, 'utf8')]))
     .digest()

@@ -3,11 +3,19 @@
  * writes) and the server-side create handler (PreOperation), so both refuse the same drafts with
  * the same words.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
+import {
+  ContactTable,
+  InvitationTable,
+  InvitationType,
+  toContactRecord,
+  toInvitationRecord,
+} from '../entities/index';
 import { INVITATION_CODE_PATTERN } from './codes';
 import { InvitationError } from './errors';
-import { Contact, Inv, InvitationType } from './names';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
+
+const invitation = InvitationTable.columns;
 
 /** What is known about an invitation about to be created. */
 export interface InvitationDraft {
@@ -42,7 +50,7 @@ export interface ValidateOptions {
  * exist or has no emailaddress1. At most two requests (code and contact), run together.
  */
 export async function validateNewInvitation(
-  client: DataverseClient,
+  client: DataverseApi,
   draft: InvitationDraft,
   options: ValidateOptions = {},
 ): Promise<void> {
@@ -103,20 +111,20 @@ export function checkInvitationShape(draft: InvitationDraft, now: number): void 
   }
 }
 
-async function checkCodeUnused(client: DataverseClient, code: string, ownId?: string): Promise<void> {
-  let filter = `${Inv.code} eq ${quote(code)}`;
-  if (ownId) filter += ` and ${Inv.id} ne ${normalizeGuid(ownId)}`;
-  const rows = await queryAll(client, Inv.set, { select: [Inv.id], filter, top: 1 });
+async function checkCodeUnused(client: DataverseApi, code: string, ownId?: string): Promise<void> {
+  let filter = `${invitation.code} eq ${quote(code)}`;
+  if (ownId) filter += ` and ${invitation.id} ne ${normalizeGuid(ownId)}`;
+  const rows = await queryAll(client, InvitationTable.entitySet, { select: [invitation.id], filter, top: 1 });
   if (rows.length > 0) {
     throw new InvitationError(
       'invalid',
-      `The invitation code is already used by invitation ${String(rows[0][Inv.id])}; leave the code out to have a new one generated.`,
+      `The invitation code is already used by invitation ${toInvitationRecord(rows[0]).id}; leave the code out to have a new one generated.`,
     );
   }
 }
 
 async function checkInvitedContact(
-  client: DataverseClient,
+  client: DataverseApi,
   contactId: string,
   known?: ReadonlyMap<string, string | undefined>,
 ): Promise<void> {
@@ -126,8 +134,8 @@ async function checkInvitedContact(
     email = known.get(id);
   } else {
     try {
-      const row = await client.retrieve(Contact.entitySet, id, { select: [Contact.email] });
-      email = typeof row[Contact.email] === 'string' ? (row[Contact.email] as string) : undefined;
+      const row = await client.retrieve(ContactTable.entitySet, id, { select: [ContactTable.columns.email] });
+      email = toContactRecord(row).email;
     } catch (error) {
       if (isStatus(error, 404)) {
         throw new InvitationError(
@@ -144,7 +152,7 @@ async function checkInvitedContact(
   if (!email || email.trim() === '') {
     throw new InvitationError(
       'invalid',
-      `Invited contact ${id} has no e-mail address (emailaddress1), so the invitation could not be delivered; add one to the contact first.`,
+      `Invited contact ${id} has no e-mail address (${ContactTable.columns.email}), so the invitation could not be delivered; add one to the contact first.`,
     );
   }
 }

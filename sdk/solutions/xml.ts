@@ -8,17 +8,20 @@ import { SolutionFileError } from './errors';
  * @throws SolutionFileError when the text is not well-formed or has no root element
  */
 export function parseXml(text: string, fileName: string): Document {
+  const malformed = (detail: string) =>
+    new SolutionFileError(
+      `${fileName} is not well-formed XML: ${detail}. Fix the file or export the solution again.`,
+    );
   let doc: Document;
   try {
     doc = new DOMParser({
       onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+        if (level !== 'warning') throw malformed(message);
       },
     }).parseFromString(stripBom(text), 'text/xml');
   } catch (error) {
-    throw new SolutionFileError(
-      `${fileName} is not well-formed XML: ${(error as Error).message}. Fix the file or export the solution again.`,
-    );
+    if (error instanceof SolutionFileError) throw error;
+    throw malformed((error as Error).message);
   }
   if (!doc.documentElement) {
     throw new SolutionFileError(

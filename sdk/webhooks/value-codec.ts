@@ -55,10 +55,16 @@ export function serializeKeyValues<T>(
   return Object.entries(record ?? {}).map(([key, value]) => ({ key, value: write(value) }));
 }
 
-function text(json: Json, field: string, path: string, nullable = false): string {
+function text(json: Json, field: string, path: string): string {
   const value = json[field];
-  if (typeof value === 'string' || (nullable && value === null)) return value as string;
-  throw new ExecutionContextFormatError(`${path}.${field}`, `expected a string${nullable ? ' or null' : ''}`);
+  if (typeof value === 'string') return value;
+  throw new ExecutionContextFormatError(`${path}.${field}`, 'expected a string');
+}
+
+function textOrNull(json: Json, field: string, path: string): string | null {
+  const value = json[field];
+  if (typeof value === 'string' || value === null) return value;
+  throw new ExecutionContextFormatError(`${path}.${field}`, 'expected a string or null');
 }
 
 /** Reads a row (`Entity` JSON) into the model. */
@@ -95,7 +101,7 @@ export function serializeEntity(entity: Entity, typed: boolean): Json {
 /** Reads a reference (`EntityReference` JSON, typed or not). */
 export function parseEntityReference(json: unknown, path: string): EntityReference {
   if (!isObject(json)) throw new ExecutionContextFormatError(path, 'expected an EntityReference object');
-  const name = json.Name === undefined ? null : text(json, 'Name', path, true);
+  const name = json.Name === undefined ? null : textOrNull(json, 'Name', path);
   const ref = new EntityReference(text(json, 'LogicalName', path), text(json, 'Id', path), name);
   ref.keyAttributes = parseKeyValues(json.KeyAttributes ?? [], `${path}.KeyAttributes`, parseValue);
   ref.rowVersion = typeof json.RowVersion === 'string' ? json.RowVersion : null;

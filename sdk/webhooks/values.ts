@@ -2,6 +2,7 @@
  * The value types a Dataverse execution context carries, as plain TypeScript classes. They mirror
  * `Microsoft.Xrm.Sdk` types so code reading a webhook payload looks like plug-in code.
  */
+import { ActivityPartyTable } from '../entities/activity-party';
 
 /** A lookup to one row: table logical name, id and (when Dataverse sends it) the primary name. */
 export class EntityReference {
@@ -101,6 +102,9 @@ export class OffsetDate extends Date {
   }
 }
 
+/** The lookup column of an activityparty row that points at the party. */
+const PARTY_COLUMN = ActivityPartyTable.lookups.partyContact.column;
+
 /**
  * Builds the party list Dataverse sends for an activity's party column: an `EntityCollection` of
  * `activityparty` rows pointing at each party.
@@ -110,11 +114,14 @@ export class OffsetDate extends Date {
 export function partyList(parties: EntityReference[], participationTypeMask: number): EntityCollection {
   return new EntityCollection(
     parties.map((party) => ({
-      logicalName: 'activityparty',
+      logicalName: ActivityPartyTable.logicalName,
       id: '00000000-0000-0000-0000-000000000000',
-      attributes: { partyid: party, participationtypemask: new OptionSetValue(participationTypeMask) },
+      attributes: {
+        [PARTY_COLUMN]: party,
+        [ActivityPartyTable.columns.participationType]: new OptionSetValue(participationTypeMask),
+      },
     })),
-    'activityparty',
+    ActivityPartyTable.logicalName,
   );
 }
 
@@ -125,7 +132,7 @@ export function partyList(parties: EntityReference[], participationTypeMask: num
 export function partiesOf(value: unknown): EntityReference[] {
   if (value instanceof EntityCollection) {
     return value.entities
-      .map((party) => party.attributes.partyid)
+      .map((party) => party.attributes[PARTY_COLUMN])
       .filter((ref): ref is EntityReference => ref instanceof EntityReference);
   }
   if (Array.isArray(value)) {

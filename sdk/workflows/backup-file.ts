@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkflowState, WorkflowStatus } from '../entities/workflow';
+import { InvalidArgumentError } from '../errors';
 import { parseXaml } from './xaml/xml-document';
 
 /** What a backup file holds. */
@@ -27,24 +28,33 @@ export async function writeBackup(directory: string, backup: WorkflowBackup): Pr
   return file;
 }
 
-/** Reads and validates a backup file; the error says which field is wrong. */
+/**
+ * Reads and validates a backup file; an InvalidArgumentError (`backupFile`) says what is wrong with
+ * it (unreadable, not JSON, which field), and a backup whose xaml is not XML is an XamlError.
+ */
 export async function readBackup(file: string): Promise<WorkflowBackup> {
+  const badFile = (message: string, cause?: unknown) =>
+    new InvalidArgumentError('backupFile', message, cause === undefined ? undefined : { cause });
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(
+    throw badFile(
       `Cannot read the backup file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
+      error,
     );
   }
   let data: Partial<WorkflowBackup>;
   try {
     data = JSON.parse(text) as Partial<WorkflowBackup>;
-  } catch {
-    throw new Error(`The backup file ${file} is not JSON; pass a file written by "workflow patch-template".`);
+  } catch (error) {
+    throw badFile(
+      `The backup file ${file} is not JSON; pass a file written by "workflow patch-template".`,
+      error,
+    );
   }
-  const problem = (field: string, expected: string) =>
-    new Error(`The backup file ${file} is not a workflow backup: "${field}" should be ${expected}.`);
+  const problem = (field: keyof WorkflowBackup, expected: string) =>
+    badFile(`The backup file ${file} is not a workflow backup: "${field}" should be ${expected}.`);
   if (typeof data.workflowId !== 'string' || !GUID.test(data.workflowId))
     throw problem('workflowId', 'a GUID');
   if (typeof data.name !== 'string') throw problem('name', 'a string');

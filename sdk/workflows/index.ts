@@ -1,5 +1,5 @@
 /** Workflow definitions: find, switch, run, read and patch the e-mail template, interpret for the emulator. */
-export { WorkflowService, SEND_INVITATION_WORKFLOW, type WorkflowServiceOptions } from './workflow-service';
+export { WorkflowService, type WorkflowServiceOptions } from './workflow-service';
 export type { PatchResult, PatchTemplateOptions, DefinitionWriter } from './template-patch';
 export { WorkflowDefinitionError, WorkflowPatchError } from './errors';
 export { readBackup, writeBackup, type WorkflowBackup } from './backup-file';

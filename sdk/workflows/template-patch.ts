@@ -39,19 +39,25 @@ export interface DefinitionWriter {
 
 const VIEW_FIELDS: (keyof EmailStepView)[] = ['from', 'to', 'cc', 'bcc', 'subject', 'body'];
 
+/** One template patch: what to write, and the clock the backup is stamped with. */
+export interface TemplatePatchJob extends PatchTemplateOptions {
+  patch: TemplatePatch;
+  /** Clock for the backup's `takenAt`. */
+  now: () => Date;
+}
+
 /** Plans and applies a template patch to `definition` (which must carry its xaml). */
 export async function patchTemplate(
   writer: DefinitionWriter,
   definition: WorkflowRecord,
-  patch: TemplatePatch,
-  options: PatchTemplateOptions,
-  now: () => Date,
+  job: TemplatePatchJob,
 ): Promise<PatchResult> {
-  const onStep = options.onStep ?? (() => undefined);
+  const { patch } = job;
+  const onStep = job.onStep ?? (() => undefined);
   onStep(`read definition "${definition.name}" (${definition.id})`);
   const plan = patchEmailStep(definition.xaml ?? '', patch);
   const base = { workflowId: definition.id, before: plan.before, after: plan.after };
-  if (options.dryRun) {
+  if (job.dryRun) {
     onStep('dry run: nothing written');
     return { status: 'dry-run', ...base };
   }
@@ -65,23 +71,23 @@ export async function patchTemplate(
     statecode: definition.state,
     statuscode: definition.status,
     xaml: definition.xaml ?? '',
-    takenAt: now().toISOString(),
+    takenAt: job.now().toISOString(),
   };
-  onStep(`write backup to ${options.backupDir}`);
-  const backupFile = await writeBackup(options.backupDir, backup);
-  await applyDefinition(
-    writer,
-    backup,
-    plan.xaml,
+  onStep(`write backup to ${job.backupDir}`);
+  const backupFile = await writeBackup(job.backupDir, backup);
+  await applyDefinition(writer, {
+    original: backup,
+    xaml: plan.xaml,
     onStep,
-    async (readBack) => {
+    backupFile,
+    verify: (readBack) => {
       const view = readEmailStep(readBack.xaml ?? '', { redeemUrl: patch.redeemUrl });
       const different = VIEW_FIELDS.filter((field) => view[field] !== plan.after[field]);
-      if (different.length)
-        throw new Error(`the definition read back differs from the plan in: ${different.join(', ')}`);
+      return different.length
+        ? `the definition read back differs from the plan in: ${different.join(', ')}`
+        : undefined;
     },
-    backupFile,
-  );
+  });
   return { status: 'updated', backupFile, ...base };
 }
 
@@ -103,33 +109,38 @@ export async function restoreBackup(
     xaml: current.xaml ?? '',
     takenAt: backup.takenAt,
   };
-  await applyDefinition(
-    writer,
+  await applyDefinition(writer, {
     original,
-    backup.xaml,
+    xaml: backup.xaml,
     onStep,
-    async (readBack) => {
-      if (!sameDefinition(readBack.xaml, backup.xaml))
-        throw new Error('the xaml read back is not the backed-up xaml');
-    },
     backupFile,
-    backup.statecode,
-  );
+    targetState: backup.statecode,
+    verify: (readBack) =>
+      sameDefinition(readBack.xaml, backup.xaml) ? undefined : 'the xaml read back is not the backed-up xaml',
+  });
+}
+
+/** A definition change: what to write, how to check it, and what to put back if it fails. */
+interface DefinitionChange {
+  /** The definition as it was (xaml and state), restored on failure. */
+  original: WorkflowBackup;
+  xaml: string;
+  /** The state to leave the definition in; default the original's. */
+  targetState?: WorkflowState;
+  onStep: (step: string) => void;
+  /** What is wrong with the definition read back, or undefined when it is as intended. */
+  verify: (readBack: WorkflowRecord) => string | undefined;
+  /** The backup file, named in the error. */
+  backupFile: string;
 }
 
 /**
  * Deactivates (if active), writes `xaml`, reactivates (if `targetState` is Activated) and checks
  * the read-back; on failure restores `original` and throws WorkflowPatchError.
  */
-async function applyDefinition(
-  writer: DefinitionWriter,
-  original: WorkflowBackup,
-  xaml: string,
-  onStep: (step: string) => void,
-  verify: (readBack: WorkflowRecord) => Promise<void>,
-  backupFile: string,
-  targetState: WorkflowState = original.statecode,
-): Promise<void> {
+async function applyDefinition(writer: DefinitionWriter, change: DefinitionChange): Promise<void> {
+  const { original, xaml, onStep, verify, backupFile } = change;
+  const targetState = change.targetState ?? original.statecode;
   const id = original.workflowId;
   const wasActive = original.statecode === WorkflowState.Activated;
   let step = '';
@@ -138,31 +149,34 @@ async function applyDefinition(
     onStep(name);
     await action();
   };
+  let failure: { reason: string; cause?: unknown } | undefined;
   try {
     if (wasActive) await run('deactivate', () => writer.deactivate(id));
     await run('update xaml', () => writer.writeXaml(id, xaml));
     if (targetState === WorkflowState.Activated) await run('activate', () => writer.activate(id));
     await run('verify', async () => {
       const readBack = await writer.read(id);
-      if (readBack.state !== targetState)
-        throw new Error(`the state read back is ${readBack.state}, expected ${targetState}`);
-      await verify(readBack);
+      const mismatch =
+        readBack.state !== targetState
+          ? `the state read back is ${readBack.state}, expected ${targetState}`
+          : verify(readBack);
+      if (mismatch) failure = { reason: mismatch };
     });
   } catch (error) {
-    onStep('roll back');
-    const rolledBack = await rollBack(writer, original);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new WorkflowPatchError(
-      `Changing workflow "${original.name}" (${id}) failed at "${step}": ${reason}. ` +
-        (rolledBack
-          ? 'The original definition and state were restored.'
-          : `Rolling back failed too; restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
-        ` Backup: ${backupFile}`,
-      { step, rolledBack, backupFile, cause: error },
-    );
+    failure = { reason: error instanceof Error ? error.message : String(error), cause: error };
   }
+  if (!failure) return;
+  onStep('roll back');
+  const rolledBack = await rollBack(writer, original);
+  throw new WorkflowPatchError(
+    `Changing workflow "${original.name}" (${id}) failed at "${step}": ${failure.reason}. ` +
+      (rolledBack
+        ? 'The original definition and state were restored.'
+        : `Rolling back failed too; restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
+      ` Backup: ${backupFile}`,
+    { step, rolledBack, backupFile, cause: failure.cause },
+  );
 }
-
 /** Puts the original xaml and state back, then checks by reading; true when verified. */
 async function rollBack(writer: DefinitionWriter, original: WorkflowBackup): Promise<boolean> {
   const id = original.workflowId;

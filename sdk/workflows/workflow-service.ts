@@ -2,26 +2,29 @@
  * The Send Invitation workflow (and any classic workflow) through the Web API: find the
  * definition, activate / deactivate, run it on a record, patch its e-mail template, restore a backup.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseApi } from '../client/api';
+import { DataverseError } from '../client/errors';
 import type { WebApiRecord } from '../client/types';
-import { AsyncOperationTable } from '../entities/async-operation';
-import { ExecuteWorkflowNames, MessageName } from '../entities/sdk-message';
 import {
+  executeWorkflowBody,
+  executeWorkflowJobId,
+  ExecuteWorkflowNames,
+  MessageName,
+} from '../entities/sdk-message';
+import {
+  SEND_INVITATION_WORKFLOW_NAME,
   toWorkflowRecord,
-  workflowActivateBody,
-  workflowDeactivateBody,
   WorkflowCategory,
   workflowSelect,
+  WorkflowState,
   WorkflowTable,
+  workflowToWebApi,
   WorkflowType,
   type WorkflowRecord,
 } from '../entities/workflow';
 import { WorkflowDefinitionError } from './errors';
 import { patchTemplate, restoreBackup, type PatchResult, type PatchTemplateOptions } from './template-patch';
 import type { TemplatePatch } from './xaml/patch-email-step';
-
-/** The name the portal's invitation workflow has. */
-export const SEND_INVITATION_WORKFLOW = 'Send Invitation';
 
 /** Options for {@link WorkflowService}. */
 export interface WorkflowServiceOptions {
@@ -31,12 +34,12 @@ export interface WorkflowServiceOptions {
 
 const { entitySet, columns: c } = WorkflowTable;
 
-/** Finds, switches, runs and patches workflow definitions. */
+/** Finds, switches, runs and patches workflow definitions (over a `DataverseClient` or any `DataverseApi`). */
 export class WorkflowService {
   private readonly now: () => Date;
 
   constructor(
-    private readonly client: DataverseClient,
+    private readonly client: DataverseApi,
     options: WorkflowServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
@@ -46,7 +49,7 @@ export class WorkflowService {
    * The one classic workflow definition (type 1, category 0) with this name, xaml included.
    * Throws WorkflowDefinitionError listing what exists when there is none or more than one.
    */
-  async findDefinition(name: string = SEND_INVITATION_WORKFLOW): Promise<WorkflowRecord> {
+  async findDefinition(name: string = SEND_INVITATION_WORKFLOW_NAME): Promise<WorkflowRecord> {
     const quoted = `'${name.replace(/'/g, "''")}'`;
     const matches = await this.collect(
       `${c.name} eq ${quoted} and ${c.type} eq ${WorkflowType.Definition} and ${c.category} eq ${WorkflowCategory.Workflow}`,
@@ -69,27 +72,32 @@ export class WorkflowService {
     );
   }
 
-  /** Activates a definition (`statecode` 1, `statuscode` 2). */
+  /** Activates a definition (state Activated, status Activated). */
   async activate(id: string): Promise<void> {
-    await this.client.update(entitySet, id, workflowActivateBody());
+    await this.client.update(entitySet, id, workflowToWebApi({ state: WorkflowState.Activated }));
   }
 
-  /** Puts a definition back to Draft (`statecode` 0, `statuscode` 1); required before editing its xaml. */
+  /** Puts a definition back to Draft (state and status Draft); required before editing its xaml. */
   async deactivate(id: string): Promise<void> {
-    await this.client.update(entitySet, id, workflowDeactivateBody());
+    await this.client.update(entitySet, id, workflowToWebApi({ state: WorkflowState.Draft }));
   }
 
-  /** Runs an on-demand workflow on a record (ExecuteWorkflow); returns the system job (asyncoperation) id. */
+  /**
+   * Runs an on-demand workflow on a record (ExecuteWorkflow); returns the system job (asyncoperation)
+   * id. A DataverseError when the answer carries no job id.
+   */
   async execute(workflowId: string, recordId: string): Promise<string> {
     const response = await this.client.callAction<WebApiRecord | undefined>(
       MessageName.ExecuteWorkflow,
-      { [ExecuteWorkflowNames.entityId]: recordId },
+      executeWorkflowBody(recordId),
       { boundTo: { entitySet, id: workflowId } },
     );
-    const id = response?.[ExecuteWorkflowNames.responseId] ?? response?.[AsyncOperationTable.primaryId];
-    if (typeof id !== 'string') {
-      throw new Error(
+    const id = executeWorkflowJobId(response);
+    if (id === undefined) {
+      // The call succeeded (2xx) but its answer is not the documented ExecuteWorkflowResponse.
+      throw new DataverseError(
         `${MessageName.ExecuteWorkflow} on workflow ${workflowId} answered without the system job id (${ExecuteWorkflowNames.responseId}).`,
+        { status: 200 },
       );
     }
     return id;
@@ -105,7 +113,7 @@ export class WorkflowService {
     options: PatchTemplateOptions,
   ): Promise<PatchResult> {
     const definition = await this.findDefinition(name);
-    return patchTemplate(this.writer(), definition, patch, options, this.now);
+    return patchTemplate(this.writer(), definition, { ...options, patch, now: this.now });
   }
 
   /** Puts a definition back as a backup file recorded it (xaml and state). */
@@ -118,7 +126,7 @@ export class WorkflowService {
       read: async (id: string) =>
         toWorkflowRecord(await this.client.retrieve(entitySet, id, { select: [...workflowSelect, c.xaml] })),
       writeXaml: async (id: string, xaml: string) => {
-        await this.client.update(entitySet, id, { [c.xaml]: xaml });
+        await this.client.update(entitySet, id, workflowToWebApi({ xaml }));
       },
       activate: (id: string) => this.activate(id),
       deactivate: (id: string) => this.deactivate(id),

@@ -1,10 +1,12 @@
 import {
   InvitationStatus,
   InvitationTable,
+  invitationLinks,
   invitationSelect,
   invitationToWebApi,
   toInvitationRecord,
 } from '../../sdk/entities/index';
+import { InvalidArgumentError } from '../../sdk/errors';
 
 const row = {
   '@odata.etag': 'W/"42"',
@@ -84,14 +86,46 @@ describe('adx_invitation mapping', () => {
     });
   });
 
+  it('writes a status reason alone, keeping the state, with statusReason', () => {
+    expect(invitationToWebApi({ redemptions: 1, statusReason: 'redeemed' })).toEqual({
+      adx_redemptions: 1,
+      statuscode: 756150001,
+    });
+  });
+
+  it('deep-inserts group contacts and web roles as @odata.bind arrays', () => {
+    expect(invitationToWebApi({ inviteContactIds: ['C1', 'C2'], webRoleIds: ['R1'] })).toEqual({
+      'adx_invitation_invitecontacts@odata.bind': ['/contacts(c1)', '/contacts(c2)'],
+      'adx_invitation_webrole@odata.bind': ['/adx_webroles(r1)'],
+    });
+  });
+
+  it('writes no N:N bind for an empty list', () => {
+    expect(invitationToWebApi({ webRoleIds: [] })).toEqual({});
+  });
+
+  it('lists the N:N links one by one for associating after the create', () => {
+    expect(invitationLinks({ inviteContactIds: ['c1'], webRoleIds: ['r1'] })).toEqual([
+      { navigation: 'adx_invitation_invitecontacts', entitySet: 'contacts', id: 'c1' },
+      { navigation: 'adx_invitation_webrole', entitySet: 'adx_webroles', id: 'r1' },
+    ]);
+  });
+
   it('binds the owner to a team when asked', () => {
     expect(invitationToWebApi({ ownerId: 'T', ownerType: 'team' })).toEqual({
       'ownerid@odata.bind': '/teams(t)',
     });
   });
 
-  it('rejects an unparsable expiry date with the expected format', () => {
-    expect(() => invitationToWebApi({ expiresOn: 'soon' })).toThrow(/ISO-8601/);
+  it('rejects an unparsable expiry date with the expected format, naming expiresOn', () => {
+    let error: unknown;
+    try {
+      invitationToWebApi({ expiresOn: 'soon' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'expiresOn', message: expect.stringMatching(/ISO-8601/) });
   });
 
   it('selects every lookup by its _x_value field', () => {

@@ -1,18 +1,19 @@
 import {
+  ActivityState,
+  activityPartyToWebApi,
   ContactTable,
   contactToWebApi,
-  emailToWebApi,
+  InvalidArgumentError,
   inviteRedemptionToWebApi,
   ParticipationType,
   toContactRecord,
   toEmailRecord,
   toInviteRedemptionRecord,
-  toWebRoleRecord,
   toWorkflowRecord,
-  workflowActivateBody,
-  workflowDeactivateBody,
   WebRoleTable,
-} from '../../sdk/entities/index';
+  WorkflowState,
+  workflowToWebApi,
+} from '../../sdk/index';
 
 describe('contact mapping', () => {
   it('reads the portal identity columns', () => {
@@ -33,6 +34,10 @@ describe('contact mapping', () => {
       parentCustomerId: 'a1',
       parentCustomerType: 'account',
     });
+  });
+
+  it('reads the statecode', () => {
+    expect(toContactRecord({ contactid: 'c1', statecode: 1 }).state).toBe(1);
   });
 
   it('binds the parent account through parentcustomerid_account', () => {
@@ -60,13 +65,6 @@ describe('adx_webrole', () => {
   it('names the web role ↔ contact relationship', () => {
     expect(WebRoleTable.relationships.contacts).toBe('adx_webrole_contact');
   });
-
-  it('reads flags with false as default', () => {
-    expect(toWebRoleRecord({ adx_webroleid: 'r', adx_name: 'Partners' })).toMatchObject({
-      authenticatedUsersRole: false,
-      anonymousUsersRole: false,
-    });
-  });
 });
 
 describe('adx_inviteredemption', () => {
@@ -77,6 +75,26 @@ describe('adx_inviteredemption', () => {
       adx_inviteredemption_activity_parties: [
         { participationtypemask: 11, 'partyid_contact@odata.bind': '/contacts(c)' },
       ],
+    });
+  });
+
+  it('writes a create body in the order the recorded redemption pins: id, subject, regarding, parties', () => {
+    const body = inviteRedemptionToWebApi({ id: 'R', subject: 's', invitationId: 'I', contactId: 'C' });
+    expect(JSON.stringify(body)).toBe(
+      '{"activityid":"r","subject":"s",' +
+        '"regardingobjectid_adx_invitation_adx_inviteredemption@odata.bind":"/adx_invitations(i)",' +
+        '"adx_inviteredemption_activity_parties":[{"partyid_contact@odata.bind":"/contacts(c)","participationtypemask":11}]}',
+    );
+  });
+
+  it('records where the redemption came from in adx_ipaddress', () => {
+    expect(inviteRedemptionToWebApi({ ipAddress: '203.0.113.7' })).toEqual({ adx_ipaddress: '203.0.113.7' });
+  });
+
+  it('completes the activity with state Completed and its status Completed', () => {
+    expect(inviteRedemptionToWebApi({ state: ActivityState.Completed })).toEqual({
+      statecode: 1,
+      statuscode: 2,
     });
   });
 
@@ -91,17 +109,30 @@ describe('adx_inviteredemption', () => {
   });
 });
 
-describe('email', () => {
-  it('deep-inserts parties through email_activity_parties', () => {
-    const body = emailToWebApi({
-      subject: 's',
-      parties: [{ participationType: ParticipationType.ToRecipient, partyId: 'C', partyType: 'contact' }],
-    });
-    expect(body.email_activity_parties).toEqual([
-      { participationtypemask: 2, 'partyid_contact@odata.bind': '/contacts(c)' },
-    ]);
+describe('activityparty', () => {
+  it('binds a party through the partyid navigation of its table', () => {
+    expect(
+      activityPartyToWebApi({
+        participationType: ParticipationType.Sender,
+        partyId: 'Q',
+        partyType: 'queue',
+      }),
+    ).toEqual({ 'partyid_queue@odata.bind': '/queues(q)', participationtypemask: 1 });
   });
 
+  it('refuses a party of a table it cannot bind, naming the argument', () => {
+    let error: unknown;
+    try {
+      activityPartyToWebApi({ participationType: ParticipationType.Sender, partyId: 'X', partyType: 'lead' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'partyType', message: expect.stringMatching(/"lead"/) });
+  });
+});
+
+describe('email', () => {
   it('splits expanded parties by participation type', () => {
     const record = toEmailRecord({
       activityid: 'e1',
@@ -138,9 +169,16 @@ describe('workflow', () => {
   });
 
   it('activates with 1/2 and deactivates with 0/1', () => {
-    expect([workflowActivateBody(), workflowDeactivateBody()]).toEqual([
+    expect([
+      workflowToWebApi({ state: WorkflowState.Activated }),
+      workflowToWebApi({ state: WorkflowState.Draft }),
+    ]).toEqual([
       { statecode: 1, statuscode: 2 },
       { statecode: 0, statuscode: 1 },
     ]);
+  });
+
+  it('writes the definition alone when only the xaml is given', () => {
+    expect(workflowToWebApi({ xaml: '<Activity/>' })).toEqual({ xaml: '<Activity/>' });
   });
 });

@@ -9,6 +9,8 @@ import {
   ServiceEndpointAuthType,
   ServiceEndpointContract,
   ServiceEndpointTable,
+  serviceEndpointToWebApi,
+  sdkMessageProcessingStepToWebApi,
   SolutionTable,
   StepMode,
   StepStage,
@@ -30,6 +32,44 @@ describe('webhook registration tables', () => {
       bindLookup(eventHandlerServiceEndpoint.navigation, ServiceEndpointTable.entitySet, '{ABC}'),
     ).toEqual({
       'eventhandler_serviceendpoint@odata.bind': '/serviceendpoints(abc)',
+    });
+  });
+
+  it('writes a webhook endpoint with its key in authvalue', () => {
+    expect(
+      serviceEndpointToWebApi({
+        url: 'https://h.example.com/hook',
+        contract: ServiceEndpointContract.Webhook,
+        authType: ServiceEndpointAuthType.WebhookKey,
+        authValue: 'k',
+        name: 'n',
+      }),
+    ).toEqual({ url: 'https://h.example.com/hook', contract: 8, authtype: 4, authvalue: 'k', name: 'n' });
+  });
+
+  it('binds a step to its endpoint, message and filter, and joins its filtering attributes', () => {
+    expect(
+      sdkMessageProcessingStepToWebApi({
+        stage: StepStage.PostOperation,
+        mode: StepMode.Asynchronous,
+        filteringAttributes: ['adx_invitationcode', 'statecode'],
+        serviceEndpointId: 'E',
+        messageId: 'M',
+        messageFilterId: 'F',
+      }),
+    ).toEqual({
+      stage: 40,
+      mode: 1,
+      filteringattributes: 'adx_invitationcode,statecode',
+      'eventhandler_serviceendpoint@odata.bind': '/serviceendpoints(e)',
+      'sdkmessageid@odata.bind': '/sdkmessages(m)',
+      'sdkmessagefilterid@odata.bind': '/sdkmessagefilters(f)',
+    });
+  });
+
+  it('clears the filtering attributes of a step without any (every column triggers it)', () => {
+    expect(sdkMessageProcessingStepToWebApi({ filteringAttributes: [] })).toEqual({
+      filteringattributes: null,
     });
   });
 

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { InvalidArgumentError } from '../../sdk/errors';
 import { InvitationService } from '../../sdk/invitations/service';
 import type { CreateInvitationInput, CreateManyResult } from '../../sdk/invitations/types';
 import { API, collection, filterOf, ORG, orgClient, resetNock } from './nock-support';
@@ -32,6 +33,14 @@ beforeEach(resetNock);
 afterAll(() => nock.enableNetConnect());
 
 describe('InvitationService.createMany', () => {
+  it('refuses a chunk size above 1000 as a bad chunkSize, before any request', async () => {
+    const error = await collect(
+      new InvitationService(orgClient(), { now }).createMany([row(1)], { chunkSize: 1001 }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'chunkSize' });
+  });
+
   it('spends one contact query, one code check and one CreateMultiple per chunk, with the client-chosen ids', async () => {
     const targets: Record<string, unknown>[][] = [];
     const scope = nock(ORG)

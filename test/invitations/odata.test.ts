@@ -18,7 +18,7 @@ describe('OData helpers', () => {
       .get(`${API}/contacts`)
       .query(true)
       .reply(200, collection([{ contactid: 'a' }]));
-    const rows = await queryAnyOf(orgClient(), 'contacts', ['contactid'], emails(3));
+    const rows = await queryAnyOf(orgClient(), 'contacts', { select: ['contactid'], terms: emails(3) });
     scope.done();
     expect(rows).toEqual([{ contactid: 'a' }]);
   });
@@ -31,7 +31,11 @@ describe('OData helpers', () => {
         return true;
       })
       .reply(...batchGetReply({ value: [{ contactid: 'a' }] }, { value: [{ contactid: 'b' }] }));
-    const rows = await queryAnyOf(orgClient(), 'contacts', ['contactid'], emails(1000), 'statecode eq 0');
+    const rows = await queryAnyOf(orgClient(), 'contacts', {
+      select: ['contactid'],
+      terms: emails(1000),
+      where: 'statecode eq 0',
+    });
     scope.done();
     expect(rows).toEqual([{ contactid: 'a' }, { contactid: 'b' }]);
     expect(
@@ -44,7 +48,10 @@ describe('OData helpers', () => {
     const scope = nock(ORG)
       .post(`${API}/$batch`)
       .reply(...batchGetReply({ value: [] }));
-    await queryAnyOf(orgClient(), 'contacts', ['contactid'], emails(200, 'someone.with.a.rather.long.name.'));
+    await queryAnyOf(orgClient(), 'contacts', {
+      select: ['contactid'],
+      terms: emails(200, 'someone.with.a.rather.long.name.'),
+    });
     scope.done();
   });
 });

@@ -1,6 +1,7 @@
 import { InvitationError } from '../../sdk/invitations/errors';
 import type { RedeemableInvitation, RegistrationCandidate } from '../../sdk/invitations/redeem-lookup';
 import { decideRedemption } from '../../sdk/invitations/redeem-rules';
+import type { RedemptionRequest } from '../../sdk/invitations/types';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const A = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -34,9 +35,9 @@ function reasonOf(fn: () => unknown): string | undefined {
 
 const decide = (
   inv: RedeemableInvitation | undefined,
-  who: Parameters<typeof decideRedemption>[1],
+  who: RedemptionRequest,
   candidates: RegistrationCandidate[] = [],
-) => decideRedemption(inv, who, candidates, NOW, NEW);
+) => decideRedemption({ invitation: inv, who, candidates, now: NOW, newContactId: NEW });
 
 describe('redemption rules: refusals', () => {
   it('refuses an unknown code with not_found', () => {

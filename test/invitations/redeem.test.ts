@@ -1,4 +1,6 @@
 import nock from 'nock';
+import { ConnectionError } from '../../sdk/client/errors';
+import { InvalidArgumentError } from '../../sdk/errors';
 import { InvitationError } from '../../sdk/invitations/errors';
 import { verifyPassword } from '../../sdk/invitations/password-hash';
 import { InvitationService } from '../../sdk/invitations/service';
@@ -13,6 +15,7 @@ import {
   orgClient,
   resetNock,
 } from './nock-support';
+import { OfflineApi } from './offline-api';
 
 const INV = '10000000-0000-0000-0000-000000000001';
 const CONTACT = '20000000-0000-0000-0000-000000000001';
@@ -97,6 +100,42 @@ describe('InvitationService.redeem', () => {
     expect(batch).toContain(
       `"regardingobjectid_adx_invitation_adx_inviteredemption@odata.bind":"/adx_invitations(${INV})"`,
     );
+  });
+
+  it('refuses a request naming neither a contact nor a registration, before any request', async () => {
+    const client = new OfflineApi();
+    const error = await new InvitationService(client).redeem(CODE, {} as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'who' });
+    expect(client.calls).toEqual([]);
+  });
+
+  it('stops at the lookup when its signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await service()
+      .redeem(CODE, { contactId: CONTACT }, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).cause).toMatchObject({ name: expect.stringMatching(/Abort|Cancel/) });
+  });
+
+  it('writes on the activity only the details a request may carry, not other properties', async () => {
+    let batch = '';
+    const scope = nock(ORG)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
+      .post(`${API}/$batch`, (body: string) => {
+        batch = body;
+        return isChangeSet(body);
+      })
+      .reply(...changeSetReply([204, 204]));
+    // A caller without types could add anything; a Completed state would skip the redemption workflow.
+    const smuggled = { contactId: CONTACT, state: 1, subject: 'mine' };
+    await service().redeem(CODE, smuggled as never);
+    scope.done();
+    expect(batch).not.toContain('"statecode"');
+    expect(batch).toContain(`"subject":"Redeemed by contact ${CONTACT}"`);
   });
 
   it('ignores an invitation whose code differs only in case', async () => {

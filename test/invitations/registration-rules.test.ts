@@ -1,7 +1,7 @@
-import type { DataverseClient } from '../../sdk/client';
 import { InvitationError } from '../../sdk/invitations/errors';
 import { validateRegistration } from '../../sdk/invitations/registration-rules';
 import { InvitationService } from '../../sdk/invitations/service';
+import { OfflineApi } from './offline-api';
 
 const GOOD = { email: 'ann@example.com', username: 'ann', password: 'Correct-Horse-9' };
 
@@ -60,17 +60,11 @@ describe('validateRegistration', () => {
 
 describe('InvitationService.redeem with an unusable registration', () => {
   it('refuses before any request (nothing read, nothing written)', async () => {
-    const calls: string[] = [];
-    const client = new Proxy({} as DataverseClient, {
-      get: (_target, name) => () => {
-        calls.push(String(name));
-        throw new Error(`unexpected call ${String(name)}`);
-      },
-    });
+    const client = new OfflineApi();
     const error = await new InvitationService(client)
       .redeem('some-code', { registration: { ...GOOD, username: ' ' } })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'InvitationError', reason: 'invalid' });
-    expect(calls).toEqual([]);
+    expect(client.calls).toEqual([]);
   });
 });

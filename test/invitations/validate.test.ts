@@ -1,14 +1,14 @@
 import nock from 'nock';
-import type { DataverseClient } from '../../sdk/client';
+import { InvitationType } from '../../sdk/entities/index';
 import { InvitationError } from '../../sdk/invitations/errors';
-import { InvitationType } from '../../sdk/invitations/names';
 import { validateNewInvitation } from '../../sdk/invitations/validate';
 import { API, collection, filterOf, ORG, orgClient, resetNock } from './nock-support';
+import { OfflineApi } from './offline-api';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const now = () => NOW;
 const CONTACT = '11111111-2222-3333-4444-555555555555';
-const offline = {} as DataverseClient;
+const offline = new OfflineApi();
 const TAKEN = 'taken-code-0123456789abcdef';
 
 async function reasonAndMessage(p: Promise<unknown>): Promise<[string, string]> {

@@ -14,7 +14,7 @@ async function run(fake: FakeClient, attributes: Record<string, unknown> = {}) {
     handler,
   );
   const target: Entity = { logicalName: 'adx_invitation', id: ID, attributes };
-  await new PipelineRunner(registry, { client: fake.asClient() }).run(
+  await new PipelineRunner(registry, { client: fake }).run(
     buildContext({ message: 'Create', entity: 'adx_invitation', stage: 40, mode: 1, target }),
   );
 }

@@ -37,7 +37,7 @@ async function run(target: Entity, options: { writable?: boolean; fake?: FakeCli
     handler,
   );
   const runner = new PipelineRunner(registry, {
-    client: fake.asClient(),
+    client: fake,
     targetWritable: options.writable ?? true,
   });
   await runner.run(buildContext({ message: 'Create', entity: 'adx_invitation', stage: 20, target }));

@@ -65,7 +65,7 @@ async function run(fake: FakeClient, target: Entity) {
     mode: 1,
     target,
   });
-  return new PipelineRunner(registry, { client: fake.asClient() }).run(context);
+  return new PipelineRunner(registry, { client: fake }).run(context);
 }
 
 describe('invitation-redeem handler', () => {

@@ -17,7 +17,7 @@ const base: Omit<StepDefinition, 'name' | 'handler'> = {
 
 function setup() {
   const registry = new StepRegistry();
-  const runner = new PipelineRunner(registry, { client: new FakeClient().asClient() });
+  const runner = new PipelineRunner(registry, { client: new FakeClient() });
   const order: string[] = [];
   const add = (name: string, extra: Partial<StepDefinition> = {}, run?: (e: PluginExecution) => void) =>
     registry.register({ ...base, name, handler: name, ...extra }, async (execution) => {

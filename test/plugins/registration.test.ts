@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { registerWebhooks, webhookUrlFor } from '../../plugins/registration';
 import type { WebApiRecord } from '../../sdk/client/types';
+import { ConfigurationError, InvalidArgumentError } from '../../sdk/errors';
 import { testClient } from '../support/test-client';
 
 const URL_BASE = 'https://contoso.crm.dynamics.com';
@@ -112,10 +113,21 @@ describe('registerWebhooks', () => {
         handler: 'h',
       },
     ];
-    await expect(
-      registerWebhooks(client, { hostUrl: 'https://p.example.com', key: KEY, steps }),
-    ).rejects.toThrow(/no sdkmessagefilter for Create of nosuchtable/);
+    const error = await registerWebhooks(client, { hostUrl: 'https://p.example.com', key: KEY, steps }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(/no sdkmessagefilter for Create of nosuchtable/);
     dv.scope.done();
+  });
+
+  it('refuses to register without the host key, before any request', async () => {
+    const { client } = testClient(URL_BASE);
+    const error = await registerWebhooks(client, { hostUrl: 'https://p.example.com', key: '' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'key' });
   });
 });
 

@@ -9,7 +9,7 @@ let fake: FakeClient;
 
 beforeEach(async () => {
   fake = new FakeClient();
-  host = await startWebhookHost({ key: KEY, client: fake.asClient() });
+  host = await startWebhookHost({ key: KEY, client: fake });
 });
 afterEach(() => host.close());
 

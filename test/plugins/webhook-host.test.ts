@@ -27,7 +27,7 @@ beforeEach(async () => {
   );
   host = await startWebhookHost({
     key: KEY,
-    client: new FakeClient().asClient(),
+    client: new FakeClient(),
     registry,
     maxBodyBytes: 4096,
   });

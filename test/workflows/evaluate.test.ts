@@ -24,7 +24,7 @@ describe('evaluateWorkflow on the seeded Send Invitation', () => {
   const effects = evaluateWorkflow(
     seededXaml,
     { logicalName: 'adx_invitation', id: INVITATION_ID },
-    loaderOf(rows),
+    { loader: loaderOf(rows) },
   );
   const email = effects[0] as Extract<(typeof effects)[number], { kind: 'create' }>;
 
@@ -72,7 +72,11 @@ describe('evaluateWorkflow on the exported reference', () => {
   const effects = evaluateWorkflow(
     referenceXaml,
     { logicalName: 'account', id: ACCOUNT_ID },
-    loaderOf({ [`account:${ACCOUNT_ID}`]: { name: 'Contoso', createdby: creator, modifiedby: modifier } }),
+    {
+      loader: loaderOf({
+        [`account:${ACCOUNT_ID}`]: { name: 'Contoso', createdby: creator, modifiedby: modifier },
+      }),
+    },
   );
   const email = effects[0] as Extract<(typeof effects)[number], { kind: 'create' }>;
 
@@ -114,7 +118,11 @@ describe('evaluateWorkflow on the exported reference', () => {
 describe('evaluateWorkflow failures', () => {
   it('reports a missing primary record', () => {
     expect(() =>
-      evaluateWorkflow(seededXaml, { logicalName: 'adx_invitation', id: INVITATION_ID }, loaderOf({})),
+      evaluateWorkflow(
+        seededXaml,
+        { logicalName: 'adx_invitation', id: INVITATION_ID },
+        { loader: loaderOf({}) },
+      ),
     ).toThrow(/does not exist/);
   });
 
@@ -125,7 +133,7 @@ describe('evaluateWorkflow failures', () => {
     const [email] = evaluateWorkflow(
       seededXaml,
       { logicalName: 'adx_invitation', id: INVITATION_ID },
-      loaderOf(withoutContact),
+      { loader: loaderOf(withoutContact) },
     );
     expect((email as { values: Record<string, unknown> }).values.to).toEqual([]);
   });
@@ -136,7 +144,11 @@ describe('evaluateWorkflow failures', () => {
       '<mxswa:ActivityReference AssemblyQualifiedName="Microsoft.Crm.Workflow.Activities.ConditionSequence, Microsoft.Crm.Workflow" DisplayName="ConditionStep3" /><Persist />',
     );
     expect(() =>
-      evaluateWorkflow(withCondition, { logicalName: 'adx_invitation', id: INVITATION_ID }, loaderOf(rows)),
+      evaluateWorkflow(
+        withCondition,
+        { logicalName: 'adx_invitation', id: INVITATION_ID },
+        { loader: loaderOf(rows) },
+      ),
     ).toThrow(XamlError);
   });
 });
@@ -150,7 +162,7 @@ describe('evaluateWorkflow related records', () => {
     const [email] = evaluateWorkflow(
       handMade,
       { logicalName: 'adx_invitation', id: INVITATION_ID },
-      loaderOf(rows),
+      { loader: loaderOf(rows) },
     );
     expect((email as { values: Record<string, unknown> }).values.description).toContain(
       'Hello Ada Lovelace,',
@@ -179,7 +191,7 @@ describe('evaluateWorkflow update steps', () => {
     const effects = evaluateWorkflow(
       updateXaml,
       { logicalName: 'adx_invitation', id: INVITATION_ID },
-      loaderOf(rows),
+      { loader: loaderOf(rows) },
     );
     expect(effects).toEqual([
       {

@@ -88,7 +88,9 @@ describe('patchEmailStep on the seeded Send Invitation', () => {
       },
       'contact:c1': { fullname: 'Ada Lovelace' },
     };
-    const [email] = evaluateWorkflow(result.xaml, invitation, { get: (t, id) => rows[`${t}:${id}`] });
+    const [email] = evaluateWorkflow(result.xaml, invitation, {
+      loader: { get: (t, id) => rows[`${t}:${id}`] },
+    });
     expect(email).toMatchObject({
       kind: 'create',
       values: {
@@ -203,5 +205,40 @@ describe('patchEmailStep refusals', () => {
   it('leaves CSS braces in the body as text', () => {
     const result = patchEmailStep(seededXaml, { ...patch, body: '<style>p{color:red}</style><p>{code}</p>' });
     expect(result.after.body).toBe('<style>p{color:red}</style><p>{code}</p>');
+  });
+});
+
+describe('patchEmailStep: whose mistake a refusal is', () => {
+  const problemOf = (run: () => unknown): string | undefined => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof XamlError) return error.problem;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['a blank subject', { ...patch, subject: ' ' }],
+    ['a blank body', { ...patch, body: '' }],
+    [
+      'a sender that is neither a user nor a queue',
+      { ...patch, from: { ...SENDER, logicalName: 'contact' } },
+    ],
+    ['a sender id that is not a GUID', { ...patch, from: { ...SENDER, id: 'bob' } }],
+    ['an unknown placeholder', { ...patch, subject: 'Hi {firstname}' }],
+    ['a redeem URL without {code}', { ...patch, redeemUrl: 'https://p/register' }],
+  ])('%s is the caller’s template mistake', (_case, bad) => {
+    expect(problemOf(() => patchEmailStep(seededXaml, bad as TemplatePatch))).toBe('template');
+  });
+
+  it('a workflow on another table is a problem of the definition', () => {
+    expect(problemOf(() => patchEmailStep(referenceXaml, patch))).toBe('definition');
+  });
+
+  it('XAML without an e-mail step is a problem of the definition', () => {
+    const noEmail = seededXaml.replace('New Entity(&quot;email&quot;)', 'New Entity(&quot;task&quot;)');
+    expect(problemOf(() => patchEmailStep(noEmail, patch))).toBe('definition');
   });
 });

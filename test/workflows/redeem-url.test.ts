@@ -30,7 +30,7 @@ function emailOf(patch: TemplatePatch): Record<string, unknown> {
   const effects = evaluateWorkflow(
     patchEmailStep(seededXaml, patch).xaml,
     { logicalName: 'adx_invitation', id: INVITATION_ID },
-    loader,
+    { loader },
   );
   const create = effects.find((effect) => effect.kind === 'create');
   if (create?.kind !== 'create') throw new Error('the workflow created no e-mail');

@@ -1,6 +1,7 @@
 import { writeFile } from 'fs/promises';
 import { join } from 'path';
 import nock from 'nock';
+import { InvalidArgumentError } from '../../sdk/errors';
 import { patchEmailStep } from '../../sdk/workflows/xaml/patch-email-step';
 import { API, ORG, WORKFLOW_ID, newService, tempDir, workflowRow } from './service-helpers';
 import { seededXaml } from './xaml-helpers';
@@ -53,5 +54,14 @@ describe('WorkflowService.restore', () => {
     const file = join(dir, 'backup.json');
     await writeFile(file, JSON.stringify({ workflowId: 'nope' }));
     await expect(newService().restore(file)).rejects.toThrow(/"workflowId" should be a GUID/);
+  });
+
+  it('refuses a missing backup file as a bad backupFile argument, before any request', async () => {
+    const file = join(await tempDir(), 'missing.json');
+    const error = await newService()
+      .restore(file)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'backupFile', message: expect.stringMatching(/ENOENT/) });
   });
 });

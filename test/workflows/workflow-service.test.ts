@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { DataverseError } from '../../sdk/client/errors';
 import { WorkflowDefinitionError } from '../../sdk/workflows/errors';
 import { API, ORG, WORKFLOW_ID, newService, workflowRow } from './service-helpers';
 import { seededXaml } from './xaml-helpers';
@@ -86,6 +87,18 @@ describe('WorkflowService state and execution', () => {
     await expect(newService().execute(WORKFLOW_ID, '11111111-1111-1111-1111-111111111111')).resolves.toBe(
       '99999999-9999-4999-8999-999999999999',
     );
+    scope.done();
+  });
+
+  it('fails with a DataverseError when the answer carries no system job id', async () => {
+    const scope = nock(ORG)
+      .post(`${API}/workflows(${WORKFLOW_ID})/Microsoft.Dynamics.CRM.ExecuteWorkflow`)
+      .reply(200, { '@odata.context': 'x' });
+    const error = await newService()
+      .execute(WORKFLOW_ID, '11111111-1111-1111-1111-111111111111')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataverseError);
+    expect((error as Error).message).toMatch(/without the system job id \(Id\)/);
     scope.done();
   });
 });

@@ -6,6 +6,8 @@
  */
 import { InvitationTable } from '../../entities/adx-invitation';
 import { ContactTable } from '../../entities/contact';
+import { EmailTable, type EmailSenderTable } from '../../entities/email';
+import { SystemColumns } from '../../entities/table';
 import { escapeAttribute, escapeText } from './xml-document';
 import { encodeLiteral, formatEntityExpression, formatParameterArray, type VbToken } from './vb-expression';
 import type { FieldSource, TemplatePart } from './placeholders';
@@ -23,15 +25,34 @@ const DATE_COLUMNS = new Set<string>([
   InvitationTable.columns.expiryDate,
   InvitationTable.columns.createdOn,
   ContactTable.columns.identityLockoutEndDate,
-  'createdon',
-  'modifiedon',
+  SystemColumns.createdOn,
+  SystemColumns.modifiedOn,
 ]);
 
 /** A sender given by reference. */
 export interface SenderReference {
-  logicalName: 'systemuser' | 'queue';
+  logicalName: EmailSenderTable;
   id: string;
   name?: string;
+}
+
+/** One `SetEntityProperty` of the e-mail: which attribute gets which variable. */
+export interface EmailSetter {
+  attribute: string;
+  /** Key of the temporary e-mail in CreatedEntities. */
+  tempKey: string;
+  variable: string;
+  /** The attribute's XAML type, e.g. `x:String`. */
+  targetType: string;
+}
+
+/** One EvaluateExpression activity: `result = operator(parameters)` typed as `targetType`. */
+interface Evaluation {
+  operator: string;
+  parameters: VbToken[];
+  /** null for an untyped result. */
+  targetType: string | null;
+  result: string;
 }
 
 /** Builds the activities for one value and collects the variables they fill. */
@@ -49,7 +70,7 @@ export class ValueBuilder {
     if (parts.length === 1) return this.part(parts[0]);
     const result = this.allocate();
     const items = parts.map((part) => this.part(part));
-    this.evaluate('Add', items.map(name), null, result);
+    this.evaluate({ operator: 'Add', parameters: items.map(name), targetType: null, result });
     return result;
   }
 
@@ -66,28 +87,38 @@ export class ValueBuilder {
     const party = this.allocate();
     const reference = this.allocate();
     const guid = this.allocate();
-    this.evaluate('CreateCrmType', [name(`${TYPE}Guid`), str(sender.id), str('Key')], ENTITY_REFERENCE, guid);
-    this.evaluate(
-      'CreateCrmType',
-      [
+    this.evaluate({
+      operator: 'CreateCrmType',
+      parameters: [name(`${TYPE}Guid`), str(sender.id), str('Key')],
+      targetType: ENTITY_REFERENCE,
+      result: guid,
+    });
+    this.evaluate({
+      operator: 'CreateCrmType',
+      parameters: [
         name(`${TYPE}EntityReference`),
         str(sender.logicalName),
         str(sender.name ?? ''),
         name(guid),
         str('Lookup'),
       ],
-      ENTITY_REFERENCE,
-      reference,
-    );
-    this.evaluate('CreateCrmType', [name(`${TYPE}PartyList`), name(reference)], ENTITY_COLLECTION, party);
+      targetType: ENTITY_REFERENCE,
+      result: reference,
+    });
+    this.evaluate({
+      operator: 'CreateCrmType',
+      parameters: [name(`${TYPE}PartyList`), name(reference)],
+      targetType: ENTITY_COLLECTION,
+      result: party,
+    });
     return party;
   }
 
   /** `SetEntityProperty` of the step's e-mail. */
-  set(attribute: string, tempKey: string, variable: string, targetType: string): void {
+  set({ attribute, tempKey, variable, targetType }: EmailSetter): void {
     const entity = formatEntityExpression({ dictionary: 'CreatedEntities', key: tempKey, id: false });
     this.markup.push(
-      `<mxswa:SetEntityProperty Attribute="${escapeAttribute(attribute)}" Entity="${escapeAttribute(entity)}" EntityName="email" Value="[${variable}]">` +
+      `<mxswa:SetEntityProperty Attribute="${escapeAttribute(attribute)}" Entity="${escapeAttribute(entity)}" EntityName="${EmailTable.logicalName}" Value="[${variable}]">` +
         `<mxswa:SetEntityProperty.TargetType><InArgument x:TypeArguments="s:Type">${typeLiteral(targetType)}</InArgument></mxswa:SetEntityProperty.TargetType>` +
         '</mxswa:SetEntityProperty>',
     );
@@ -97,7 +128,12 @@ export class ValueBuilder {
     if (part.kind === 'field')
       return this.field(part.field, DATE_COLUMNS.has(part.field.attribute) ? null : STRING);
     const variable = this.allocate();
-    this.evaluate('CreateCrmType', [name(`${TYPE}String`), str(part.text), str('String')], STRING, variable);
+    this.evaluate({
+      operator: 'CreateCrmType',
+      parameters: [name(`${TYPE}String`), str(part.text), str('String')],
+      targetType: STRING,
+      result: variable,
+    });
     return variable;
   }
 
@@ -111,11 +147,11 @@ export class ValueBuilder {
         `<mxswa:GetEntityProperty.TargetType><InArgument x:TypeArguments="s:Type">${typeLiteral(targetType)}</InArgument></mxswa:GetEntityProperty.TargetType>` +
         '</mxswa:GetEntityProperty>',
     );
-    this.evaluate('SelectFirstNonNull', [name(read)], targetType, selected);
+    this.evaluate({ operator: 'SelectFirstNonNull', parameters: [name(read)], targetType, result: selected });
     return selected;
   }
 
-  private evaluate(operator: string, parameters: VbToken[], targetType: string | null, result: string): void {
+  private evaluate({ operator, parameters, targetType, result }: Evaluation): void {
     this.markup.push(
       `<mxswa:ActivityReference AssemblyQualifiedName="${escapeAttribute(this.evaluateAqn)}" DisplayName="EvaluateExpression">` +
         '<mxswa:ActivityReference.Arguments>' +

@@ -4,6 +4,7 @@
  * (Send Email) on that same slot.
  */
 import type { Element } from '@xmldom/xmldom';
+import { EmailTable } from '../../entities/email';
 import { isActivity, isXrm, readEntityProperty, stepIdOf } from './activities';
 import { XamlError } from './errors';
 import { childElements, descendants, type XamlDocument } from './xml-document';
@@ -22,7 +23,7 @@ export interface EmailStep {
 }
 
 /** Logical name of the e-mail table, as the XAML writes it. */
-export const EMAIL_ENTITY = 'email';
+export const EMAIL_ENTITY = EmailTable.logicalName;
 
 /** The first e-mail step in document order; throws XamlError when there is none. */
 export function locateEmailStep(document: XamlDocument): EmailStep {
@@ -37,7 +38,7 @@ export function locateEmailStep(document: XamlDocument): EmailStep {
     if (step) return step;
   }
   throw new XamlError(
-    'The workflow has no e-mail step: no Sequence creates an "email" (Assign New Entity("email")) and ends with CreateEntity or SendEmail. ' +
+    `The workflow has no e-mail step: no Sequence creates an "${EMAIL_ENTITY}" (Assign New Entity("${EMAIL_ENTITY}")) and ends with CreateEntity or SendEmail. ` +
       'Add a "Create Record: Email" or "Send Email" step in the designer, then patch again.',
   );
 }

@@ -25,6 +25,8 @@ export type WorkflowEffect =
 
 /** Options for {@link evaluateWorkflow}. */
 export interface EvaluateOptions {
+  /** Where the workflow reads its records from. */
+  loader: RecordLoader;
   /** Clock for RetrieveCurrentTime; default `new Date()`. */
   now?: () => Date;
 }
@@ -39,9 +41,9 @@ interface RuntimeEntity {
 export function evaluateWorkflow(
   xaml: string,
   primary: { logicalName: string; id: string },
-  loader: RecordLoader,
-  options: EvaluateOptions = {},
+  options: EvaluateOptions,
 ): WorkflowEffect[] {
+  const { loader } = options;
   const document = parseXaml(xaml);
   const workflow = descendants(document.root).find((e) => isXrm(e, 'Workflow'));
   if (!workflow)

@@ -4,6 +4,7 @@
  * removed, From replaced when given. Only the e-mail step's nodes change.
  */
 import { InvitationTable } from '../../entities/adx-invitation';
+import { EmailSenderTables, type EmailSenderTable } from '../../entities/email';
 import { locateEmailStep, primaryEntityOf } from './email-step';
 import { XamlError } from './errors';
 import { parseTemplate, placeholderFor, renderParts } from './placeholders';
@@ -23,7 +24,7 @@ export interface TemplatePatch {
    */
   body: string;
   /** New sender; the step's current From stays when omitted. */
-  from?: { logicalName: 'systemuser' | 'queue'; id: string; name?: string };
+  from?: { logicalName: EmailSenderTable; id: string; name?: string };
   /** Registration URL with `{code}` in it, used for `{redeemUrl}` and `{redeemLink}`. */
   redeemUrl?: string;
 }
@@ -89,23 +90,24 @@ export function patchEmailStep(xaml: string, patch: TemplatePatch): PatchedXaml 
     : { xaml, changed, before: shown(before), after: shown(before) };
 }
 
+/** The caller's own mistakes in the patch: XamlError `template`, before the definition is touched. */
 function checkPatch(patch: TemplatePatch): void {
+  const mistake = (message: string) => new XamlError(message, { problem: 'template' });
   if (typeof patch?.subject !== 'string' || patch.subject.trim() === '') {
-    throw new XamlError(
+    throw mistake(
       'The patch has no subject; give the e-mail a subject (placeholders such as {code} are allowed).',
     );
   }
   if (typeof patch.body !== 'string' || patch.body.trim() === '') {
-    throw new XamlError(
+    throw mistake(
       'The patch has no body; give the e-mail a body that contains at least {code} or {redeemUrl}.',
     );
   }
   if (patch.from) {
-    if (patch.from.logicalName !== 'systemuser' && patch.from.logicalName !== 'queue') {
-      throw new XamlError(
-        `A sender must be a systemuser or a queue, not "${String(patch.from.logicalName)}".`,
-      );
+    const senders: readonly string[] = Object.values(EmailSenderTables);
+    if (!senders.includes(patch.from.logicalName)) {
+      throw mistake(`A sender must be a ${senders.join(' or a ')}, not "${String(patch.from.logicalName)}".`);
     }
-    if (!GUID.test(patch.from.id)) throw new XamlError(`The sender id "${patch.from.id}" is not a GUID.`);
+    if (!GUID.test(patch.from.id)) throw mistake(`The sender id "${patch.from.id}" is not a GUID.`);
   }
 }

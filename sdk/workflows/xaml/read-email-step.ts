@@ -1,4 +1,5 @@
 /** Reading the e-mail step of a workflow definition as readable text. */
+import { EmailPartyColumns, EmailTable } from '../../entities/email';
 import { locateEmailStep, settersOf, type EmailStep } from './email-step';
 import { readEntityProperty } from './activities';
 import { collapseRedeemUrl } from './redeem-url';
@@ -23,12 +24,9 @@ export interface EmailStepView {
 
 /** The e-mail fields a view holds, with the e-mail column each comes from. */
 export const EMAIL_FIELDS = {
-  from: 'from',
-  to: 'to',
-  cc: 'cc',
-  bcc: 'bcc',
-  subject: 'subject',
-  body: 'description',
+  ...EmailPartyColumns,
+  subject: EmailTable.columns.subject,
+  body: EmailTable.columns.body,
 } as const;
 
 /** Options of {@link readEmailStep}. */

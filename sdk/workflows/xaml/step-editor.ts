@@ -46,7 +46,7 @@ export class StepEditor {
   replace(attribute: string, targetType: string, build: (builder: ValueBuilder) => string): void {
     const builder = new ValueBuilder(() => this.allocate(), this.evaluateAqn);
     const variable = build(builder);
-    builder.set(attribute, this.step.tempKey, variable, targetType);
+    builder.set({ attribute, tempKey: this.step.tempKey, variable, targetType });
     const chain = this.chainOf(attribute);
     const anchor = chain[0] ?? this.step.closing;
     for (const node of parseFragment(this.document, builder.markup.join(''))) this.insertBefore(node, anchor);

@@ -5,6 +5,7 @@
  * document serialises back byte for byte.
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { WorkflowTable } from '../../entities/workflow';
 import { XamlError } from './errors';
 
 /** A parsed XAML document and the text that preceded its root element. */
@@ -25,21 +26,27 @@ const COMMENT = 8;
 /** Parses XAML; throws XamlError with the parser's message when it is not well-formed. */
 export function parseXaml(xaml: string): XamlDocument {
   if (typeof xaml !== 'string' || xaml.trim() === '') {
-    throw new XamlError('The workflow has no XAML; export or read the definition with its "xaml" column.');
+    throw new XamlError(
+      `The workflow has no XAML; export or read the definition with its "${WorkflowTable.columns.xaml}" column.`,
+    );
   }
   const rootStart = findRootStart(xaml);
   const prolog = xaml.slice(0, rootStart);
+  const malformed = (detail: string, cause?: unknown) =>
+    new XamlError(
+      `The workflow XAML is not well-formed XML: ${detail}`,
+      cause === undefined ? {} : { cause },
+    );
   let doc: Document;
   try {
     doc = new DOMParser({
       onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+        if (level !== 'warning') throw malformed(message);
       },
     }).parseFromString(xaml.slice(rootStart), 'text/xml');
   } catch (error) {
-    throw new XamlError(`The workflow XAML is not well-formed XML: ${(error as Error).message}`, {
-      cause: error,
-    });
+    if (error instanceof XamlError) throw error;
+    throw malformed((error as Error).message, error);
   }
   const root = doc.documentElement;
   if (!root) throw new XamlError('The workflow XAML has no root element.');

@@ -1,11 +1,19 @@
 /**
- * An in-memory stand-in for DataverseClient with just the operations the handlers use
- * (retrieve, list, update with If-Match, associate, callAction), recording every call.
- * Filters understand `col eq/ne value` joined by `and`, which is all the handlers send.
+ * An in-memory `DataverseApi` for handler tests, recording every call. Rows live in tables by entity
+ * set; associate/disassociate add and remove N:N links as expansions of the target row. Filters are
+ * `col eq/ne value` joined by `and`; what no handler uses (functions, *Multiple, WhoAmI, `$batch`) refuses.
  */
-import type { DataverseClient } from '../../../sdk/client/index';
+import type { DataverseApi } from '../../../sdk/client/api';
 import { ConcurrencyError, NotFoundError } from '../../../sdk/client/errors';
-import type { WebApiRecord } from '../../../sdk/client/types';
+import type { RecordRef } from '../../../sdk/client/operations/relationships';
+import type {
+  BatchResponse,
+  CreateOptions,
+  Page,
+  PagedAsyncIterable,
+  WebApiRecord,
+  WhoAmIResponse,
+} from '../../../sdk/client/types';
 
 /** One recorded call. */
 export interface FakeCall {
@@ -18,7 +26,8 @@ export interface FakeCall {
 
 type Row = WebApiRecord & { '@odata.etag': string };
 
-export class FakeClient {
+export class FakeClient implements DataverseApi {
+  readonly url = 'https://contoso.crm.dynamics.com';
   readonly apiUrl = 'https://contoso.crm.dynamics.com/api/data/v9.2/';
   readonly calls: FakeCall[] = [];
   /** Rows by entity set, then id. */
@@ -28,9 +37,10 @@ export class FakeClient {
   /** Called before an update is applied (lets a test change the row under the handler). */
   beforeUpdate?: (entitySet: string, id: string) => void;
   private version = 1;
+  private nextId = 1;
 
-  asClient(): DataverseClient {
-    return this as unknown as DataverseClient;
+  entityUrl(entitySet: string, id: string): string {
+    return `${this.apiUrl}${entitySet}(${id})`;
   }
 
   put(entitySet: string, id: string, values: WebApiRecord): Row {
@@ -45,21 +55,51 @@ export class FakeClient {
     return this.tables.get(entitySet)?.get(id);
   }
 
-  async retrieve(entitySet: string, id: string, options?: unknown): Promise<WebApiRecord> {
-    this.calls.push({ op: 'retrieve', entitySet, id, options });
-    const row = this.row(entitySet, id);
-    if (!row) throw new NotFoundError(`${entitySet}(${id}) not found`, { status: 404, code: '0x80040217' });
-    return { ...row, ...this.expansions.get(`${entitySet}(${id})`) };
+  create(
+    entitySet: string,
+    data: WebApiRecord,
+    options: CreateOptions & { returnRepresentation: true },
+  ): Promise<WebApiRecord>;
+  create(entitySet: string, data: WebApiRecord, options?: CreateOptions): Promise<string>;
+  async create(
+    entitySet: string,
+    data: WebApiRecord,
+    options?: CreateOptions,
+  ): Promise<WebApiRecord | string> {
+    this.calls.push({ op: 'create', entitySet, data, options });
+    const id = options?.id ?? `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
+    if (this.row(entitySet, id)) {
+      throw new ConcurrencyError('A record with matching key values already exists.', {
+        status: 412,
+        code: '0x80040237',
+      });
+    }
+    const row = this.put(entitySet, id, readBack(data));
+    return options?.returnRepresentation ? { ...row } : id;
   }
 
-  list(entitySet: string, query?: { filter?: unknown }): AsyncIterable<WebApiRecord> {
+  async retrieve<T = WebApiRecord>(entitySet: string, id: string, options?: unknown): Promise<T> {
+    this.calls.push({ op: 'retrieve', entitySet, id, options });
+    const row = this.existing(entitySet, id);
+    return { ...row, ...this.expansions.get(`${entitySet}(${id})`) } as T;
+  }
+
+  list<T = WebApiRecord>(entitySet: string, query?: { filter?: unknown }): PagedAsyncIterable<T> {
     this.calls.push({ op: 'list', entitySet, options: query });
-    const rows = [...(this.tables.get(entitySet)?.values() ?? [])].filter((row) =>
-      matches(row, String(query?.filter ?? '')),
-    );
-    return (async function* () {
+    const rows = this.matching(entitySet, query?.filter) as T[];
+    const onePage = async function* (): AsyncGenerator<Page<T>> {
+      yield { value: rows };
+    };
+    const eachRow = async function* (): AsyncGenerator<T> {
       yield* rows;
-    })();
+    };
+    return { [Symbol.asyncIterator]: eachRow, byPage: onePage };
+  }
+
+  async count(entitySet: string, query?: unknown): Promise<number> {
+    this.calls.push({ op: 'count', entitySet, options: query });
+    const filter = typeof query === 'string' ? query : (query as { filter?: unknown } | undefined)?.filter;
+    return this.matching(entitySet, filter).length;
   }
 
   async update(
@@ -70,8 +110,7 @@ export class FakeClient {
   ): Promise<undefined> {
     this.calls.push({ op: 'update', entitySet, id, data, options });
     this.beforeUpdate?.(entitySet, id);
-    const row = this.row(entitySet, id);
-    if (!row) throw new NotFoundError(`${entitySet}(${id}) not found`, { status: 404, code: '0x80040217' });
+    const row = this.existing(entitySet, id);
     if (options?.ifMatch && options.ifMatch !== '*' && options.ifMatch !== row['@odata.etag']) {
       throw new ConcurrencyError('The version of the existing record does not match', {
         status: 412,
@@ -82,32 +121,110 @@ export class FakeClient {
     return undefined;
   }
 
+  async upsert(entitySet: string, id: string, data: WebApiRecord): Promise<void> {
+    this.calls.push({ op: 'upsert', entitySet, id, data });
+    this.put(entitySet, id, readBack(data));
+  }
+
+  async delete(entitySet: string, id: string): Promise<void> {
+    this.calls.push({ op: 'delete', entitySet, id });
+    this.existing(entitySet, id);
+    this.tables.get(entitySet)?.delete(id);
+  }
+
   async associate(
     entitySet: string,
     id: string,
     navigationProperty: string,
-    target: { entitySet: string; id: string },
-  ) {
+    target: RecordRef,
+  ): Promise<void> {
     this.calls.push({ op: 'associate', entitySet, id, data: { navigationProperty, target } });
     // Visible from the other side, as an expansion of the target row.
-    const key = `${target.entitySet}(${target.id})`;
-    const expanded = this.expansions.get(key) ?? {};
-    expanded[navigationProperty] = [
-      ...(expanded[navigationProperty] ?? []),
-      { [`${entitySet.slice(0, -1)}id`]: id },
-    ];
-    this.expansions.set(key, expanded);
+    const expanded = this.expansionsOf(target);
+    expanded[navigationProperty] = [...(expanded[navigationProperty] ?? []), { [idColumnOf(entitySet)]: id }];
   }
 
-  async callAction(name: string, body?: WebApiRecord, options?: unknown): Promise<undefined> {
+  async disassociate(
+    entitySet: string,
+    id: string,
+    navigationProperty: string,
+    target?: RecordRef,
+  ): Promise<void> {
+    this.calls.push({ op: 'disassociate', entitySet, id, data: { navigationProperty, target } });
+    if (!target) {
+      // A single-valued navigation property: the lookup reads back empty.
+      this.put(entitySet, id, {
+        [`_${navigationProperty.replace(/_(account|contact|systemuser)$/, '')}_value`]: null,
+      });
+      return;
+    }
+    const expanded = this.expansionsOf(target);
+    expanded[navigationProperty] = (expanded[navigationProperty] ?? []).filter(
+      (linked) => linked[idColumnOf(entitySet)] !== id,
+    );
+  }
+
+  async callAction<T = WebApiRecord | undefined>(
+    name: string,
+    body?: WebApiRecord,
+    options?: unknown,
+  ): Promise<T> {
     this.calls.push({ op: 'callAction', entitySet: name, data: body, options });
-    return undefined;
+    return undefined as T;
+  }
+
+  async callFunction<T = WebApiRecord>(name: string): Promise<T> {
+    return this.unsupported(`callFunction ${name}`);
+  }
+
+  async createMultiple(): Promise<string[]> {
+    return this.unsupported('createMultiple');
+  }
+
+  async updateMultiple(): Promise<void> {
+    return this.unsupported('updateMultiple');
+  }
+
+  async whoAmI(): Promise<WhoAmIResponse> {
+    return this.unsupported('whoAmI');
+  }
+
+  async batch(): Promise<BatchResponse[]> {
+    return this.unsupported('batch');
   }
 
   /** Calls of one kind. */
   callsOf(op: string): FakeCall[] {
     return this.calls.filter((call) => call.op === op);
   }
+
+  private existing(entitySet: string, id: string): Row {
+    const row = this.row(entitySet, id);
+    if (!row) throw new NotFoundError(`${entitySet}(${id}) not found`, { status: 404, code: '0x80040217' });
+    return row;
+  }
+
+  private matching(entitySet: string, filter: unknown): Row[] {
+    return [...(this.tables.get(entitySet)?.values() ?? [])].filter((row) =>
+      matches(row, String(filter ?? '')),
+    );
+  }
+
+  private expansionsOf(target: RecordRef): Record<string, WebApiRecord[]> {
+    const key = `${target.entitySet}(${target.id})`;
+    const expanded = this.expansions.get(key) ?? {};
+    this.expansions.set(key, expanded);
+    return expanded;
+  }
+
+  private unsupported(operation: string): never {
+    throw new Error(`FakeClient does not run ${operation}; test that against the emulator.`);
+  }
+}
+
+/** `adx_webroles` → `adx_webroleid`: the primary key of an entity set (plural `s` dropped). */
+function idColumnOf(entitySet: string): string {
+  return `${entitySet.slice(0, -1)}id`;
 }
 
 /** What a later read sees of a write: `nav@odata.bind: /set(id)` reads back as `_nav_value: id`. */

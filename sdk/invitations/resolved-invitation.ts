@@ -1,0 +1,66 @@
+/**
+ * An invitation about to be created, with every reference (contacts, account, web roles, workflow)
+ * resolved to an id: what the one-at-a-time create and the bulk create both build, check and turn
+ * into `InvitationFields` for the adx_invitation mapper.
+ */
+import { InvitationType, type InvitationFields } from '../entities/index';
+import type { InvitationDraft } from './validate';
+
+/** An invitation with every reference resolved to an id. */
+export interface ResolvedInvitation {
+  id: string;
+  type: 'single' | 'group';
+  name: string;
+  code: string;
+  expiresOn?: Date | string;
+  maximumRedemptions: number | null;
+  inviteContactId?: string;
+  /** Every invited contact (a Single's one contact too); only a Group links them (N:N). */
+  inviteContactIds: string[];
+  inviterContactId?: string;
+  ownerId?: string;
+  accountId?: string;
+  webRoleIds: string[];
+  redemptionWorkflowId?: string;
+}
+
+/** The draft {@link validateNewInvitation} checks for a resolved invitation. */
+export function draftOf(inv: ResolvedInvitation): InvitationDraft {
+  return {
+    id: inv.id,
+    type: inv.type === 'group' ? InvitationType.Group : InvitationType.Single,
+    code: inv.code,
+    maximumRedemptions: inv.maximumRedemptions,
+    expiresOn: inv.expiresOn ?? null,
+    inviteContactId: inv.inviteContactId ?? null,
+  };
+}
+
+/**
+ * The mapper fields of a new invitation: its columns and lookups with no redemptions yet, and its
+ * N:N links (the group's invited contacts, the web roles) in `inviteContactIds` / `webRoleIds`.
+ */
+export function invitationFieldsOf(inv: ResolvedInvitation): InvitationFields {
+  return {
+    id: inv.id,
+    name: inv.name,
+    type: inv.type,
+    code: inv.code,
+    expiresOn: inv.expiresOn,
+    maximumRedemptions: inv.maximumRedemptions,
+    redemptions: 0,
+    inviteContactId: inv.inviteContactId,
+    inviterContactId: inv.inviterContactId,
+    accountId: inv.accountId,
+    redemptionWorkflowId: inv.redemptionWorkflowId,
+    ownerId: inv.ownerId,
+    inviteContactIds: inv.type === 'group' ? inv.inviteContactIds : [],
+    webRoleIds: inv.webRoleIds,
+  };
+}
+
+/** Default adx_name. */
+export function defaultName(type: 'single' | 'group', contacts: string[]): string {
+  if (type === 'single') return `Invitation for ${contacts[0] ?? 'anyone with the code'}`;
+  return `Group invitation (${contacts.length} contact${contacts.length === 1 ? '' : 's'})`;
+}
