@@ -41,19 +41,25 @@ type Describe = (error: PortalInvitationsError, context: ReportContext) => Error
 /** Turns any thrown value into an {@link ErrorReport}. */
 export function describeError(error: unknown, context: ReportContext = {}): ErrorReport {
   if (error instanceof PortalInvitationsError) {
+    // A file named on the command line that cannot be read is a file problem (exit 1), whichever
+    // argument of the SDK it was given as.
+    const fileCode = error.kind === ErrorKind.InvalidArgument ? fileErrno(error.cause) : undefined;
+    if (fileCode) return { ...fileReport(error.message), kind: error.kind, details: { errno: fileCode } };
     const report = (BY_KIND[error.kind] ?? plain)(error, context);
     return { ...report, kind: error.kind };
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && FILE_ERRNO.has(code)) {
-    return {
-      message: (error as Error).message,
-      hint: 'Check the file path and its permissions.',
-      exitCode: ExitCode.Failure,
-      kind: code,
-    };
-  }
+  const code = fileErrno(error);
+  if (code) return { ...fileReport((error as Error).message), kind: code };
   return { message: error instanceof Error ? error.message : String(error), exitCode: ExitCode.Failure };
+}
+
+function fileErrno(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && FILE_ERRNO.has(code) ? code : undefined;
+}
+
+function fileReport(message: string): ErrorReport {
+  return { message, hint: 'Check the file path and its permissions.', exitCode: ExitCode.Failure };
 }
 
 /** Node.js error codes of a file that cannot be read or written. */
