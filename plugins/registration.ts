@@ -5,7 +5,7 @@
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/register-web-hook
  */
 import { randomUUID } from 'node:crypto';
-import type { DataverseClient } from '../sdk/client/index';
+import { guid, type DataverseClient, type FilterObject } from '../sdk/client/index';
 import type { WebApiRecord } from '../sdk/client/types';
 import {
   bindLookup,
@@ -55,7 +55,7 @@ export function webhookUrlFor(hostUrl: string): string {
 async function firstId(
   client: DataverseClient,
   table: TableDefinition,
-  filter: object,
+  filter: FilterObject,
 ): Promise<string | undefined> {
   const { entitySet, primaryId } = table;
   for await (const row of client.list<WebApiRecord>(entitySet, { select: [primaryId], filter, top: 1 })) {
@@ -117,7 +117,7 @@ export async function registerWebhooks(
       messageIds.set(step.message, messageId);
     }
     const filterId = await firstId(client, f, {
-      [f.lookups.message.valueField]: { type: 'guid', value: messageId },
+      [f.lookups.message.valueField]: guid(messageId),
       [f.columns.primaryObjectTypeCode]: step.entity,
     });
     if (!filterId) {

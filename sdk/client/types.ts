@@ -2,6 +2,8 @@
  * Public types of the Dataverse Web API client. Every other part of the product codes against
  * these shapes; change them only together with their callers.
  */
+import type { ODataExpand } from './query/expand';
+import type { ODataFilter } from './query/filter';
 
 /** A row as the Web API returns it: logical column names, `_x_value` lookups, `@odata.*` annotations. */
 export type WebApiRecord = Record<string, unknown>;
@@ -103,19 +105,25 @@ export interface RequestOptions {
   bypassCustomLogic?: boolean;
 }
 
-/** An odata-query `QueryOptions`-compatible query (select, filter, orderBy, top, expand, count). */
+/**
+ * A query of one table, as `list()` and `count()` take it; values in `filter` are written as OData
+ * literals and the whole query string is percent-encoded by the client (see `queryString`).
+ */
 export interface ListQuery {
   /** Columns to return (`$select`). */
-  select?: string[];
-  /** An odata-query filter object or a raw OData filter string (`$filter`). */
-  filter?: unknown;
-  /** `$orderby`, e.g. `'createdon desc'`. */
-  orderBy?: string | string[];
+  select?: readonly string[];
+  /**
+   * Which rows (`$filter`): an object such as `{ statecode: 0, name: { startswith: 'A' } }`, a
+   * combination (`{ or: [...] }`), or OData text with its values written by `literal()`.
+   */
+  filter?: ODataFilter;
+  /** `$orderby`, e.g. `'createdon desc'` or `['lastname', 'firstname']`. */
+  orderBy?: string | readonly string[];
   /** Most rows to return (`$top`; no paging then). */
   top?: number;
-  /** An odata-query expand object or string (`$expand`). */
-  expand?: unknown;
-  /** Raw OData query string appended as is, for what odata-query cannot express. */
+  /** Related rows to include (`$expand`): text, or an object with nested options. */
+  expand?: ODataExpand;
+  /** Query text appended as is (already percent-encoded), for what the options above cannot express. */
   raw?: string;
 }
 
@@ -124,7 +132,7 @@ export interface CreateOptions extends RequestOptions {
   /** Return the created row (`Prefer: return=representation`, 201) instead of only its id. */
   returnRepresentation?: boolean;
   /** `$select` for the returned representation. */
-  select?: string[];
+  select?: readonly string[];
   /**
    * Client-chosen primary key. Makes the create safe to retry: a replay that hits
    * 0x80040237 (duplicate) after a lost response is reported as success.
@@ -135,9 +143,9 @@ export interface CreateOptions extends RequestOptions {
 /** Options of `DataverseClient.retrieve`. */
 export interface RetrieveOptions extends RequestOptions {
   /** Columns to return (`$select`). */
-  select?: string[];
-  /** Related rows to include (`$expand`), as odata-query accepts it. */
-  expand?: unknown;
+  select?: readonly string[];
+  /** Related rows to include (`$expand`): text, or an object with nested options. */
+  expand?: ODataExpand;
   /** Ask for formatted values and lookup names (`odata.include-annotations="*"`). */
   annotations?: boolean;
 }
@@ -149,7 +157,7 @@ export interface UpdateOptions extends RequestOptions {
   /** Return the updated row (`Prefer: return=representation`). */
   returnRepresentation?: boolean;
   /** `$select` for the returned row. */
-  select?: string[];
+  select?: readonly string[];
 }
 
 /** Options of `DataverseClient.upsert`. */

@@ -2,7 +2,7 @@
  * The Send Invitation workflow (and any classic workflow) through the Web API: find the
  * definition, activate / deactivate, run it on a record, patch its e-mail template, restore a backup.
  */
-import type { DataverseClient } from '../client/index';
+import type { DataverseClient, FilterObject } from '../client/index';
 import type { WebApiRecord } from '../client/types';
 import { AsyncOperationTable } from '../entities/async-operation';
 import { ExecuteWorkflowNames, MessageName } from '../entities/sdk-message';
@@ -47,9 +47,8 @@ export class WorkflowService {
    * Throws WorkflowDefinitionError listing what exists when there is none or more than one.
    */
   async findDefinition(name: string = SEND_INVITATION_WORKFLOW): Promise<WorkflowRecord> {
-    const quoted = `'${name.replace(/'/g, "''")}'`;
     const matches = await this.collect(
-      `${c.name} eq ${quoted} and ${c.type} eq ${WorkflowType.Definition} and ${c.category} eq ${WorkflowCategory.Workflow}`,
+      { [c.name]: name, [c.type]: WorkflowType.Definition, [c.category]: WorkflowCategory.Workflow },
       true,
     );
     if (matches.length === 1) return matches[0];
@@ -59,7 +58,7 @@ export class WorkflowService {
         matches,
       );
     }
-    const sameName = await this.collect(`${c.name} eq ${quoted}`, false);
+    const sameName = await this.collect({ [c.name]: name }, false);
     const found = sameName.length
       ? ` Found with that name but not a classic workflow definition: ${sameName.map(describe).join('; ')}.`
       : ' No workflow of any kind has that name.';
@@ -125,7 +124,7 @@ export class WorkflowService {
     };
   }
 
-  private async collect(filter: string, withXaml: boolean): Promise<WorkflowRecord[]> {
+  private async collect(filter: FilterObject, withXaml: boolean): Promise<WorkflowRecord[]> {
     const rows: WorkflowRecord[] = [];
     const select = withXaml ? [...workflowSelect, c.xaml] : workflowSelect;
     for await (const row of this.client.list(entitySet, { select, filter, top: 50 }))

@@ -39,7 +39,7 @@ describe('DataverseClient.list', () => {
 
   it('count asks for $count=true&$top=0 and returns @odata.count', async () => {
     const count = await withFixture('client/count', (url) =>
-      testClient(url).client.count('contacts', 'statecode eq 0'),
+      testClient(url).client.count('contacts', { filter: 'statecode eq 0' }),
     );
     expect(count).toBe(42);
   });
