@@ -3,7 +3,7 @@
  * text, then percent-encoded once by {@link encodeQueryValue}.
  * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/overview
  */
-import type { ListQuery } from '../types';
+import type { ListQuery } from './list-query';
 import { encodeQueryValue } from './encode';
 import { expandText, orderByText, topText, type ODataExpand } from './expand';
 import { filterText } from './filter';
