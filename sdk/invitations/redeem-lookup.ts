@@ -7,6 +7,8 @@ import type { DataverseClient } from '../client/index';
 import type { WebApiRecord } from '../client/types';
 import { invitationSelect, toInvitationRecord, type InvitationRecord } from '../entities/index';
 import { Contact, Inv, WebRole } from './names';
+import { expandText } from '../client/query/expand';
+import { guid } from '../client/query/literal';
 import { NO_CACHE, normalizeGuid, queryAll, quote, relativeUrl, type SimpleQuery } from './odata';
 
 /** An invitation as the redemption rules see it. */
@@ -76,17 +78,20 @@ export async function lookupInvitation(
 
 /** The invitation query of {@link lookupInvitation}. */
 export function invitationLookupQuery(code: string, redeemerId?: string): SimpleQuery {
-  const contactSelect = `$select=${Contact.id}`;
-  const redeemedFilter = redeemerId ? `;$filter=${Contact.id} eq ${normalizeGuid(redeemerId)}` : '';
   return {
     select: [...invitationSelect, Inv.state],
     filter: `${Inv.code} eq ${quote(code)}`,
-    expand: [
-      `${Inv.rel.webRoles}($select=${WebRole.id})`,
-      `${Inv.rel.redeemedContacts}(${contactSelect}${redeemedFilter})`,
-      `${Inv.rel.inviteContacts}(${contactSelect})`,
-      `${Inv.lookups.inviteContact.navigation}($select=${Contact.id},${Contact.email},${Contact.identityUsername})`,
-    ].join(','),
+    expand: expandText({
+      [Inv.rel.webRoles]: { select: [WebRole.id] },
+      [Inv.rel.redeemedContacts]: {
+        select: [Contact.id],
+        filter: redeemerId ? { [Contact.id]: guid(redeemerId) } : undefined,
+      },
+      [Inv.rel.inviteContacts]: { select: [Contact.id] },
+      [Inv.lookups.inviteContact.navigation]: {
+        select: [Contact.id, Contact.email, Contact.identityUsername],
+      },
+    }),
     headers: { ...NO_CACHE },
   };
 }
