@@ -126,6 +126,12 @@ function junction(op: 'and' | 'or', value: unknown, prefix: string, depth: numbe
 
 /** The conditions on one column (or the filter behind a navigation property). */
 function column(name: string, condition: ColumnCondition, depth: number): Compiled[] {
+  if (Array.isArray(condition)) {
+    throw invalid(
+      name,
+      `${name} is given a list; write { ${name}: { in: [...] } } for "one of these values".`,
+    );
+  }
   if (!isPlainObject(condition))
     return [{ text: `${name} eq ${literal(condition as ODataValue, name)}`, shape: 'atom' }];
   const keys = Object.keys(condition).filter(
