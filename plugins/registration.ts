@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../sdk/client/api';
+import { guid, type FilterObject } from '../sdk/client/index';
 import type { WebApiRecord } from '../sdk/client/types';
 import {
   SdkMessageFilterTable,
@@ -57,7 +58,7 @@ export function webhookUrlFor(hostUrl: string): string {
 async function firstId(
   client: DataverseApi,
   table: TableDefinition,
-  filter: object,
+  filter: FilterObject,
 ): Promise<string | undefined> {
   const { entitySet, primaryId } = table;
   for await (const row of client.list<WebApiRecord>(entitySet, { select: [primaryId], filter, top: 1 })) {
@@ -132,7 +133,7 @@ export async function registerWebhooks(
       messageIds.set(step.message, messageId);
     }
     const filterId = await firstId(client, f, {
-      [f.lookups.message.valueField]: { type: 'guid', value: messageId },
+      [f.lookups.message.valueField]: guid(messageId),
       [f.columns.primaryObjectTypeCode]: step.entity,
     });
     if (!filterId) {

@@ -3,7 +3,7 @@
  * of how it sends them. `DataverseClient` implements it; a test fake or another transport can too,
  * without casting.
  */
-import type { FunctionParameterValue } from './odata-literal';
+import type { FunctionParameterValue } from './query/literal';
 import type { RecordRef } from './operations/relationships';
 import type {
   BatchItem,
@@ -53,8 +53,8 @@ export interface DataverseApi {
   delete(entitySet: string, id: string, options?: DeleteOptions): Promise<void>;
   /** Rows matching the query, fetched page by page as they are consumed. */
   list<T = WebApiRecord>(entitySet: string, query?: ListQuery, options?: ListOptions): PagedAsyncIterable<T>;
-  /** Number of rows matching an odata-query filter object or a raw filter string. */
-  count(entitySet: string, filter?: unknown, options?: RequestOptions): Promise<number>;
+  /** Number of rows `list(entitySet, query)` would find (its filter only; Dataverse caps it at 5000). */
+  count(entitySet: string, query?: ListQuery, options?: RequestOptions): Promise<number>;
   /** Links two rows through a navigation property (`singleValued` for a lookup). */
   associate(
     entitySet: string,

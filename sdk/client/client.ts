@@ -1,7 +1,8 @@
 /**
  * DataverseClient: the typed entry point to the Dataverse Web API. Each method is a thin shell over
- * an operation module; HTTP goes through {@link Transport} and its pipeline.
+ * an operation module; HTTP goes through the (internal) transport and its pipeline.
  */
+import { ConfigurationError } from '../errors';
 import type { DataverseApi } from './api';
 import { runBatch } from './batch/batch-run';
 import { callAction, callFunction, createMultiple, updateMultiple, whoAmI } from './operations/actions';
@@ -9,8 +10,9 @@ import type { OperationContext } from './operations/context';
 import { countRecords, listRecords } from './operations/list';
 import { associateRecords, disassociateRecords, type RecordRef } from './operations/relationships';
 import { createRecord, deleteRecord, retrieveRecord, updateRecord, upsertRecord } from './operations/records';
-import type { FunctionParameterValue } from './odata-literal';
-import { recordPath } from './query';
+import { registerTransport } from './internal';
+import type { FunctionParameterValue } from './query/literal';
+import { recordPath } from './query/paths';
 import { Transport } from './transport';
 import { assertSecureUrl } from './url-security';
 import type {
@@ -38,14 +40,12 @@ export class DataverseClient implements DataverseApi {
   readonly url: string;
   /** `${url}/api/data/v9.2/`. */
   readonly apiUrl: string;
-  /** The transport (axios instance and pipeline); for diagnostics. */
-  readonly transport: Transport;
   private readonly ctx: OperationContext;
   private readonly now: () => number;
 
   constructor(options: DataverseClientOptions) {
     if (!/^https?:\/\//i.test(options.url ?? '')) {
-      throw new TypeError(
+      throw new ConfigurationError(
         `DataverseClient needs an absolute environment URL (https://org.crm.dynamics.com), got "${options.url}".`,
       );
     }
@@ -53,8 +53,9 @@ export class DataverseClient implements DataverseApi {
     this.url = options.url.replace(/\/+$/, '');
     this.apiUrl = `${this.url}/api/data/v${options.apiVersion ?? '9.2'}/`;
     this.now = options.now ?? Date.now;
-    this.transport = new Transport(this.apiUrl, { ...options, url: this.url });
-    this.ctx = { transport: this.transport, apiUrl: this.apiUrl };
+    const transport = new Transport(this.apiUrl, { ...options, url: this.url });
+    registerTransport(this, transport);
+    this.ctx = { transport, apiUrl: this.apiUrl };
   }
 
   /** Absolute URL of a row, as `@odata.id` and `@odata.bind` want it. */
@@ -103,9 +104,12 @@ export class DataverseClient implements DataverseApi {
     return listRecords<T>(this.ctx, entitySet, query, options);
   }
 
-  /** Number of rows matching an odata-query filter object or a raw filter string. */
-  count(entitySet: string, filter?: unknown, options?: RequestOptions): Promise<number> {
-    return countRecords(this.ctx, entitySet, filter, options);
+  /**
+   * Number of rows `list(entitySet, query)` would find: the query's filter is sent with
+   * `$count=true&$top=0`, so no rows are transferred. Dataverse caps the count at 5000.
+   */
+  count(entitySet: string, query?: ListQuery, options?: RequestOptions): Promise<number> {
+    return countRecords(this.ctx, entitySet, query, options);
   }
 
   /** Links two rows through a navigation property (`singleValued` for a lookup). */
@@ -141,8 +145,9 @@ export class DataverseClient implements DataverseApi {
 
   /**
    * Calls a function with its parameters passed as aliases, bound or unbound. Every string is sent
-   * as a quoted string literal (`'O''Brien'`); pass a collection, complex value or enum member as
-   * `odataLiteral('["contact"]')`, never built from user input.
+   * as a quoted string literal (`'O''Brien'`), a Date as a date-time; pass a GUID as `guid(id)` and
+   * a collection, complex value or enum member as `odataLiteral('["contact"]')`, never built from
+   * user input.
    */
   callFunction<T = WebApiRecord>(
     name: string,

@@ -1,22 +1,16 @@
 /**
  * Turns a failed HTTP exchange into the right {@link DataverseError} subclass with a message that
- * says what happened and what to do, and a redacted copy of the request. No raw AxiosError is kept.
+ * says what happened and what to do, and a redacted copy of the request. No transport object is kept.
  */
-import {
-  isAxiosError,
-  type AxiosError,
-  type AxiosResponseHeaders,
-  type RawAxiosResponseHeaders,
-} from 'axios';
 import {
   ConnectionError,
   DataverseError,
   ErrorCodes,
   errorClassForStatus,
-  sanitizedCause,
   type RedactedRequest,
 } from './errors';
-import { unauthorizedAdvice } from './pipeline/auth';
+import { plainHeaders } from './headers';
+import type { PipelineRequest, PipelineResponse } from './pipeline/policy';
 import { redact, redactText } from './redact';
 import { parseRetryAfter } from './retry-after';
 
@@ -67,30 +61,14 @@ export function adviceFor(status: number, code?: string): string {
   return 'Fix the request: the message above says what Dataverse refused.';
 }
 
-/** Headers as a plain lower-cased string map. */
-export function plainHeaders(
-  headers: AxiosResponseHeaders | RawAxiosResponseHeaders | Record<string, unknown> | undefined,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  const source =
-    headers && typeof (headers as { toJSON?: unknown }).toJSON === 'function'
-      ? (headers as { toJSON(): Record<string, unknown> }).toJSON()
-      : (headers ?? {});
-  for (const [key, value] of Object.entries(source)) {
-    if (value === undefined || value === null) continue;
-    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
-
-/** A redacted copy of the request of a failed exchange. */
-export function redactedRequest(config: AxiosError['config']): RedactedRequest | undefined {
-  if (!config) return undefined;
-  const base = config.baseURL && config.url && !/^https?:/i.test(config.url) ? config.baseURL : '';
+/** A redacted copy of a request, as errors carry it. */
+export function redactedRequest(
+  request: Pick<PipelineRequest, 'method' | 'url' | 'headers'>,
+): RedactedRequest {
   return redact({
-    method: (config.method ?? 'get').toUpperCase(),
-    url: `${base}${config.url ?? ''}`,
-    headers: plainHeaders(config.headers as Record<string, unknown>),
+    method: request.method,
+    url: request.url,
+    headers: plainHeaders(request.headers),
   }) as RedactedRequest;
 }
 
@@ -128,47 +106,88 @@ export function errorFromResponse(response: FailedResponse): DataverseError {
   });
 }
 
-/** Converts whatever an axios call threw into a {@link DataverseError}; other errors pass through. */
-export function errorFromAxios(error: unknown, now: number): unknown {
-  if (error instanceof DataverseError || !isAxiosError(error)) return error;
-  const request = redactedRequest(error.config);
-  const attempts = error.config?.dataverse?.attempt;
-  if (error.response) {
-    const headers = plainHeaders(error.response.headers);
-    return errorFromResponse({
-      status: error.response.status,
-      headers,
-      data: error.response.data,
-      request,
-      attempts,
-      now,
-      advice: unauthorizedAdvice(error.config?.dataverse?.authFailure, headers['www-authenticate']),
-    });
-  }
-  const where = request ? `${request.method} ${shortUrl(request.url)}` : 'Request';
-  // Never the AxiosError itself as the cause: it holds the Authorization header and the body.
-  const init = { status: 0, request, attempts, code: error.code, cause: sanitizedCause(error) };
-  if (error.code === 'ERR_CANCELED') {
+/** The error for a response outside 2xx that the pipeline gave up on. */
+export function errorFromPipelineResponse(response: PipelineResponse, now: number): DataverseError {
+  return errorFromResponse({
+    status: response.status,
+    headers: { ...response.headers },
+    data: response.data,
+    request: redactedRequest(response.request),
+    attempts: response.request.attempt,
+    now,
+    advice: response.advice,
+  });
+}
+
+/** Why no response arrived. */
+export type ConnectionFailure = 'aborted' | 'timeout' | 'network';
+
+/**
+ * The ConnectionError (status 0) for an attempt that got no response. `code` is the network code
+ * (`ECONNREFUSED`, `ECONNRESET`, `ETIMEDOUT`, …); the cause is kept only as a sanitised copy.
+ */
+export function connectionError(
+  request: PipelineRequest,
+  failure: ConnectionFailure,
+  detail: { code?: string; cause?: unknown } = {},
+): ConnectionError {
+  const redacted = redactedRequest(request);
+  const where = `${redacted.method} ${shortUrl(redacted.url)}`;
+  const init = { status: 0, request: redacted, attempts: request.attempt, code: detail.code };
+  if (failure === 'aborted') {
     const abort = new Error('The operation was aborted');
     abort.name = 'AbortError';
     return new ConnectionError(`${where} was aborted by the caller's signal; nothing more was sent.`, {
       ...init,
+      code: detail.code ?? 'ERR_CANCELED',
       cause: abort,
     });
   }
-  if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
+  if (failure === 'timeout') {
     return new ConnectionError(
-      `${where} timed out after ${error.config?.timeout ?? '?'} ms without a response; raise timeoutMs or check the network.`,
-      init,
+      `${where} timed out after ${request.timeoutMs} ms without a response; raise timeoutMs or check the network.`,
+      { ...init, cause: detail.cause },
     );
   }
   return new ConnectionError(
-    `${where} got no response (${redactText(error.code ?? error.message)}); check the environment URL and the network.`,
-    init,
+    `${where} got no response (${redactText(detail.code ?? messageOf(detail.cause))}); check the environment URL and the network.`,
+    { ...init, cause: detail.cause },
   );
+}
+
+/** The error for an attempt stopped by the caller's signal (while waiting for a slot or a retry). */
+export function abortedError(request: PipelineRequest): ConnectionError {
+  return connectionError(request, 'aborted');
+}
+
+/** The error for a 2xx response that lacks what the operation needs (a header, a count, a body). */
+export function unexpectedResponse(
+  response: { status: number; headers: Readonly<Record<string, string>> },
+  message: string,
+): DataverseError {
+  return new DataverseError(message, {
+    status: response.status,
+    requestId: response.headers['x-ms-service-request-id'] ?? response.headers['req_id'],
+  });
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause ?? 'unknown error');
+}
+
+/**
+ * A URL as people read it: the query percent-decoded (`name eq 'A&B'`, not `name%20eq%20%27A%26B%27`).
+ * Redact after decoding, never before: decoding could reassemble what a pattern looks for.
+ */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }
 
 function shortUrl(url: string): string {
   const api = url.indexOf('/api/data/');
-  return api >= 0 ? url.slice(api) : url;
+  return readableUrl(api >= 0 ? url.slice(api) : url);
 }

@@ -44,3 +44,49 @@ export function callHeaders(
   if (options?.bypassCustomLogic) headers[BYPASS_LOGIC] = 'CustomSync,CustomAsync';
   return { ...headers, ...options?.headers };
 }
+
+/** The value of a header, its name compared without case. */
+export function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  if (name in headers) return headers[name];
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
+  return undefined;
+}
+
+/**
+ * One header map from several, later ones winning; names are compared without case and keep the
+ * spelling of the source that set them last.
+ */
+export function mergeHeaders(
+  ...sources: (Readonly<Record<string, string>> | undefined)[]
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const names = new Map<string, string>();
+  for (const source of sources) {
+    if (!source) continue;
+    for (const [name, value] of Object.entries(source)) {
+      const lower = name.toLowerCase();
+      const previous = names.get(lower);
+      if (previous !== undefined && previous !== name) delete out[previous];
+      names.set(lower, name);
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Response headers as a plain map with lower-case names (a list value joined with `, `), from a
+ * plain object or a header container that has `toJSON()`.
+ */
+export function plainHeaders(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const container = headers as { toJSON?: () => unknown } | null | undefined;
+  const source = typeof container?.toJSON === 'function' ? container.toJSON() : headers;
+  if (!source || typeof source !== 'object') return out;
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined || value === null) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}

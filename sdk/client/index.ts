@@ -20,7 +20,28 @@ export {
   credentialForUrl,
 } from './credentials/local-client';
 export { isLoopbackHost, isLoopbackUrl, assertSecureUrl } from './url-security';
-export { odataLiteral, ODataLiteral, type FunctionParameterValue } from './odata-literal';
+export {
+  guid,
+  literal,
+  odataLiteral,
+  ODataLiteral,
+  type FunctionParameterValue,
+  type ODataValue,
+} from './query/literal';
+export {
+  filterText,
+  type AllOfFilter,
+  type AnyOfFilter,
+  type ColumnComparison,
+  type ColumnCondition,
+  type FilterObject,
+  type NotFilter,
+  type ODataFilter,
+} from './query/filter';
+export { expandText, type ExpandObject, type ExpandOptions, type ODataExpand } from './query/expand';
+export { collectionUrl, queryString, type QueryStringExtras } from './query/query-string';
+export { functionUrl } from './query/function-url';
+export { encodeQueryValue } from './query/encode';
 export { redact, redactText, REDACTED, type RedactOptions } from './redact';
 export {
   ErrorCodes,

@@ -1,59 +1,73 @@
 /**
- * The only place HTTP happens: an axios instance with the pipeline installed in its fixed order
- * (user-agent → auth → throttle → retry → logging), and conversion of failures to DataverseError.
+ * The only place HTTP happens: the pipeline in its fixed order (user-agent → auth → throttle →
+ * retry → logging) in front of one axios attempt, and the conversion of a final failure to a
+ * DataverseError. Internal: the client hands out none of it.
  */
-import axios, { type AxiosInstance, type AxiosResponse, type ResponseType } from 'axios';
-import { errorFromAxios } from './error-factory';
-import { BASE_HEADERS } from './headers';
-import { authStep, scopeFor } from './pipeline/auth';
+import { errorFromPipelineResponse, abortedError } from './error-factory';
+import { BASE_HEADERS, headerValue, mergeHeaders } from './headers';
+import { authPolicy, scopeFor } from './pipeline/auth';
+import { axiosTransport } from './pipeline/axios-transport';
 import { ConcurrencyLimiter } from './pipeline/concurrency-limiter';
-import { loggingStep } from './pipeline/logging';
-import { retryStep } from './pipeline/retry';
-import { installPipeline, type PipelineStep } from './pipeline/step';
-import { throttleStep } from './pipeline/throttle';
-import { userAgentStep } from './pipeline/user-agent';
+import { loggingPolicy } from './pipeline/logging';
+import {
+  composePipeline,
+  type HttpMethod,
+  type PipelinePolicy,
+  type PipelineRequest,
+  type SendRequest,
+} from './pipeline/policy';
+import { retryPolicy } from './pipeline/retry';
+import { throttlePolicy } from './pipeline/throttle';
+import { userAgentPolicy } from './pipeline/user-agent';
 import { defaultSleep } from './sleep';
 import type { DataverseClientOptions, RequestOptions } from './types';
 
-/** One HTTP request to the Web API. */
+/** One Web API request, as an operation describes it. */
 export interface WebRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  method: HttpMethod;
   /** Relative to the Web API root, or absolute (a `@odata.nextLink`). */
   url: string;
   data?: unknown;
   headers?: Record<string, string>;
   options?: RequestOptions;
-  /** Repeating the request cannot apply it twice (see the retry step). */
+  /** Repeating the request cannot apply it twice (see the retry policy). */
   idempotent?: boolean;
-  responseType?: ResponseType;
+  /** `text` for a `$batch` response; default `json`. */
+  responseType?: 'json' | 'text';
+}
+
+/** A 2xx response. */
+export interface WebResponse<T> {
+  status: number;
+  /** Response headers with lower-case names. */
+  headers: Readonly<Record<string, string>>;
+  data: T;
 }
 
 /** Sends Web API requests through the pipeline. */
 export class Transport {
-  /** The axios instance; exposed for diagnostics and the benchmark. */
-  readonly http: AxiosInstance;
-  /** The concurrency limiter the throttle step uses. */
+  /** The concurrency limiter the throttle policy uses. */
   readonly limiter: ConcurrencyLimiter;
-  /** Names of the pipeline steps, in the order a request passes them. */
-  readonly steps: readonly string[];
+  private readonly policies: PipelinePolicy[];
+  private readonly network: SendRequest;
+  private pipeline: SendRequest;
+  private readonly headers: Record<string, string>;
   private readonly now: () => number;
   private readonly defaultTimeoutMs: number;
 
-  constructor(apiUrl: string, options: DataverseClientOptions) {
+  constructor(
+    private readonly apiUrl: string,
+    options: DataverseClientOptions,
+  ) {
     this.now = options.now ?? Date.now;
     this.defaultTimeoutMs = options.timeoutMs ?? 120_000;
+    this.headers = mergeHeaders(BASE_HEADERS, options.headers);
     this.limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 4);
-    this.http = axios.create({
-      baseURL: apiUrl,
-      headers: { ...BASE_HEADERS, ...options.headers },
-      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
-      maxRedirects: 0,
-    });
-    const steps: PipelineStep[] = [
-      userAgentStep(),
-      authStep(options.credential, scopeFor(options.url), this.now, (config) => this.http.request(config)),
-      throttleStep(this.limiter),
-      retryStep({
+    this.policies = [
+      userAgentPolicy(),
+      authPolicy(options.credential, scopeFor(options.url), this.now),
+      throttlePolicy(this.limiter),
+      retryPolicy({
         maxAttempts: options.maxAttempts ?? 5,
         baseDelayMs: options.retryBaseDelayMs ?? 500,
         maxDelayMs: options.retryMaxDelayMs ?? 30_000,
@@ -62,37 +76,49 @@ export class Transport {
         random: options.random ?? Math.random,
         onRetry: options.onRetry,
         logger: options.logger,
-        resend: (config) => this.http.request(config),
       }),
-      loggingStep(options.logger, this.now),
+      loggingPolicy(options.logger, this.now),
     ];
-    installPipeline(this.http, steps);
-    this.steps = steps.map((step) => step.name);
+    this.network = axiosTransport();
+    this.pipeline = composePipeline(this.policies, this.network);
+  }
+
+  /** Names of the policies, in the order a request passes them. */
+  get policyNames(): readonly string[] {
+    return this.policies.map((policy) => policy.name);
+  }
+
+  /**
+   * Adds a policy right before the network, after logging (tests use it to see what is sent).
+   * Internal: not part of the package's API.
+   */
+  use(policy: PipelinePolicy): void {
+    this.policies.push(policy);
+    this.pipeline = composePipeline(this.policies, this.network);
   }
 
   /** Sends the request; resolves with the 2xx response or rejects with a DataverseError subclass. */
-  async send<T = unknown>(request: WebRequest): Promise<AxiosResponse<T>> {
-    const headers = { ...request.headers };
-    if (request.data !== undefined && !hasHeader(headers, 'Content-Type')) {
+  async send<T = unknown>(request: WebRequest): Promise<WebResponse<T>> {
+    const headers = mergeHeaders(this.headers, request.headers);
+    if (request.data !== undefined && headerValue(headers, 'Content-Type') === undefined) {
       headers['Content-Type'] = 'application/json';
     }
-    try {
-      return await this.http.request<T>({
-        method: request.method,
-        url: request.url,
-        data: request.data,
-        headers,
-        signal: request.options?.signal,
-        timeout: request.options?.timeoutMs ?? this.defaultTimeoutMs,
-        responseType: request.responseType ?? 'json',
-        dataverse: { attempt: 1, idempotent: request.idempotent },
-      });
-    } catch (error) {
-      throw errorFromAxios(error, this.now());
+    const pipelineRequest: PipelineRequest = {
+      method: request.method,
+      url: /^https?:\/\//i.test(request.url) ? request.url : `${this.apiUrl}${request.url}`,
+      headers,
+      body: request.data,
+      responseType: request.responseType ?? 'json',
+      timeoutMs: request.options?.timeoutMs ?? this.defaultTimeoutMs,
+      signal: request.options?.signal,
+      idempotent: request.idempotent ?? false,
+      attempt: 1,
+    };
+    if (pipelineRequest.signal?.aborted) throw abortedError(pipelineRequest);
+    const response = await this.pipeline(pipelineRequest);
+    if (response.status < 200 || response.status >= 300) {
+      throw errorFromPipelineResponse(response, this.now());
     }
+    return { status: response.status, headers: response.headers, data: response.data as T };
   }
-}
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
 }

@@ -2,6 +2,9 @@
  * Public types of the Dataverse Web API client. Every other part of the product codes against
  * these shapes; change them only together with their callers.
  */
+import type { ODataExpand } from './query/expand';
+
+export type { ListQuery } from './query/list-query';
 
 /** A row as the Web API returns it: logical column names, `_x_value` lookups, `@odata.*` annotations. */
 export type WebApiRecord = Record<string, unknown>;
@@ -103,28 +106,12 @@ export interface RequestOptions {
   bypassCustomLogic?: boolean;
 }
 
-/** An odata-query `QueryOptions`-compatible query (select, filter, orderBy, top, expand, count). */
-export interface ListQuery {
-  /** Columns to return (`$select`). */
-  select?: string[];
-  /** An odata-query filter object or a raw OData filter string (`$filter`). */
-  filter?: unknown;
-  /** `$orderby`, e.g. `'createdon desc'`. */
-  orderBy?: string | string[];
-  /** Most rows to return (`$top`; no paging then). */
-  top?: number;
-  /** An odata-query expand object or string (`$expand`). */
-  expand?: unknown;
-  /** Raw OData query string appended as is, for what odata-query cannot express. */
-  raw?: string;
-}
-
 /** Options of `DataverseClient.create`. */
 export interface CreateOptions extends RequestOptions {
   /** Return the created row (`Prefer: return=representation`, 201) instead of only its id. */
   returnRepresentation?: boolean;
   /** `$select` for the returned representation. */
-  select?: string[];
+  select?: readonly string[];
   /**
    * Client-chosen primary key. Makes the create safe to retry: a replay that hits
    * 0x80040237 (duplicate) after a lost response is reported as success.
@@ -135,9 +122,9 @@ export interface CreateOptions extends RequestOptions {
 /** Options of `DataverseClient.retrieve`. */
 export interface RetrieveOptions extends RequestOptions {
   /** Columns to return (`$select`). */
-  select?: string[];
-  /** Related rows to include (`$expand`), as odata-query accepts it. */
-  expand?: unknown;
+  select?: readonly string[];
+  /** Related rows to include (`$expand`): text, or an object with nested options. */
+  expand?: ODataExpand;
   /** Ask for formatted values and lookup names (`odata.include-annotations="*"`). */
   annotations?: boolean;
 }
@@ -149,7 +136,7 @@ export interface UpdateOptions extends RequestOptions {
   /** Return the updated row (`Prefer: return=representation`). */
   returnRepresentation?: boolean;
   /** `$select` for the returned row. */
-  select?: string[];
+  select?: readonly string[];
 }
 
 /** Options of `DataverseClient.upsert`. */

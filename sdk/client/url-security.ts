@@ -2,6 +2,7 @@
  * Which environment URLs may carry a bearer token: https anywhere, plain http only to this machine
  * (the local emulator), so a token never crosses a network in clear text.
  */
+import { ConfigurationError } from '../errors';
 
 const IPV4_LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
@@ -14,18 +15,18 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '[::1]' || host === '::1' || IPV4_LOOPBACK.test(host);
 }
 
-/** Parses an environment URL; a TypeError that shows the expected form when it is not one. */
+/** Parses an environment URL; a ConfigurationError that shows the expected form when it is not one. */
 export function parseEnvironmentUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new TypeError(
+    throw new ConfigurationError(
       `"${url}" is not an absolute environment URL; use https://<org>.crm.dynamics.com (or http://127.0.0.1:5170 for the local emulator).`,
     );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new TypeError(`"${url}" is not an http(s) URL; use https://<org>.crm.dynamics.com.`);
+    throw new ConfigurationError(`"${url}" is not an http(s) URL; use https://<org>.crm.dynamics.com.`);
   }
   return parsed;
 }
@@ -36,13 +37,13 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /**
- * Throws a TypeError for a plain-http URL whose host is not loopback: a bearer token sent there could
+ * Throws a ConfigurationError for a plain-http URL whose host is not loopback: a bearer token sent there could
  * be read on the way. https is always accepted; http only for 127.0.0.0/8, localhost and [::1].
  */
 export function assertSecureUrl(url: string): void {
   const parsed = parseEnvironmentUrl(url);
   if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
-    throw new TypeError(
+    throw new ConfigurationError(
       `Refusing ${parsed.origin}: plain http would send the bearer token in clear text. Use https://${parsed.host}; plain http is only allowed for 127.0.0.1, localhost and [::1] (the local emulator).`,
     );
   }

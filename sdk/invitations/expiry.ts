@@ -4,6 +4,7 @@
  * {@link isExpired}, list() filters with {@link expiredFilter} / {@link notExpiredFilter}, so an
  * invitation listed as not expired at an instant is one that still redeems at that instant.
  */
+import { literal } from '../client/query/literal';
 import { InvitationTable } from '../entities/index';
 
 const { expiryDate } = InvitationTable.columns;
@@ -15,10 +16,10 @@ export function isExpired(expiresOn: Date | undefined | null, now: number): bool
 
 /** OData filter: the invitation has an expiry and it is at or before `now`. */
 export function expiredFilter(now: number): string {
-  return `${expiryDate} le ${new Date(now).toISOString()}`;
+  return `${expiryDate} le ${literal(new Date(now))}`;
 }
 
 /** OData filter: no expiry, or one after `now` (the negation of {@link expiredFilter}). */
 export function notExpiredFilter(now: number): string {
-  return `(${expiryDate} eq null or ${expiryDate} gt ${new Date(now).toISOString()})`;
+  return `(${expiryDate} eq null or ${expiryDate} gt ${literal(new Date(now))})`;
 }

@@ -1,18 +1,20 @@
 /**
  * Small OData helpers for the invitation service: literal quoting, "one of" filters, reading
  * many rows in one request even when the filter is long, and recognising Dataverse errors
- * without depending on the client's classes at runtime.
+ * without depending on the client's classes at runtime. Literals, filters and URLs come from the
+ * client's query builder, which percent-encodes the whole query string once.
  */
 import type { DataverseApi } from '../client/api';
 import { ErrorCodes } from '../client/errors';
+import { encodeQueryValue } from '../client/query/encode';
+import { filterText } from '../client/query/filter';
+import { guid, literal } from '../client/query/literal';
+import { collectionUrl } from '../client/query/query-string';
 import type { WebApiRecord } from '../client/types';
 
-/**
- * An OData string literal for a URL: single quotes doubled and the content percent-encoded (as
- * odata-query does), so `+`, `&` or `#` in an e-mail address survive the query string.
- */
+/** An OData string literal (single quotes doubled, not URL-encoded: the client encodes the URL). */
 export function quote(value: string): string {
-  return `'${encodeURIComponent(value.replace(/'/g, "''"))}'`;
+  return literal(value);
 }
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
@@ -32,8 +34,7 @@ export function normalizeGuid(value: string): string {
 
 /** `(col eq v1 or col eq v2 ...)`; GUID columns take unquoted values. */
 export function anyOf(column: string, values: readonly string[], kind: 'string' | 'guid' = 'string'): string {
-  const terms = values.map((v) => `${column} eq ${kind === 'guid' ? normalizeGuid(v) : quote(v)}`);
-  return terms.length === 1 ? terms[0] : `(${terms.join(' or ')})`;
+  return filterText({ [column]: { in: kind === 'guid' ? values.map(guid) : values } });
 }
 
 /** The URL length above which a query travels inside a `$batch` body (limit 32 KB on the URL). */
@@ -75,10 +76,12 @@ export function rowsOf(body: unknown): WebApiRecord[] {
 
 /** The relative URL of a query, as sent inside a `$batch`. */
 export function relativeUrl(entitySet: string, query: SimpleQuery): string {
-  const params = [`$select=${query.select.join(',')}`, `$filter=${spaces(query.filter)}`];
-  if (query.expand) params.push(`$expand=${spaces(query.expand)}`);
-  if (query.top) params.push(`$top=${query.top}`);
-  return `${entitySet}?${params.join('&')}`;
+  return collectionUrl(entitySet, {
+    select: query.select,
+    filter: query.filter,
+    expand: query.expand || undefined,
+    top: query.top || undefined,
+  });
 }
 
 /**
@@ -170,7 +173,7 @@ export async function queryAnyOf(
     length = 0;
   };
   for (const term of terms) {
-    const size = spaces(term).length + '%20or%20'.length;
+    const size = encodeQueryValue(term).length + '%20or%20'.length;
     if (length + size > MAX_FILTER_CHARS || group.length >= MAX_FILTER_TERMS) close();
     group.push(term);
     length += size;
@@ -179,10 +182,6 @@ export async function queryAnyOf(
   if (queries.length === 0) return [];
   if (queries.length === 1) return queryAll(client, entitySet, queries[0]);
   return queryInBatch(client, entitySet, queries);
-}
-
-function spaces(text: string): string {
-  return text.replace(/ /g, '%20');
 }
 
 /** The fields of a DataverseError this module reads (duck-typed so it works across bundles). */

@@ -19,6 +19,8 @@ import {
   WebRoleTable,
   type InvitationRecord,
 } from '../entities/index';
+import { expandText } from '../client/query/expand';
+import { guid } from '../client/query/literal';
 import { NO_CACHE, normalizeGuid, queryAll, quote, relativeUrl, rowsOf, type SimpleQuery } from './odata';
 import type { LocalRegistration } from './types';
 
@@ -100,17 +102,20 @@ export async function lookupInvitation(
 
 /** The invitation query of {@link lookupInvitation}. */
 export function invitationLookupQuery(code: string, redeemerId?: string): SimpleQuery {
-  const contactSelect = `$select=${contact.id}`;
-  const redeemedFilter = redeemerId ? `;$filter=${contact.id} eq ${normalizeGuid(redeemerId)}` : '';
   return {
     select: [...invitationSelect, invitation.state],
     filter: `${invitation.code} eq ${quote(code)}`,
-    expand: [
-      `${webRoles}($select=${WebRoleTable.primaryId})`,
-      `${redeemedContacts}(${contactSelect}${redeemedFilter})`,
-      `${inviteContacts}(${contactSelect})`,
-      `${inviteContact.navigation}($select=${contact.id},${contact.email},${contact.identityUsername})`,
-    ].join(','),
+    expand: expandText({
+      [webRoles]: { select: [WebRoleTable.primaryId] },
+      [redeemedContacts]: {
+        select: [contact.id],
+        filter: redeemerId ? { [contact.id]: guid(redeemerId) } : undefined,
+      },
+      [inviteContacts]: { select: [contact.id] },
+      [inviteContact.navigation]: {
+        select: [contact.id, contact.email, contact.identityUsername],
+      },
+    }),
     headers: { ...NO_CACHE },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { DataverseApi } from '../client/api';
 import { DataverseError } from '../client/errors';
+import type { FilterObject } from '../client/index';
 import type { WebApiRecord } from '../client/types';
 import {
   executeWorkflowBody,
@@ -50,9 +51,8 @@ export class WorkflowService {
    * Throws WorkflowDefinitionError listing what exists when there is none or more than one.
    */
   async findDefinition(name: string = SEND_INVITATION_WORKFLOW_NAME): Promise<WorkflowRecord> {
-    const quoted = `'${name.replace(/'/g, "''")}'`;
     const matches = await this.collect(
-      `${c.name} eq ${quoted} and ${c.type} eq ${WorkflowType.Definition} and ${c.category} eq ${WorkflowCategory.Workflow}`,
+      { [c.name]: name, [c.type]: WorkflowType.Definition, [c.category]: WorkflowCategory.Workflow },
       true,
     );
     if (matches.length === 1) return matches[0];
@@ -62,7 +62,7 @@ export class WorkflowService {
         matches,
       );
     }
-    const sameName = await this.collect(`${c.name} eq ${quoted}`, false);
+    const sameName = await this.collect({ [c.name]: name }, false);
     const found = sameName.length
       ? ` Found with that name but not a classic workflow definition: ${sameName.map(describe).join('; ')}.`
       : ' No workflow of any kind has that name.';
@@ -133,7 +133,7 @@ export class WorkflowService {
     };
   }
 
-  private async collect(filter: string, withXaml: boolean): Promise<WorkflowRecord[]> {
+  private async collect(filter: FilterObject, withXaml: boolean): Promise<WorkflowRecord[]> {
     const rows: WorkflowRecord[] = [];
     const select = withXaml ? [...workflowSelect, c.xaml] : workflowSelect;
     for await (const row of this.client.list(entitySet, { select, filter, top: 50 }))

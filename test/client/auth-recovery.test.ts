@@ -1,5 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '../../sdk/client';
 import { AuthenticationError } from '../../sdk/client';
+import { transportOf } from '../../sdk/client/internal';
 import { startLocalServer, type LocalRequest, type LocalResponse } from '../support/local-server';
 import { TEST_TOKEN, testClient } from '../support/test-client';
 
@@ -91,7 +92,7 @@ describe('401 recovery in the auth step', () => {
       const { client } = testClient(server.url, { credential, maxConcurrency: 1 });
       await Promise.all([client.whoAmI(), client.whoAmI()]);
       expect(server.requests).toHaveLength(4);
-      expect(client.transport.limiter.inFlight).toBe(0);
+      expect(transportOf(client).limiter.inFlight).toBe(0);
     } finally {
       await server.close();
     }

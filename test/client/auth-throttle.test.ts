@@ -1,5 +1,5 @@
-import axios from 'axios';
 import type { AccessToken, TokenCredential } from '../../sdk/client';
+import { transportOf } from '../../sdk/client/internal';
 import { startLocalServer } from '../support/local-server';
 import { testClient } from '../support/test-client';
 
@@ -59,17 +59,19 @@ describe('throttle step', () => {
     const server = await startLocalServer(() => ({ status: 200, body: {} }));
     try {
       const { client } = testClient(server.url, { maxConcurrency: 2 });
-      // The adapter runs after every interceptor: it sees exactly what reaches the network.
-      const send = axios.getAdapter(client.transport.http.defaults.adapter);
-      client.transport.http.defaults.adapter = async (config) => {
-        inFlight++;
-        most = Math.max(most, inFlight);
-        try {
-          return await send(config);
-        } finally {
-          inFlight--;
-        }
-      };
+      // Added after every other policy: it sees exactly what reaches the network.
+      transportOf(client).use({
+        name: 'network-probe',
+        async sendRequest(request, next) {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          try {
+            return await next(request);
+          } finally {
+            inFlight--;
+          }
+        },
+      });
       await Promise.all(Array.from({ length: 6 }, () => client.whoAmI()));
       expect(most).toBe(2);
       expect(server.requests).toHaveLength(6);

@@ -13,6 +13,7 @@ import {
   parseCertificatePem,
 } from '../../sdk/client';
 import { TokenCache } from '../../sdk/client/credentials/token-cache';
+import { ConfigurationError } from '../../sdk/errors';
 import { FIXTURE_URL } from '../support/fixtures';
 import { selfSignedCertificate } from '../support/self-signed-certificate';
 
@@ -205,6 +206,26 @@ describe('credentialFromEnv and clientFromEnv', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('names every missing variable in one ConfigurationError', () => {
+    const error = (() => {
+      try {
+        credentialFromEnv({});
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error?.message).toMatch(/AZURE_TENANT_ID is not set/);
+    expect(error?.message).toMatch(/AZURE_CLIENT_ID is not set/);
+    expect(error?.message).toMatch(/AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/);
+  });
+
+  it('clientFromEnv names the URL and the credential variables together', () => {
+    expect(() => clientFromEnv({ AZURE_TENANT_ID: TENANT })).toThrow(
+      /DATAVERSE_URL is not set[\s\S]*AZURE_CLIENT_ID is not set[\s\S]*AZURE_CLIENT_SECRET nor/,
+    );
   });
 
   it('clientFromEnv names DATAVERSE_URL when it is missing', () => {

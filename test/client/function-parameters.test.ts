@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { odataLiteral } from '../../sdk/client';
-import { functionUrl } from '../../sdk/client/operations/actions';
+import { InvalidArgumentError } from '../../sdk/errors';
+import { functionUrl, odataLiteral } from '../../sdk/client';
 import { FIXTURE_URL } from '../support/fixtures';
 import { testClient } from '../support/test-client';
 
@@ -58,7 +58,7 @@ describe('function parameters', () => {
   });
 
   it('refuses an empty odataLiteral', () => {
-    expect(() => odataLiteral('')).toThrow(TypeError);
+    expect(() => odataLiteral('')).toThrow(InvalidArgumentError);
   });
 });
 

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { transportOf } from '../../sdk/client/internal';
 import { USER_AGENT } from '../../sdk/client/pipeline/user-agent';
 import { FIXTURE_URL } from '../support/fixtures';
 import { TEST_TOKEN, testClient } from '../support/test-client';
@@ -82,7 +83,7 @@ describe('pipeline', () => {
   afterEach(() => nock.cleanAll());
 
   it('runs user-agent, auth, throttle, retry and logging in that order', () => {
-    expect(testClient(FIXTURE_URL).client.transport.steps).toEqual([
+    expect(transportOf(testClient(FIXTURE_URL).client).policyNames).toEqual([
       'user-agent',
       'auth',
       'throttle',
@@ -107,6 +108,6 @@ describe('pipeline', () => {
     nock(FIXTURE_URL).get(`${API}WhoAmI()`).reply(200, {}, { 'x-ms-dop-hint': '12' });
     const { client } = testClient(FIXTURE_URL, { maxConcurrency: 2 });
     await client.whoAmI();
-    expect(client.transport.limiter.limit).toBe(12);
+    expect(transportOf(client).limiter.limit).toBe(12);
   });
 });

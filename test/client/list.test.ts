@@ -1,4 +1,5 @@
-import { withFixture } from '../support/fixtures';
+import nock from 'nock';
+import { FIXTURE_URL, withFixture } from '../support/fixtures';
 import { testClient } from '../support/test-client';
 
 const query = { select: ['fullname'], filter: 'statecode eq 0' };
@@ -39,8 +40,31 @@ describe('DataverseClient.list', () => {
 
   it('count asks for $count=true&$top=0 and returns @odata.count', async () => {
     const count = await withFixture('client/count', (url) =>
-      testClient(url).client.count('contacts', 'statecode eq 0'),
+      testClient(url).client.count('contacts', { filter: 'statecode eq 0' }),
     );
     expect(count).toBe(42);
+  });
+
+  describe('with a filter object', () => {
+    const readmeQuery = { select: ['fullname'], filter: { statecode: 0 } };
+    afterEach(() => nock.cleanAll());
+
+    it('list sends the select and the filter percent-encoded', async () => {
+      const scope = nock(FIXTURE_URL)
+        .get((path) => path === '/api/data/v9.2/contacts?$select=fullname&$filter=statecode%20eq%200')
+        .reply(200, { value: [{ fullname: 'A' }] });
+      const rows: unknown[] = [];
+      for await (const row of testClient(FIXTURE_URL).client.list('contacts', readmeQuery)) rows.push(row);
+      expect(rows).toEqual([{ fullname: 'A' }]);
+      scope.done();
+    });
+
+    it('count takes the same query and sends only its filter', async () => {
+      const scope = nock(FIXTURE_URL)
+        .get((path) => path === '/api/data/v9.2/contacts?$filter=statecode%20eq%200&$count=true&$top=0')
+        .reply(200, { '@odata.count': 7, value: [] });
+      await expect(testClient(FIXTURE_URL).client.count('contacts', readmeQuery)).resolves.toBe(7);
+      scope.done();
+    });
   });
 });

@@ -86,10 +86,9 @@ describe('concurrent redemptions against the emulator', () => {
     });
     expect(after).toMatchObject({ adx_redemptions: 5, statuscode: 756150001, statecode: 0 });
     expect(after['adx_invitation_redeemedcontacts']).toHaveLength(5);
-    const redemptions = await h.client.count(
-      'adx_inviteredemptions',
-      `_regardingobjectid_value eq ${invitation.id}`,
-    );
+    const redemptions = await h.client.count('adx_inviteredemptions', {
+      filter: `_regardingobjectid_value eq ${invitation.id}`,
+    });
     expect(redemptions).toBe(5);
   });
 
@@ -109,7 +108,9 @@ describe('concurrent redemptions against the emulator', () => {
     for (const id of invitationIds) {
       const row = await h.client.retrieve('adx_invitations', id, { select: ['adx_redemptions'] });
       expect(row['adx_redemptions']).toBe(0);
-      expect(await h.client.count('adx_inviteredemptions', `_regardingobjectid_value eq ${id}`)).toBe(0);
+      expect(
+        await h.client.count('adx_inviteredemptions', { filter: `_regardingobjectid_value eq ${id}` }),
+      ).toBe(0);
     }
   }
 
@@ -138,7 +139,7 @@ describe('concurrent redemptions against the emulator', () => {
     expect(await holders('taker')).toHaveLength(1);
     const losers = invitations.filter((_, i) => results[i].status === 'rejected').map((inv) => inv.id);
     await expectNothingWritten(losers);
-    expect(await h.client.count('contacts', "startswith(emailaddress1,'taker')")).toBe(1);
+    expect(await h.client.count('contacts', { filter: "startswith(emailaddress1,'taker')" })).toBe(1);
   });
 
   it('lets one username go to one contact when invited contacts and newcomers race for it', async () => {

@@ -51,7 +51,7 @@ describe('invitation steps on the emulator', () => {
       'adx_inviteContact@odata.bind': `/contacts(${SEED.contacts.noEmail})`,
     });
     expect(error.message).toMatch(/has no e-mail address/);
-    expect(await client.count('adx_invitations', "adx_name eq 'e2e no email'")).toBe(0);
+    expect(await client.count('adx_invitations', { filter: "adx_name eq 'e2e no email'" })).toBe(0);
   });
 
   it('gives an invitation created without a code a code, after the asynchronous step ran', async () => {
@@ -94,7 +94,9 @@ describe('invitation steps on the emulator', () => {
   it('updates the registration on a second run instead of adding steps', async () => {
     const again = await registerWebhooks(client, { hostUrl: host.webhookUrl, key: KEY });
     expect(again.steps.map((s) => s.action)).toEqual(['updated', 'updated', 'updated']);
-    expect(await client.count('sdkmessageprocessingsteps', "startswith(name,'PortalInvitations')")).toBe(3);
+    expect(
+      await client.count('sdkmessageprocessingsteps', { filter: "startswith(name,'PortalInvitations')" }),
+    ).toBe(3);
     expect(await client.count('serviceendpoints')).toBe(1);
   });
 });

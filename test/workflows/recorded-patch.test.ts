@@ -5,9 +5,10 @@
  * matches a request against any recorded one, not the next one, so each test also compares the
  * order of the requests sent with the expected sequence.
  */
-import type { AxiosRequestConfig } from 'axios';
 import { SEED } from '../../emulator/core';
 import { startEmulator } from '../../emulator/index';
+import { transportOf } from '../../sdk/client/internal';
+import type { PipelineRequest } from '../../sdk/client/pipeline/policy';
 import { WorkflowPatchError } from '../../sdk/workflows/errors';
 import { WorkflowService } from '../../sdk/workflows/workflow-service';
 import type { TemplatePatch } from '../../sdk/workflows/xaml/patch-email-step';
@@ -45,11 +46,11 @@ async function startServerFailingXamlWrites() {
 }
 
 /** `METHOD path` and, for a PATCH, its columns (values too, except the xaml), one per request sent. */
-function describeRequest(config: AxiosRequestConfig): string {
-  const path = (config.url ?? '').replace(/^.*\/api\/data\/v[\d.]+\//, '').split('?')[0];
-  const method = (config.method ?? 'get').toUpperCase();
+function describeRequest(request: PipelineRequest): string {
+  const path = request.url.replace(/^.*\/api\/data\/v[\d.]+\//, '').split('?')[0];
+  const method = request.method;
   if (method !== 'PATCH') return `${method} ${path}`;
-  const body = (typeof config.data === 'string' ? JSON.parse(config.data) : config.data) as Record<
+  const body = (typeof request.body === 'string' ? JSON.parse(request.body) : request.body) as Record<
     string,
     unknown
   >;
@@ -63,9 +64,12 @@ function describeRequest(config: AxiosRequestConfig): string {
 async function patchRecording(url: string) {
   const { client } = testClient(url);
   const requests: string[] = [];
-  client.transport.http.interceptors.request.use((config) => {
-    requests.push(describeRequest(config));
-    return config;
+  transportOf(client).use({
+    name: 'recorder',
+    sendRequest: (request, next) => {
+      requests.push(describeRequest(request));
+      return next(request);
+    },
   });
   const service = new WorkflowService(client, { now: () => NOW });
   const outcome = await service

@@ -2,6 +2,7 @@
  * Reads a `$batch` response: multipart/mixed with `batchresponse_` and nested `changesetresponse_`
  * boundaries, each operation an embedded HTTP response.
  */
+import { InvalidArgumentError } from '../../errors';
 
 /** One embedded HTTP response of a batch. */
 export interface HttpPart {
@@ -57,7 +58,10 @@ function readHttpPart(part: string): HttpPart {
   const message = mime.rest.replace(/^(\r?\n)+/, '');
   const statusLine = /^HTTP\/1\.[01]\s+(\d{3})[^\r\n]*\r?\n?/.exec(message);
   if (!statusLine)
-    throw new Error(`A $batch response part holds no HTTP status line: ${message.slice(0, 60)}`);
+    throw new InvalidArgumentError(
+      'body',
+      `A $batch response part holds no HTTP status line: ${message.slice(0, 60)}`,
+    );
   const http = splitHead(message.slice(statusLine[0].length));
   const text = http.rest.replace(/\s+$/, '');
   let body: unknown;
@@ -75,7 +79,10 @@ function readHttpPart(part: string): HttpPart {
 export function readBatch(body: string, contentType: string | undefined): BatchPart[] {
   const boundary = boundaryOf(contentType);
   if (!boundary)
-    throw new Error(`The $batch response is not multipart (Content-Type: ${contentType ?? 'none'}).`);
+    throw new InvalidArgumentError(
+      'contentType',
+      `The $batch response is not multipart (Content-Type: ${contentType ?? 'none'}).`,
+    );
   return splitMultipart(body, boundary).map((part): BatchPart => {
     const { head, rest } = splitHead(part);
     const inner = boundaryOf(head['content-type']);

@@ -2,11 +2,11 @@
  * Runs `batch()`: splits the items into `$batch` requests of at most 1000 operations (never splitting
  * a change set), sends them, and maps each response part back to the request it answers.
  */
+import { InvalidArgumentError } from '../../errors';
 import { DataverseError } from '../errors';
-import { errorFromResponse } from '../error-factory';
+import { errorFromResponse, redactedRequest, unexpectedResponse } from '../error-factory';
 import { callHeaders, Prefer } from '../headers';
-import { idFromEntityUrl } from '../query';
-import { redact } from '../redact';
+import { idFromEntityUrl } from '../query/paths';
 import type { BatchItem, BatchOptions, BatchRequest, BatchResponse } from '../types';
 import type { OperationContext } from '../operations/context';
 import { readBatch, type BatchPart, type HttpPart } from './batch-reader';
@@ -27,7 +27,8 @@ export function chunkBatchItems(items: BatchItem[], limit = MAX_BATCH_OPERATIONS
   items.forEach((item, index) => {
     const itemSize = sizeOf(item);
     if (itemSize > limit) {
-      throw new RangeError(
+      throw new InvalidArgumentError(
+        'items',
         `Change set ${index} holds ${itemSize} requests; a change set must fit in one $batch (at most ${limit}). Split it into smaller change sets.`,
       );
     }
@@ -57,7 +58,7 @@ function partError(part: HttpPart, request: BatchRequest, now: number): Datavers
     status: part.status,
     headers: part.headers,
     data: part.body,
-    request: redact({ method: request.method, url: request.url, headers: request.headers ?? {} }) as never,
+    request: redactedRequest({ method: request.method, url: request.url, headers: request.headers ?? {} }),
     now,
   });
 }
@@ -87,6 +88,23 @@ export function mapBatchParts(items: BatchItem[], parts: BatchPart[], now: numbe
     );
   });
   return out;
+}
+
+// The reader refuses text it cannot parse; coming from Dataverse, that is a response it did not expect.
+function readResponse(response: {
+  status: number;
+  data: string;
+  headers: Readonly<Record<string, string>>;
+}): BatchPart[] {
+  try {
+    return readBatch(String(response.data), response.headers['content-type']);
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    throw unexpectedResponse(
+      response,
+      `Dataverse's $batch response could not be read: ${error.message} Its requests may have run; check before sending them again.`,
+    );
+  }
 }
 
 /** Sends the items as one or more `$batch` requests; one response per request, in order. */
@@ -119,11 +137,7 @@ export async function runBatch(
       idempotent: onlyReads,
       responseType: 'text',
     });
-    const mapped = mapBatchParts(
-      chunk,
-      readBatch(String(response.data), String(response.headers['content-type'])),
-      now(),
-    );
+    const mapped = mapBatchParts(chunk, readResponse(response), now());
     results.push(...mapped);
     if (!options.continueOnError && mapped.some((r) => r.error)) stopped = true;
   }

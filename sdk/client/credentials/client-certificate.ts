@@ -2,6 +2,7 @@
  * App-only authentication with a certificate (PEM holding the certificate and its private key),
  * through msal-node. msal needs the certificate's SHA-256 thumbprint and the private key.
  */
+import { ConfigurationError } from '../../errors';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ConfidentialClientApplication } from '@azure/msal-node';
@@ -32,12 +33,12 @@ const PRIVATE_KEY =
 export function parseCertificatePem(pem: string, origin = 'the PEM'): ParsedCertificate {
   const certificate = CERTIFICATE.exec(pem)?.[0];
   if (!certificate)
-    throw new TypeError(
+    throw new ConfigurationError(
       `No "BEGIN CERTIFICATE" block in ${origin}; give a PEM with the certificate and its private key.`,
     );
   const privateKey = PRIVATE_KEY.exec(pem)?.[0];
   if (!privateKey)
-    throw new TypeError(
+    throw new ConfigurationError(
       `No private key block in ${origin}; append the certificate's private key (PEM) to the file.`,
     );
   const thumbprintSha256 = new X509Certificate(certificate).fingerprint256.replace(/:/g, '');
@@ -59,7 +60,7 @@ export class ClientCertificateCredential implements TokenCredential {
       certificate.pem ??
       (certificate.certificatePath ? readFileSync(certificate.certificatePath, 'utf8') : undefined);
     if (!pem)
-      throw new TypeError(
+      throw new ConfigurationError(
         'ClientCertificateCredential needs certificatePath or pem (AZURE_CLIENT_CERTIFICATE_PATH).',
       );
     const parsed = parseCertificatePem(pem, certificate.certificatePath ?? 'the PEM');

@@ -1,6 +1,7 @@
 /**
  * App-only authentication with a client secret, through msal-node.
  */
+import { ConfigurationError } from '../../errors';
 import type { ConfidentialClientApplication } from '@azure/msal-node';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '../types';
 import { acquireToken, createMsalApp, type MsalCredentialOptions } from './msal-app';
@@ -12,7 +13,7 @@ export class ClientSecretCredential implements TokenCredential {
   private readonly cache: TokenCache;
 
   constructor(tenantId: string, clientId: string, clientSecret: string, options: MsalCredentialOptions = {}) {
-    if (!clientSecret) throw new TypeError('A client secret is required (AZURE_CLIENT_SECRET).');
+    if (!clientSecret) throw new ConfigurationError('A client secret is required (AZURE_CLIENT_SECRET).');
     this.app = createMsalApp(tenantId, clientId, { clientSecret }, options);
     this.cache = new TokenCache((scopes, { forceRefresh }) =>
       acquireToken(this.app, scopes, forceRefresh, options.authorityHost),

@@ -55,7 +55,7 @@ export function credentialForUrl(url: string, env: NodeJS.ProcessEnv = process.e
 
 /**
  * A client for `url`, else DATAVERSE_URL, else {@link EMULATOR_URL} (a blank value counts as unset),
- * authenticated by {@link credentialForUrl} unless `options.credential` is given. Throws a TypeError
+ * authenticated by {@link credentialForUrl} unless `options.credential` is given. Throws a ConfigurationError
  * for a URL that is not http(s) or is plain http to a non-loopback host, and credentialFromEnv's error
  * when a remote environment lacks its AZURE_* variables.
  */

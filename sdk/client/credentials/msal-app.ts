@@ -4,6 +4,7 @@
  * AuthenticationError (refused), see {@link msalFailure}.
  */
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { ConfigurationError } from '../../errors';
 import { AuthenticationError } from '../errors';
 import type { AccessToken } from '../types';
 import { msalFailure } from './msal-errors';
@@ -24,8 +25,8 @@ export function createMsalApp(
   credential: Pick<NonNullable<Configuration['auth']>, 'clientSecret' | 'clientCertificate'>,
   options: MsalCredentialOptions = {},
 ): ConfidentialClientApplication {
-  if (!tenantId) throw new TypeError('A tenant id is required (AZURE_TENANT_ID).');
-  if (!clientId) throw new TypeError('A client id is required (AZURE_CLIENT_ID).');
+  if (!tenantId) throw new ConfigurationError('A tenant id is required (AZURE_TENANT_ID).');
+  if (!clientId) throw new ConfigurationError('A client id is required (AZURE_CLIENT_ID).');
   const host = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
   return new ConfidentialClientApplication({
     auth: { clientId, authority: `${host}/${tenantId}`, ...credential },

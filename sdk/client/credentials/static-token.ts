@@ -1,6 +1,7 @@
 /**
  * A credential that always hands out the same token (the emulator, tests, a token from elsewhere).
  */
+import { ConfigurationError } from '../../errors';
 import type { AccessToken, TokenCredential } from '../types';
 
 /** Always returns the given token. */
@@ -9,7 +10,7 @@ export class StaticTokenCredential implements TokenCredential {
 
   /** @param token the bearer token; `expiresOnTimestamp` defaults to never. */
   constructor(token: string, expiresOnTimestamp = Number.MAX_SAFE_INTEGER) {
-    if (!token) throw new TypeError('StaticTokenCredential needs a non-empty token.');
+    if (!token) throw new ConfigurationError('StaticTokenCredential needs a non-empty token.');
     this.accessToken = { token, expiresOnTimestamp };
   }
 

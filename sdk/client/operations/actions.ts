@@ -4,8 +4,9 @@
  * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/use-web-api-functions
  */
 import { callHeaders } from '../headers';
-import { formatParameterValue, type FunctionParameterValue } from '../odata-literal';
-import { recordPath } from '../query';
+import { functionUrl } from '../query/function-url';
+import type { FunctionParameterValue } from '../query/literal';
+import { recordPath } from '../query/paths';
 import type { BoundTo, OperationOptions, RequestOptions, WebApiRecord, WhoAmIResponse } from '../types';
 import type { OperationContext } from './context';
 
@@ -17,31 +18,6 @@ export function operationPath(name: string, boundTo?: BoundTo): string {
   if (!boundTo) return name;
   const target = boundTo.id === undefined ? boundTo.entitySet : recordPath(boundTo.entitySet, boundTo.id);
   return `${target}/${CRM_NAMESPACE}.${name}`;
-}
-
-// A parameter name goes into the URL unquoted, so it must be a plain identifier.
-const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * `Name(a=@p1,b=@p2)?@p1=…&@p2=…`: parameter aliases keep values out of the path. Each value is
- * an OData literal from {@link formatParameterValue}: strings are always quoted.
- */
-export function functionUrl(path: string, params: Record<string, FunctionParameterValue> = {}): string {
-  const entries = Object.entries(params);
-  const signature = entries
-    .map(([name], index) => {
-      if (!PARAMETER_NAME.test(name)) {
-        throw new TypeError(
-          `"${name}" is not a function parameter name; use the name the function declares.`,
-        );
-      }
-      return `${name}=@p${index + 1}`;
-    })
-    .join(',');
-  const aliases = entries.map(
-    ([, value], index) => `@p${index + 1}=${encodeURIComponent(formatParameterValue(value))}`,
-  );
-  return `${path}(${signature})${aliases.length ? `?${aliases.join('&')}` : ''}`;
 }
 
 /** POSTs an action; resolves with its response body, or undefined for 204. */

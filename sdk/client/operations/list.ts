@@ -2,8 +2,10 @@
  * Listing rows page by page, following `@odata.nextLink` exactly as the server sent it, and counting.
  * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results
  */
+import { InvalidArgumentError } from '../../errors';
+import { unexpectedResponse } from '../error-factory';
 import { callHeaders, MAX_PAGE_SIZE, Prefer } from '../headers';
-import { listQueryString } from '../query';
+import { collectionUrl, queryString } from '../query/query-string';
 import type { ListOptions, ListQuery, Page, PagedAsyncIterable, RequestOptions } from '../types';
 import type { OperationContext } from './context';
 
@@ -15,14 +17,18 @@ interface CollectionBody<T> {
 
 function checkPageSize(pageSize: number): number {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}.`);
+    throw new InvalidArgumentError(
+      'pageSize',
+      `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}.`,
+    );
   }
   return pageSize;
 }
 
 /**
  * Rows of a table matching the query. Only one page is held at a time; each next page is asked
- * for with the same page size, by the exact `@odata.nextLink` (it carries a paging cookie).
+ * for with the same page size, by the exact `@odata.nextLink` (it carries a paging cookie). The
+ * query is checked (and its URL built) at once, so a bad filter fails the call, not the iteration.
  */
 export function listRecords<T>(
   ctx: OperationContext,
@@ -31,12 +37,13 @@ export function listRecords<T>(
   options: ListOptions = {},
 ): PagedAsyncIterable<T> {
   const pageSize = checkPageSize(options.pageSize ?? MAX_PAGE_SIZE);
+  const firstUrl = collectionUrl(entitySet, query);
   const headers = callHeaders(options, [
     Prefer.maxPageSize(pageSize),
     options.annotations && Prefer.annotations,
   ]);
   async function* byPage(): AsyncGenerator<Page<T>> {
-    let url: string | undefined = `${entitySet}${listQueryString(query)}`;
+    let url: string | undefined = firstUrl;
     while (url) {
       const response: { data: CollectionBody<T> } = await ctx.transport.send<CollectionBody<T>>({
         method: 'GET',
@@ -58,22 +65,28 @@ export function listRecords<T>(
 }
 
 /**
- * Number of rows matching the filter (`$count=true&$top=0`, so no rows are transferred).
+ * Number of rows matching the query's filter (`$count=true&$top=0`, so no rows are transferred);
+ * its select, order, expand and top do not change the count and are not sent.
  * Dataverse caps `@odata.count` at 5000.
  */
 export async function countRecords(
   ctx: OperationContext,
   entitySet: string,
-  filter?: unknown,
+  query?: ListQuery,
   options: RequestOptions = {},
 ): Promise<number> {
   const response = await ctx.transport.send<CollectionBody<unknown>>({
     method: 'GET',
-    url: `${entitySet}${listQueryString({ filter }, { count: true, top: 0 })}`,
+    url: `${entitySet}${queryString({ filter: query?.filter }, { count: true, top: 0 })}`,
     headers: callHeaders(options),
     options,
   });
   const count = response.data?.['@odata.count'];
-  if (typeof count !== 'number') throw new Error(`Dataverse sent no @odata.count for ${entitySet}.`);
+  if (typeof count !== 'number') {
+    throw unexpectedResponse(
+      response,
+      `Dataverse sent no @odata.count for ${entitySet}; check that the entity set name is a table's.`,
+    );
+  }
   return count;
 }

@@ -3,8 +3,10 @@
  * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/create-entity-web-api
  */
 import { ConcurrencyError } from '../errors';
+import { unexpectedResponse } from '../error-factory';
 import { callHeaders, Prefer } from '../headers';
-import { idFromEntityUrl, recordPath, recordQueryString } from '../query';
+import { idFromEntityUrl, recordPath } from '../query/paths';
+import { recordQueryString } from '../query/query-string';
 import type {
   CreateOptions,
   DeleteOptions,
@@ -34,10 +36,13 @@ export async function createRecord(
     });
     if (options.returnRepresentation && response.data && typeof response.data === 'object')
       return response.data;
-    const id = idFromEntityUrl(
-      String(response.headers['odata-entityid'] ?? response.headers['location'] ?? ''),
-    );
-    if (!id) throw new Error(`Dataverse created a row in ${entitySet} but sent no OData-EntityId header.`);
+    const id = idFromEntityUrl(response.headers['odata-entityid'] ?? response.headers['location'] ?? '');
+    if (!id) {
+      throw unexpectedResponse(
+        response,
+        `Dataverse created a row in ${entitySet} but sent no OData-EntityId header; look the row up before creating it again, or pass an id.`,
+      );
+    }
     return id;
   } catch (error) {
     // A replay after a lost response finds the row the first attempt created: that is our success.

@@ -3,7 +3,7 @@
  * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/associate-disassociate-entities-using-web-api
  */
 import { callHeaders } from '../headers';
-import { recordPath } from '../query';
+import { recordPath } from '../query/paths';
 import type { RequestOptions } from '../types';
 import type { OperationContext } from './context';
 

@@ -1,13 +1,13 @@
 /**
- * Pipeline step 2: attach a bearer token from the {@link TokenCredential}, and recover once from a
- * 401. The credential caches and refreshes; this step asks it on every attempt so a retry after a
- * long wait gets a fresh token. A 401 (token revoked, clock skew, a token cached from a replaced
- * secret) drops the refused token, fetches a new one past every cache and resends the request once.
+ * Policy 2: attach a bearer token from the {@link TokenCredential}, and recover once from a 401.
+ * The credential caches and refreshes; a token with time left is reused without asking it. A 401
+ * (token revoked, clock skew, a token cached from a replaced secret) drops the refused token,
+ * fetches a new one past every cache and sends the request once more through the policies after
+ * this one (throttle, retry, logging), so the replay queues, retries and logs like any request.
  */
-import { CanceledError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import { stateOf, type RequestState } from '../request-state';
+import { abortedError } from '../error-factory';
 import type { AccessToken, TokenCredential } from '../types';
-import type { PipelineStep } from './step';
+import { withHeader, type PipelinePolicy, type PipelineResponse } from './policy';
 
 /** The scope Dataverse expects for an environment: `<url>/.default`. */
 export function scopeFor(url: string): string {
@@ -17,31 +17,24 @@ export function scopeFor(url: string): string {
 /** Reuse a token without asking the credential while it has at least this long to live. */
 const REUSE_MARGIN_MS = 2 * 60_000;
 
-/** Sends a request again through the whole pipeline. */
-export type Resend = (config: AxiosRequestConfig) => Promise<AxiosResponse>;
+/** Why a 401 was not recovered from: the new token was refused too, or the credential cannot refresh. */
+export type AuthFailure = 'refused-again' | 'cannot-refresh';
 
-/** The bearer token a request carried, if any. */
-function bearerOf(config: AxiosRequestConfig): string | undefined {
-  const headers = config.headers as { get?: (name: string) => unknown } | Record<string, unknown> | undefined;
-  const value =
-    typeof headers?.get === 'function'
-      ? headers.get('Authorization')
-      : (headers as Record<string, unknown> | undefined)?.Authorization;
-  return typeof value === 'string' && value.startsWith('Bearer ') ? value.slice(7) : undefined;
-}
-
-/**
- * Sets `Authorization: Bearer <token>` for the environment's scope. With `resend`, a 401 is answered
- * by one replay with a newly fetched token; without it, a 401 fails at once.
- */
-export function authStep(
+/** Sets `Authorization: Bearer <token>` for the environment's scope; answers a 401 with one replay. */
+export function authPolicy(
   credential: TokenCredential,
   scope: string,
   now: () => number = Date.now,
-  resend?: Resend,
-): PipelineStep {
+): PipelinePolicy {
   let last: AccessToken | undefined;
   let renewing: Promise<AccessToken> | undefined;
+
+  const current = async (signal: AbortSignal | undefined): Promise<AccessToken> => {
+    // The credential itself refreshes earlier than this margin, so a fresh token is never missed for long.
+    if (last && last.expiresOnTimestamp - REUSE_MARGIN_MS > now()) return last;
+    last = await credential.getToken([scope], { signal });
+    return last;
+  };
 
   // Concurrent requests refused with the same token share one forced refresh, and a request refused
   // with a token that has already been replaced just uses the replacement.
@@ -60,48 +53,26 @@ export function authStep(
     return renewing;
   };
 
+  const failed = (response: PipelineResponse, failure: AuthFailure): PipelineResponse => ({
+    ...response,
+    advice: unauthorizedAdvice(failure, response.headers['www-authenticate']),
+  });
+
   return {
     name: 'auth',
-    request: (config) => {
-      // Skipping the credential's promise for a token that is still fresh keeps per-request cost low;
-      // the credential itself refreshes earlier than this margin, so a fresh token is never missed for long.
-      if (last && last.expiresOnTimestamp - REUSE_MARGIN_MS > now()) {
-        config.headers.set('Authorization', `Bearer ${last.token}`);
-        return config;
-      }
-      return credential
-        .getToken([scope], { signal: config.signal as AbortSignal | undefined })
-        .then((token) => {
-          last = token;
-          config.headers.set('Authorization', `Bearer ${token.token}`);
-          return config;
-        });
-    },
-    error: async (error) => {
-      if (!resend || !isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;
-      const config = error.config;
-      const refused = bearerOf(config);
-      if (!refused) throw error;
-      const state = stateOf(config);
-      if (state.tokenRenewed) {
-        state.authFailure = 'refused-again';
-        throw error;
-      }
-      // The response side runs this step before the throttle step: free the slot now, or a replay
-      // waiting for a slot while every slot waits on a replay would never finish.
-      state.release?.();
-      const token = await renew(refused);
-      if (token.token === refused) {
-        state.authFailure = 'cannot-refresh';
-        throw error;
-      }
-      if ((config.signal as AbortSignal | undefined)?.aborted)
-        throw new CanceledError(undefined, config as never);
+    async sendRequest(request, next) {
+      const token = await current(request.signal);
+      const response = await next(withHeader(request, 'Authorization', `Bearer ${token.token}`));
+      if (response.status !== 401) return response;
+      const renewed = await renew(token.token);
+      if (renewed.token === token.token) return failed(response, 'cannot-refresh');
+      if (request.signal?.aborted) throw abortedError(response.request);
       // A 401 means Dataverse did not run the request, so even a create is safe to send again.
-      return resend({
-        ...config,
-        dataverse: { ...state, attempt: state.attempt + 1, release: undefined, tokenRenewed: true },
+      const replay = await next({
+        ...withHeader(request, 'Authorization', `Bearer ${renewed.token}`),
+        attempt: response.request.attempt + 1,
       });
+      return replay.status === 401 ? failed(replay, 'refused-again') : replay;
     },
   };
 }
@@ -112,15 +83,8 @@ function expectedAuthority(wwwAuthenticate: string | undefined): string | undefi
   return uri?.replace(/\/oauth2\/.*$/i, '');
 }
 
-/**
- * What to check after a 401 the auth step could not recover from, by why it could not
- * (see {@link RequestState.authFailure}); undefined when no recovery was tried.
- */
-export function unauthorizedAdvice(
-  failure: RequestState['authFailure'],
-  wwwAuthenticate?: string,
-): string | undefined {
-  if (!failure) return undefined;
+/** What to check after a 401 the auth policy could not recover from, by why it could not. */
+export function unauthorizedAdvice(failure: AuthFailure, wwwAuthenticate?: string): string {
   const authority = expectedAuthority(wwwAuthenticate);
   const tenant = authority ? ` (Dataverse expects tokens from ${authority})` : '';
   const checks =

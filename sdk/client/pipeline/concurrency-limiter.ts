@@ -1,6 +1,7 @@
 /**
  * A counting semaphore whose limit can change while requests wait (it follows `x-ms-dop-hint`).
  */
+import { ConfigurationError } from '../../errors';
 
 interface Waiter {
   grant: () => void;
@@ -12,7 +13,11 @@ export class ConcurrencyLimiter {
   private readonly waiting: Waiter[] = [];
 
   constructor(private currentLimit: number) {
-    if (!(currentLimit >= 1)) throw new RangeError(`maxConcurrency must be at least 1, got ${currentLimit}`);
+    if (!(currentLimit >= 1)) {
+      throw new ConfigurationError(
+        `maxConcurrency must be at least 1, got ${currentLimit}; leave it out for the default of 4.`,
+      );
+    }
   }
 
   /** The current limit. */

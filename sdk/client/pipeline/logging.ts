@@ -1,53 +1,46 @@
 /**
- * Pipeline step 5 (last before the network): log each attempt and each final outcome. Everything
+ * Policy 5 (last before the transport): log each attempt as it goes out and as it comes back. It
+ * sits after the retry and auth resends, so every attempt passes it exactly once. Everything
  * passes through redact(); the logger never sees a token.
  */
-import { isAxiosError, type AxiosResponse } from 'axios';
-import type { ClientLogger } from '../types';
-import { stateOf } from '../request-state';
+import { readableUrl } from '../error-factory';
 import { redact, redactText } from '../redact';
-import type { PipelineStep } from './step';
+import type { ClientLogger } from '../types';
+import type { PipelinePolicy, PipelineRequest } from './policy';
 
-function describe(config: { method?: string; baseURL?: string; url?: string }): string {
-  const url = config.url ?? '';
-  const full = config.baseURL && !/^https?:/i.test(url) ? `${config.baseURL}${url}` : url;
-  return `${(config.method ?? 'get').toUpperCase()} ${redactText(full)}`;
+function describe(request: PipelineRequest): string {
+  return `${request.method} ${redactText(readableUrl(request.url))}`;
 }
 
-/** Creates the logging step; without a logger it installs no handlers (nothing to do, no cost). */
-export function loggingStep(logger: ClientLogger | undefined, now: () => number): PipelineStep {
-  if (!logger) return { name: 'logging' };
-  // A retried request's outcome flows through this step twice (inner and outer chain); log it once.
-  const seen = new WeakSet<object>();
+/** Creates the logging policy; without a logger it hands requests straight on. */
+export function loggingPolicy(logger: ClientLogger | undefined, now: () => number): PipelinePolicy {
+  if (!logger) return { name: 'logging', sendRequest: (request, next) => next(request) };
   return {
     name: 'logging',
-    request: (config) => {
-      const state = stateOf(config);
-      state.startedAt = now();
-      logger.debug?.(`→ ${describe(config)}`, {
-        attempt: state.attempt,
-        headers: redact(config.headers) as Record<string, unknown>,
+    async sendRequest(request, next) {
+      const started = now();
+      logger.debug?.(`→ ${describe(request)}`, {
+        attempt: request.attempt,
+        headers: redact(request.headers) as Record<string, unknown>,
       });
-      return config;
-    },
-    response: (response: AxiosResponse) => {
-      if (!seen.has(response)) {
-        seen.add(response);
-        const started = response.config.dataverse?.startedAt ?? now();
-        logger.debug?.(`← ${response.status} ${describe(response.config)} in ${now() - started} ms`);
-      }
-      return response;
-    },
-    error: async (error) => {
-      if (isAxiosError(error) && error.config && !seen.has(error)) {
-        seen.add(error);
-        const status = error.response?.status ?? error.code ?? 'no response';
-        logger.warn?.(`← ${status} ${describe(error.config)}`, {
-          attempt: error.config.dataverse?.attempt,
-          requestId: error.response?.headers?.['x-ms-service-request-id'],
+      try {
+        const response = await next(request);
+        const line = `← ${response.status} ${describe(request)} in ${now() - started} ms`;
+        if (response.status < 400) logger.debug?.(line);
+        else {
+          logger.warn?.(line, {
+            attempt: request.attempt,
+            requestId: response.headers['x-ms-service-request-id'],
+          });
+        }
+        return response;
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        logger.warn?.(`← ${typeof code === 'string' ? code : 'no response'} ${describe(request)}`, {
+          attempt: request.attempt,
         });
+        throw error;
       }
-      throw error;
     },
   };
 }

@@ -33,10 +33,9 @@ const statuses = () =>
     (r) => `${r.email}:${r.status}`,
   );
 const invitationsFor = (contactId: string) =>
-  emulator.client.count(
-    InvitationTable.entitySet,
-    `${InvitationTable.lookups.inviteContact.valueField} eq ${contactId}`,
-  );
+  emulator.client.count(InvitationTable.entitySet, {
+    filter: `${InvitationTable.lookups.inviteContact.valueField} eq ${contactId}`,
+  });
 
 describe('invite bulk --resume after editing the CSV', () => {
   it('does not invite a row twice when a bad row above it was removed', async () => {

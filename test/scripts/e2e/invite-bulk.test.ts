@@ -32,7 +32,9 @@ function readResults(file: string): Record<string, string>[] {
 async function invitationCount(invitationIds: string[]): Promise<number> {
   let n = 0;
   for (const id of invitationIds) {
-    n += await emulator.client.count(InvitationTable.entitySet, `${InvitationTable.primaryId} eq ${id}`);
+    n += await emulator.client.count(InvitationTable.entitySet, {
+      filter: `${InvitationTable.primaryId} eq ${id}`,
+    });
   }
   return n;
 }
@@ -172,10 +174,9 @@ describe('invite bulk interrupted and resumed', () => {
     const results = readResults(resultsFile());
     expect(results.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     for (const r of results) {
-      const emails = await emulator.client.count(
-        EmailTable.entitySet,
-        `${EmailTable.lookups.regardingInvitation.valueField} eq ${r.invitation_id}`,
-      );
+      const emails = await emulator.client.count(EmailTable.entitySet, {
+        filter: `${EmailTable.lookups.regardingInvitation.valueField} eq ${r.invitation_id}`,
+      });
       expect(emails).toBe(1);
     }
   });
