@@ -10,6 +10,9 @@ import type { TableMeta } from '../metadata';
 import { parseEntityReference } from './references';
 import type { ContentIdResolver } from './references';
 
+/** Keys that would reach an object's prototype rather than name a column. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** A Web API body in canonical form. */
 export interface MappedBody {
   values: ColumnValues;
@@ -26,6 +29,14 @@ export function mapBody(table: TableMeta, body: unknown, resolve?: ContentIdReso
   }
   const out: MappedBody = { values: {}, associations: [], children: [] };
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (PROTOTYPE_KEYS.has(key)) {
+      // JSON.parse keeps "__proto__" as a plain key; assigning it would replace the prototype of
+      // the values, whose inherited fields would then pass for columns the caller never sent.
+      throw badRequest(
+        `The property '${key}' does not exist on type 'Microsoft.Dynamics.CRM.${table.logicalName}'. Make sure to only use property names that are defined by the type.`,
+        ErrorCodes.InvalidPayload,
+      );
+    }
     if (key.endsWith('@odata.bind')) {
       bind(table, key.slice(0, -'@odata.bind'.length), value, out, resolve);
     } else if (key.startsWith('@') || key.includes('@')) {
