@@ -25,9 +25,10 @@ beforeEach(async () => {
       if (state.behaviour === 'crash') throw new Error('internal detail: db password wrong');
     },
   );
+  const whoAmI = async () => ({ UserId: KEY, BusinessUnitId: KEY, OrganizationId: KEY });
   host = await startWebhookHost({
     key: KEY,
-    client: new FakeClient().asClient(),
+    client: Object.assign(new FakeClient(), { whoAmI }).asClient(),
     registry,
     maxBodyBytes: 4096,
   });
@@ -63,9 +64,10 @@ function post(body: unknown, options: { query?: string; headers?: Record<string,
 const payload = (ctx = context()) => serializeRemoteExecutionContext(ctx);
 
 describe('webhook host', () => {
-  it('answers GET /health', async () => {
+  it('answers GET /health without the key, saying whether Dataverse is reachable', async () => {
     const response = await fetch(`${host.url}/health`);
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', dataverse: 'reachable' });
   });
 
   it('runs the step and answers 200 for a valid delivery with ?code=', async () => {
