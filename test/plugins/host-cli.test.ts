@@ -8,7 +8,8 @@ describe('plugins host CLI', () => {
   it('starts the host with the key from PLUGIN_HOST_KEY and never prints it', async () => {
     const host = await main(['--port', '0'], { PLUGIN_HOST_KEY: 'cli-key-not-a-secret' });
     try {
-      expect((await fetch(`${host.url}/health`)).status).toBe(200);
+      // /health now asks Dataverse (here no emulator runs); a delivery without the key proves the host is up.
+      expect((await fetch(host.webhookUrl, { method: 'POST' })).status).toBe(401);
       expect(stderr.mock.calls.join('')).not.toContain('cli-key-not-a-secret');
     } finally {
       await host.close();
