@@ -4,10 +4,10 @@
  * through a client keeping --dataverse-concurrency requests in flight (each delivery makes six):
  * 1. slowloris: --sockets connections, half trickling their body and half their headers at 1 byte/s:
  *    how many the host still holds one second after the timeout, and how long each was held;
- * 2. --concurrent deliveries at once of a Create of adx_inviteredemption: answers by status (before
+ * 2. the process's RSS before and after --deliveries deliveries, --parallel at a time;
+ * 3. --concurrent deliveries at once of a Create of adx_inviteredemption: answers by status (before
  *    and after the one retry Dataverse makes of a 503), p50/p99 latency; then --overload at once,
- *    past the queue and past maxConnections;
- * 3. the process's RSS before and after --deliveries deliveries, --parallel at a time.
+ *    past the queue and past maxConnections.
  * Run: `npm run build && node --expose-gc dist/bench/webhook-host.bench.js [--sockets 200] [--concurrent 500]
  * [--overload 1500] [--deliveries 10000] [--parallel 32] [--latency-ms 20] [--dataverse-concurrency 16]`
  */
@@ -163,7 +163,7 @@ async function burst(host: WebhookHost, concurrent: number): Promise<void> {
 
 async function sustained(host: WebhookHost, deliveries: number, parallel: number): Promise<void> {
   global.gc?.();
-  const before = process.memoryUsage().rss;
+  const { rss: before, heapUsed: heapBefore } = process.memoryUsage();
   let next = 0;
   const results: Array<{ status: number }> = [];
   const started = performance.now();
@@ -174,10 +174,11 @@ async function sustained(host: WebhookHost, deliveries: number, parallel: number
   );
   const seconds = (performance.now() - started) / 1000;
   global.gc?.();
-  const after = process.memoryUsage().rss;
+  const { rss: after, heapUsed: heapAfter } = process.memoryUsage();
   console.log(
     `${deliveries.toLocaleString('en')} deliveries, ${parallel} at a time: ${byStatus(results)} in ${seconds.toFixed(1)} s ` +
-      `(${(deliveries / seconds).toFixed(0)}/s); RSS ${mb(before)} MB → ${mb(after)} MB (${after >= before ? '+' : ''}${mb(after - before)} MB)` +
+      `(${(deliveries / seconds).toFixed(0)}/s); RSS ${mb(before)} MB → ${mb(after)} MB (${after >= before ? '+' : ''}${mb(after - before)} MB), ` +
+      `heap in use ${mb(heapBefore)} MB → ${mb(heapAfter)} MB` +
       `${global.gc ? '' : ' (run with --expose-gc for settled figures)'}`,
   );
 }
@@ -198,10 +199,11 @@ async function main(): Promise<void> {
     ]);
     const health = await fetch(`${host.url}/health`);
     console.log(`GET /health: ${health.status} ${await health.text()}`);
+    // Memory first, before the bursts have grown the heap.
+    await sustained(host, arg('deliveries', 10_000), arg('parallel', 32));
     await burst(host, arg('concurrent', 500));
     const overload = arg('overload', 1500);
     if (overload > 0) await burst(host, overload);
-    await sustained(host, arg('deliveries', 10_000), arg('parallel', 32));
     console.log(`(the stub answered ${stub.requests().toLocaleString('en')} Dataverse requests)`);
   } finally {
     await host.close();

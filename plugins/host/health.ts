@@ -4,7 +4,7 @@
  * share one call, so probes (which carry no key) cannot turn into a flood of Dataverse requests.
  * The error text is redacted and never holds the webhook key or a token.
  */
-import type { DataverseClient } from '../../sdk/client/index';
+import type { DataverseApi } from '../../sdk/client/api';
 import { redactText, REDACTED } from '../../sdk/client/index';
 import type { DeliveryAnswer } from './delivery-ledger';
 
@@ -38,7 +38,7 @@ export class HealthCheck {
   private readonly now: () => number;
 
   constructor(
-    private readonly client: Pick<DataverseClient, 'whoAmI'>,
+    private readonly client: Pick<DataverseApi, 'whoAmI'>,
     private readonly options: HealthCheckOptions,
   ) {
     this.now = options.now ?? Date.now;

@@ -7,7 +7,11 @@ import { startWebhookHost, type WebhookHost } from '../../plugins/host/server';
 import { parseRemoteExecutionContext, serializeRemoteExecutionContext } from '../../sdk/webhooks';
 import type { RemoteExecutionContext } from '../../sdk/webhooks';
 import { rawConnection, statusOf } from '../support/raw-http';
+import type { DataverseClient } from '../../sdk/client/index';
 import { FakeClient } from './support/fake-client';
+
+/** The fake as the client type the host takes. */
+const clientOf = (fake: FakeClient): DataverseClient => fake as unknown as DataverseClient;
 
 const KEY = 'guards-test-key-not-a-secret';
 const PATH = `/api/webhooks/dataverse?code=${KEY}`;
@@ -25,7 +29,7 @@ beforeEach(async () => {
   );
   host = await startWebhookHost({
     key: KEY,
-    client: new FakeClient().asClient(),
+    client: clientOf(new FakeClient()),
     registry,
     maxBodyBytes: 4096,
   });
@@ -55,7 +59,7 @@ async function post(body: unknown): Promise<{ status: number; message: string }>
 
 describe('JSON depth', () => {
   it('answers 400, not 500, for InputParameters nested 100,000 objects deep', async () => {
-    const big = await startWebhookHost({ key: KEY, client: new FakeClient().asClient() });
+    const big = await startWebhookHost({ key: KEY, client: clientOf(new FakeClient()) });
     try {
       const nested = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
       const body = JSON.stringify(payload()).replace(
@@ -85,7 +89,7 @@ describe('JSON depth', () => {
     for (let i = 0; i < 8; i++) ctx = { ...context(), depth: i + 1, parentContext: ctx };
     const big = await startWebhookHost({
       key: KEY,
-      client: new FakeClient().asClient(),
+      client: clientOf(new FakeClient()),
       registry: new StepRegistry(),
     });
     try {

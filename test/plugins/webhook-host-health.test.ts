@@ -10,6 +10,9 @@ import { DataverseClient, StaticTokenCredential } from '../../sdk/client/index';
 import type { WhoAmIResponse } from '../../sdk/client/types';
 import { FakeClient } from './support/fake-client';
 
+/** The fake as the client type the host takes. */
+const clientOf = (fake: FakeClient): DataverseClient => fake as unknown as DataverseClient;
+
 const KEY = 'health-test-key-not-a-secret';
 const WHO: WhoAmIResponse = {
   UserId: '00000000-0000-0000-0000-00000000000a',
@@ -25,7 +28,7 @@ afterEach(async () => {
 
 /** A FakeClient whose WhoAmI does what `whoAmI` says. */
 function clientWith(whoAmI: () => Promise<WhoAmIResponse>): DataverseClient {
-  return Object.assign(new FakeClient(), { whoAmI }).asClient();
+  return clientOf(Object.assign(new FakeClient(), { whoAmI }));
 }
 
 async function health(

@@ -8,7 +8,11 @@ import { startWebhookHost, type WebhookHost, type WebhookHostOptions } from '../
 import { InvalidArgumentError } from '../../sdk/errors';
 import { serializeRemoteExecutionContext } from '../../sdk/webhooks';
 import { rawConnection, statusOf } from '../support/raw-http';
+import type { DataverseClient } from '../../sdk/client/index';
 import { FakeClient } from './support/fake-client';
+
+/** The fake as the client type the host takes. */
+const clientOf = (fake: FakeClient): DataverseClient => fake as unknown as DataverseClient;
 
 const KEY = 'limits-test-key-not-a-secret';
 const SHORT = { headersTimeoutMs: 150, requestTimeoutMs: 250, keepAliveTimeoutMs: 150 };
@@ -37,7 +41,7 @@ afterEach(async () => {
 });
 
 async function start(options: Partial<WebhookHostOptions> = {}): Promise<WebhookHost> {
-  host = await startWebhookHost({ key: KEY, client: new FakeClient().asClient(), ...SHORT, ...options });
+  host = await startWebhookHost({ key: KEY, client: clientOf(new FakeClient()), ...SHORT, ...options });
   return host;
 }
 

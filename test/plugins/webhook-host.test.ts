@@ -5,7 +5,11 @@ import {
   serializeRemoteExecutionContext,
   type RemoteExecutionContext,
 } from '../../sdk/webhooks';
+import type { DataverseClient } from '../../sdk/client/index';
 import { FakeClient } from './support/fake-client';
+
+/** The fake as the client type the host takes. */
+const clientOf = (fake: FakeClient): DataverseClient => fake as unknown as DataverseClient;
 
 const KEY = 'test-webhook-key-not-a-secret';
 
@@ -28,7 +32,7 @@ beforeEach(async () => {
   const whoAmI = async () => ({ UserId: KEY, BusinessUnitId: KEY, OrganizationId: KEY });
   host = await startWebhookHost({
     key: KEY,
-    client: Object.assign(new FakeClient(), { whoAmI }).asClient(),
+    client: clientOf(Object.assign(new FakeClient(), { whoAmI })),
     registry,
     maxBodyBytes: 4096,
   });
