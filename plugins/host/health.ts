@@ -56,15 +56,18 @@ export class HealthCheck {
 
   private async probe(): Promise<DeliveryAnswer> {
     const { timeoutMs } = this.options;
+    const signal = AbortSignal.timeout(timeoutMs);
     let answer: DeliveryAnswer;
     try {
-      await this.client.whoAmI({ timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+      await this.client.whoAmI({ timeoutMs, signal });
       answer = { status: 200, body: { status: 'ok', dataverse: 'reachable' } satisfies HealthReport };
     } catch (error) {
+      // The client retries connection failures; past the probe's timeout only the abort is left to tell.
+      const prefix = signal.aborted ? `WhoAmI did not succeed within ${timeoutMs} ms: ` : '';
       const body: HealthReport = {
         status: 'degraded',
         dataverse: 'unreachable',
-        error: this.describe(error),
+        error: prefix + this.describe(error),
       };
       answer = { status: 503, body };
     }

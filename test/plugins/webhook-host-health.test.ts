@@ -72,7 +72,11 @@ describe('GET /health', () => {
       const client = new DataverseClient({ url, credential: new StaticTokenCredential('t') });
       const answer = await health(client, 100);
       expect(answer.status).toBe(503);
-      expect(answer.body).toMatchObject({ status: 'degraded', dataverse: 'unreachable' });
+      expect(answer.body).toMatchObject({
+        status: 'degraded',
+        dataverse: 'unreachable',
+        error: expect.stringMatching(/^WhoAmI did not succeed within 100 ms/),
+      });
     } finally {
       server.closeAllConnections();
       server.close();
