@@ -14,6 +14,7 @@ import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
 import type { TransactionManager } from '../store/transaction';
 import { handleBatch } from './batch';
+import { BodyBudget, readRequestBody } from './request-body';
 import { route } from './router';
 import { errorResponse, type ApiEnvironment, type ApiRequest, type ApiResponse } from './types';
 
@@ -22,7 +23,11 @@ const run = <T>(fn: () => Promise<T>): Promise<T> => fn();
 /** Where the API lives under the host. */
 export const API_ROOT = '/api/data/v9.2/';
 
-/** The largest request body accepted (bytes). */
+/**
+ * The largest request body accepted (bytes): 64 MiB. Microsoft documents no cap for JSON bodies;
+ * the one documented single-request limit is 128 MB, for file uploads, which the emulator does not
+ * take (https://learn.microsoft.com/power-apps/developer/data-platform/file-attributes).
+ */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** What the HTTP front needs. */
@@ -44,17 +49,23 @@ export interface ServerDependencies {
 
 /** Creates the node:http server (not yet listening). */
 export function createApiServer(deps: ServerDependencies): http.Server {
+  const budget = new BodyBudget(deps.maxBodyBytes ?? MAX_BODY_BYTES);
   return http.createServer((req, res) => {
-    void serve(deps, req).then(
+    void serve(deps, req, res, budget).then(
       (response) => send(res, response),
       (error: unknown) => send(res, errorResponse(error)),
     );
   });
 }
 
-async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promise<ApiResponse> {
+async function serve(
+  deps: ServerDependencies,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  budget: BodyBudget,
+): Promise<ApiResponse> {
   const started = Date.now();
-  const body = await readBody(req, deps.maxBodyBytes ?? MAX_BODY_BYTES);
+  const body = await readRequestBody(req, res, budget.capacity, budget);
   const url = req.url ?? '/';
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers))
@@ -152,32 +163,6 @@ function operationContext(deps: ServerDependencies, headers: Record<string, stri
     bypassCustomLogic:
       /CustomSync|CustomAsync/i.test(bypass) || headers['mscrm.bypasscustompluginexecution'] === 'true',
   };
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(
-          new DataverseFault(
-            413,
-            ErrorCodes.RequestTooLarge,
-            `The request body is over ${limit} bytes; send less per request.`,
-            { Connection: 'close' },
-          ),
-        );
-        req.removeAllListeners('data');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function send(res: http.ServerResponse, response: ApiResponse): void {

@@ -15,6 +15,8 @@ const PARTICIPATION = ActivityPartyTable.columns.participationType;
 /** The party's own lookup, bound per table: `partyid_contact@odata.bind`, `partyid_account@odata.bind`... */
 const PARTY = ActivityPartyTable.lookups.partyContact.column;
 const PARTY_BIND = new RegExp(`^${PARTY}_\\w+@odata\\.bind$`);
+/** Keys that would reach an object's prototype rather than name a column. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A Web API body in canonical form. */
 export interface MappedBody {
@@ -32,6 +34,14 @@ export function mapBody(table: TableMeta, body: unknown, resolve?: ContentIdReso
   }
   const out: MappedBody = { values: {}, associations: [], children: [] };
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (PROTOTYPE_KEYS.has(key)) {
+      // JSON.parse keeps "__proto__" as a plain key; assigning it would replace the prototype of
+      // the values, whose inherited fields would then pass for columns the caller never sent.
+      throw badRequest(
+        `The property '${key}' does not exist on type 'Microsoft.Dynamics.CRM.${table.logicalName}'. Make sure to only use property names that are defined by the type.`,
+        ErrorCodes.InvalidPayload,
+      );
+    }
     if (key.endsWith('@odata.bind')) {
       bind(table, key.slice(0, -'@odata.bind'.length), value, out, resolve);
     } else if (key.startsWith('@') || key.includes('@')) {

@@ -100,6 +100,7 @@ function comparison(node: FilterNode, scope: Scope): SqlFragment {
   const { left, right } = operands(node);
   const l = operand(left, scope);
   const r = operand(right, scope);
+  if (l.literal && r.literal) throw literalsOnly(node);
   const [member, literal, flipped] = l.literal && !r.literal ? [r, l, true] : [l, r, false];
   let op = COMPARISONS[node.type];
   if (literal.literal) {
@@ -132,6 +133,7 @@ function method(node: FilterNode, scope: Scope): SqlFragment {
     );
   }
   const member = operand(parameters[0], scope);
+  if (member.literal) throw literalsOnly(node);
   const text = operand(parameters[1], scope).literal;
   if (!text || typeof text.value !== 'string')
     throw badRequest(`${name}() needs a string literal as its second argument.`, ErrorCodes.ResourceNotFound);
@@ -213,6 +215,21 @@ function lambdaPath(node: FilterNode, scope: Scope): SqlFragment {
   return lambda.type === 'AnyExpression'
     ? { sql: `EXISTS (SELECT 1 ${join} AND ${inner.sql})`, params: inner.params }
     : { sql: `NOT EXISTS (SELECT 1 ${join} AND NOT ${inner.sql})`, params: inner.params };
+}
+
+/**
+ * A comparison or function of literals only (`1 eq 1`, `'a' eq 'a'`, `null eq null`). Microsoft's
+ * pages describe comparisons of a property with a value, or of two properties of the same row, and
+ * say nothing of literals alone; the emulator refuses them as a malformed query (see
+ * emulator/extensions/README.md).
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/filter-rows
+ */
+function literalsOnly(node: FilterNode): Error {
+  return badRequest(
+    `The $filter expression '${node.raw}' compares literals only; compare a property with a value ` +
+      `(e.g. "name eq 'Contoso'") or two properties of the same row.`,
+    ErrorCodes.ResourceNotFound,
+  );
 }
 
 function unknownProperty(name: string, table: TableMeta): Error {

@@ -111,10 +111,7 @@ export class Store {
   /** Inserts a row; `values` are canonical and already validated. */
   insert(table: TableMeta, id: string, values: Record<string, unknown>): void {
     const cells: SqlRow = { [table.primaryId]: id.toLowerCase() };
-    for (const column of table.columns) {
-      if (column.name !== table.primaryId && column.name in values)
-        encodeColumn(column, values[column.name], cells);
-    }
+    encodeValues(table, values, cells);
     // Every column, absent ones as NULL (the schema has no defaults): one statement per table.
     const names = storedColumns(table);
     this.statements
@@ -132,10 +129,7 @@ export class Store {
   /** Updates the given columns of a row. */
   update(table: TableMeta, id: string, values: Record<string, unknown>): void {
     const cells: SqlRow = {};
-    for (const column of table.columns) {
-      if (column.name !== table.primaryId && column.name in values)
-        encodeColumn(column, values[column.name], cells);
-    }
+    encodeValues(table, values, cells);
     const names = Object.keys(cells);
     if (names.length > 0) {
       this.prepare(
@@ -240,4 +234,18 @@ export function findRows(store: Store, entityName: string, equals: ColumnValues 
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const sql = `SELECT * FROM ${ident(table.logicalName)}${filter} ORDER BY ${ident(table.primaryId)}`;
   return (store.prepare(sql).all(...params) as SqlRow[]).map((raw) => store.toStored(table, raw));
+}
+
+/**
+ * Encodes the given columns into `cells`: the caller's own columns first, then the read-only ones
+ * the emulator computed from them (contact.fullname), so a value that is refused is reported under
+ * the name of the field the caller sent.
+ */
+function encodeValues(table: TableMeta, values: Record<string, unknown>, cells: SqlRow): void {
+  for (const computed of [false, true]) {
+    for (const column of table.columns) {
+      if (Boolean(column.readOnly) !== computed || column.name === table.primaryId) continue;
+      if (column.name in values) encodeColumn(column, values[column.name], cells);
+    }
+  }
 }

@@ -27,6 +27,12 @@ export const ErrorCodes = {
   InvalidPayload: '0x80048d19',
   /** A value that breaks a column rule: required, length, type, state/status pair (400). */
   InvalidArgument: '0x80040203',
+  /**
+   * A string or memo value holds a character XML does not allow (a lone surrogate, most control
+   * characters); Dataverse checks every such value with XmlConvert.VerifyXmlChars (400).
+   * https://learn.microsoft.com/power-apps/developer/data-platform/best-practices/work-with-data/invalidcharactersinfield
+   */
+  InvalidCharactersInField: '0x80040278',
   /** Impersonating a user that does not exist or may not be impersonated (403). */
   CallerNotFound: '0x80040220',
   /** Missing or wrong bearer token (401; unverified). */

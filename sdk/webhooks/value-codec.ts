@@ -42,7 +42,13 @@ export function parseKeyValues<T>(
     if (!isObject(pair) || typeof pair.key !== 'string') {
       throw new ExecutionContextFormatError(at, 'expected an object with a string "key"');
     }
-    result[pair.key] = read(pair.value, `${at}.value`);
+    // Defined, not assigned: a "__proto__" key stays an ordinary property instead of replacing the prototype.
+    Object.defineProperty(result, pair.key, {
+      value: read(pair.value, `${at}.value`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
   return result;
 }

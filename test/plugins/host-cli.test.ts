@@ -31,7 +31,8 @@ describe('portal-invite plugins serve', () => {
   it('starts with the key from PORTAL_INVITE_WEBHOOK_KEY and never prints it', async () => {
     const p = serve([], { PORTAL_INVITE_WEBHOOK_KEY: KEY });
     await p.waitForOutput('Ctrl+C to stop');
-    expect((await fetch(`${hostUrl(p)}/health`)).status).toBe(200);
+    // /health asks Dataverse (none runs here); a delivery without the key proves the host is up.
+    expect((await fetch(`${hostUrl(p)}/api/webhooks/dataverse`, { method: 'POST' })).status).toBe(401);
     expect(p.output()).not.toContain(KEY);
   });
 

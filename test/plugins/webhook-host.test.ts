@@ -7,6 +7,8 @@ import {
 } from '../../sdk/webhooks';
 import { FakeClient } from './support/fake-client';
 
+/** The fake as the client type the host takes. */
+
 const KEY = 'test-webhook-key-not-a-secret';
 
 /** What the test step sees and does; reset before each test. */
@@ -25,9 +27,10 @@ beforeEach(async () => {
       if (state.behaviour === 'crash') throw new Error('internal detail: db password wrong');
     },
   );
+  const whoAmI = async () => ({ UserId: KEY, BusinessUnitId: KEY, OrganizationId: KEY });
   host = await startWebhookHost({
     key: KEY,
-    client: new FakeClient(),
+    client: Object.assign(new FakeClient(), { whoAmI }),
     registry,
     maxBodyBytes: 4096,
   });
@@ -63,9 +66,10 @@ function post(body: unknown, options: { query?: string; headers?: Record<string,
 const payload = (ctx = context()) => serializeRemoteExecutionContext(ctx);
 
 describe('webhook host', () => {
-  it('answers GET /health', async () => {
+  it('answers GET /health without the key, saying whether Dataverse is reachable', async () => {
     const response = await fetch(`${host.url}/health`);
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', dataverse: 'reachable' });
   });
 
   it('runs the step and answers 200 for a valid delivery with ?code=', async () => {
