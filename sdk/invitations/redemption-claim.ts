@@ -11,6 +11,7 @@
  * client repeated after a lost answer is told apart by the row's description, which is unique per write.
  */
 import type { DataverseApi } from '../client/api';
+import { DataverseError } from '../client/errors';
 import type { WebApiRecord } from '../client/types';
 import {
   ActivityState,
@@ -20,6 +21,7 @@ import {
   toInviteRedemptionRecord,
   type InviteRedemptionFields,
 } from '../entities/index';
+import { ErrorKind, PortalInvitationsError } from '../errors';
 import { InvitationError } from './errors';
 import { isConcurrencyConflict, isStatus, NO_CACHE } from './odata';
 import { RedemptionInProgressError, type ClaimTiming } from './redemption-claim-options';
@@ -37,9 +39,12 @@ const SELECT = [
 const MAX_CONFLICTS = 10;
 
 /** Raised inside the holder when another delivery took its expired claim over: stop, they finish. */
-export class ClaimLostError extends Error {
+export class ClaimLostError extends PortalInvitationsError {
   constructor(readonly redemptionId: string) {
-    super(`The claim on applying redemption ${redemptionId} was taken over by another delivery.`);
+    super(
+      ErrorKind.Concurrency,
+      `The claim on applying redemption ${redemptionId} was taken over by another delivery.`,
+    );
   }
 }
 
@@ -73,8 +78,13 @@ async function readClaimRow(client: DataverseApi, id: string): Promise<ClaimRow>
 function toClaimRow(row: WebApiRecord, id: string): ClaimRow {
   const record = toInviteRedemptionRecord(row);
   const etag = readEtag(row);
-  if (!etag)
-    throw new Error(`Dataverse answered redemption ${id} without an @odata.etag; it cannot be claimed.`);
+  if (!etag) {
+    throw new DataverseError(
+      `Dataverse answered redemption ${id} without an @odata.etag, so it cannot be claimed; ` +
+        'a Dataverse Web API always sends one.',
+      { status: 200 },
+    );
+  }
   return {
     etag,
     state: record.state ?? ActivityState.Open,
@@ -240,7 +250,7 @@ export async function claimRedemption(
     };
     const written = await fencedUpdate(client, redemptionId, row.etag, {
       scheduledEnd: new Date(now + timing.leaseMs),
-      actualStart: row.actualStart ?? new Date(now),
+      ...(row.actualStart ? {} : { actualStart: new Date(now) }),
       description: encodeDescription(rest, journal),
     });
     if (written) {
