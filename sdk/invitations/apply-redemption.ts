@@ -11,21 +11,15 @@
 import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
 import {
-  ActivityPartyTable,
-  ActivityState,
   ContactTable,
   contactToWebApi,
   InvitationTable,
-  InviteRedemptionTable,
   readExpandedIds,
-  readParties,
   toContactRecord,
   toInvitationRecord,
-  toInviteRedemptionRecord,
   WebRoleTable,
 } from '../entities/index';
-import { InvitationError } from './errors';
-import { isDuplicate, isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
+import { isDuplicate, NO_CACHE, normalizeGuid } from './odata';
 import { ClaimLostError, claimRedemption, type RedemptionClaim } from './redemption-claim';
 import {
   claimTiming,
@@ -33,6 +27,7 @@ import {
   type ApplyRedemptionOptions,
 } from './redemption-claim-options';
 import { recordedJobId, workflowInDoubtSince } from './redemption-claim-journal';
+import { findRedemptionId, readRedemptionTarget } from './redemption-target';
 import { findWorkflowJob, startWorkflow } from './redemption-workflow';
 
 export type { ApplyRedemptionOptions } from './redemption-claim-options';
@@ -55,12 +50,10 @@ export interface ApplyRedemptionTarget {
   contactId: string;
 }
 
-const redemption = InviteRedemptionTable;
 const invitationLookups = InvitationTable.lookups;
 const webRoleId = WebRoleTable.primaryId;
 /** The web roles a contact holds and an invitation grants: one N:N, seen from either side. */
 const webRoleContacts = WebRoleTable.relationships.contacts;
-const partySelect = `$select=${ActivityPartyTable.lookups.partyContact.valueField},${ActivityPartyTable.columns.participationType}`;
 /** Claims taken in one application: a lost claim means another delivery is finishing the work. */
 const MAX_ROUNDS = 3;
 
@@ -71,7 +64,7 @@ const MAX_ROUNDS = 3;
  * claim already started it, and completes the activity. A redemption already Completed changes
  * nothing; one being applied by another delivery is waited for (and taken over if its holder died).
  * @throws RedemptionInProgressError when another delivery still holds the claim after `waitMs`
- * @throws InvitationError `not_found` when there is no such redemption activity
+ * @throws InvitationError `not_found` when there is no such redemption activity, `inactive` when it is canceled
  */
 export async function applyRedemption(
   client: DataverseApi,
@@ -81,7 +74,7 @@ export async function applyRedemption(
   const timing = claimTiming(options);
   const invitationId = normalizeGuid(target.invitationId);
   const contactId = normalizeGuid(target.contactId);
-  const redemptionId = await findRedemption(client, { ...target, invitationId, contactId });
+  const redemptionId = await findRedemptionId(client, { ...target, invitationId, contactId });
   const result: ApplyRedemptionResult = { accountAssigned: false, rolesAdded: [], workflowStarted: false };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const outcome = await claimRedemption(client, redemptionId, timing);
@@ -189,72 +182,18 @@ async function grantInvitationRoles(
   return added;
 }
 
-// ─── Finding the redemption ──────────────────────────────────────────────────────────────────
-
 /**
  * Applies (again) the redemption recorded by this adx_inviteredemption activity: reads its
  * invitation (regarding) and its Customer party (the contact), then {@link applyRedemption}.
  * This is the retry after a committed redemption whose handlers failed.
+ * @throws InvitationError `not_found` for an unknown id, `invalid` for an activity no redemption wrote
  */
 export async function applyRedemptionById(
   client: DataverseApi,
   redemptionId: string,
   options: ApplyRedemptionOptions = {},
 ): Promise<ApplyRedemptionResult> {
-  const id = normalizeGuid(redemptionId);
-  let row: WebApiRecord;
-  try {
-    row = await client.retrieve<WebApiRecord>(redemption.entitySet, id, {
-      select: [redemption.lookups.regardingInvitation.valueField],
-      expand: `${redemption.relationships.parties}(${partySelect})`,
-      headers: { ...NO_CACHE },
-    });
-  } catch (error) {
-    if (isStatus(error, 404)) {
-      throw new InvitationError('not_found', `Redemption ${id} does not exist; check the redemption id.`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-  const record = toInviteRedemptionRecord(row);
-  const invitationId = guidOrUndefined(record.invitationId);
-  const contactId = guidOrUndefined(record.contactId);
-  if (!invitationId || !contactId) {
-    throw new InvitationError(
-      'invalid',
-      `Redemption ${id} names no ${invitationId ? 'contact (Customer party)' : 'invitation (regarding)'}; it was not written by a redemption and cannot be applied.`,
-    );
-  }
-  return applyRedemption(client, { redemptionId: id, invitationId, contactId }, options);
-}
-
-/** The redemption activity to claim: the given one, or the contact's open one for the invitation. */
-async function findRedemption(client: DataverseApi, target: ApplyRedemptionTarget): Promise<string> {
-  const { redemptionId, invitationId, contactId } = target;
-  if (redemptionId) return normalizeGuid(redemptionId);
-  const rows = await queryAll(client, redemption.entitySet, {
-    select: [redemption.columns.id, redemption.columns.state],
-    filter: `${redemption.lookups.regardingInvitation.valueField} eq ${invitationId}`,
-    expand: `${redemption.relationships.parties}(${partySelect})`,
-    headers: { ...NO_CACHE },
-  });
-  const records = rows
-    .filter((row) =>
-      readParties(row, redemption.relationships.parties).some(
-        (party) => guidOrUndefined(party.partyId) === contactId,
-      ),
-    )
-    .map(toInviteRedemptionRecord);
-  // Prefer an open one: that is the redemption whose grants have not been applied yet.
-  const pick = records.find((r) => (r.state ?? ActivityState.Open) !== ActivityState.Completed) ?? records[0];
-  if (!pick) {
-    throw new InvitationError(
-      'not_found',
-      `Contact ${contactId} has no redemption of invitation ${invitationId}; redeem the invitation first.`,
-    );
-  }
-  return normalizeGuid(pick.id);
+  return applyRedemption(client, await readRedemptionTarget(client, redemptionId), options);
 }
 
 function guidOrUndefined(value: string | undefined): string | undefined {

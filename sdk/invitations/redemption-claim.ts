@@ -8,7 +8,8 @@
  *
  * Every later write of the holder is fenced the same way: a holder whose lease expired and was taken
  * over gets 412 on its next write and stops ({@link ClaimLostError}). A 412 that answers a write the
- * client repeated after a lost answer is told apart by the row's description, which is unique per write.
+ * client repeated after a lost answer is told apart by the journal in the row: holder and write
+ * number are unique per write.
  */
 import type { DataverseApi } from '../client/api';
 import { DataverseError } from '../client/errors';
@@ -95,19 +96,29 @@ function toClaimRow(row: WebApiRecord, id: string): ClaimRow {
   };
 }
 
+/** True when the row holds this journal write (same holder, same write number). */
+function holdsWrite(row: ClaimRow, journal: ClaimJournal): boolean {
+  const found = decodeDescription(row.description).journal;
+  return found?.holder === journal.holder && found.seq === journal.seq && found.claims === journal.claims;
+}
+
 /**
- * `If-Match` update of the activity; resolves with the row after the write, or undefined when
- * another writer changed it first. A 412 whose row carries exactly the description written is the
- * answer to a repeat of this same write, which did land.
+ * `If-Match` update of the activity writing `journal` into its description (after `rest`);
+ * resolves with the row after the write, or undefined when another writer changed it first. A 412
+ * whose row holds this very journal write answers a repeat of the write, which did land.
  */
 async function fencedUpdate(
   client: DataverseApi,
   id: string,
   etag: string,
-  fields: InviteRedemptionFields & { description: string },
+  write: { fields: InviteRedemptionFields; rest: string; journal: ClaimJournal },
 ): Promise<ClaimRow | undefined> {
+  const body = inviteRedemptionToWebApi({
+    ...write.fields,
+    description: encodeDescription(write.rest, write.journal),
+  });
   try {
-    const written = await client.update(table.entitySet, id, inviteRedemptionToWebApi(fields), {
+    const written = await client.update(table.entitySet, id, body, {
       ifMatch: etag,
       returnRepresentation: true,
       select: SELECT,
@@ -118,7 +129,7 @@ async function fencedUpdate(
   }
   // No representation came back, or 412: the row says whether this write is the one in it.
   const row = await readClaimRow(client, id);
-  return row.description === fields.description ? row : undefined;
+  return holdsWrite(row, write.journal) ? row : undefined;
 }
 
 /** A claim held by this application: the fenced writes it makes until it completes or releases. */
@@ -196,9 +207,9 @@ export class RedemptionClaim {
     const next: ClaimJournal = { ...this.current, ...change, seq: this.current.seq + 1 };
     const now = this.timing.now();
     const written = await fencedUpdate(this.client, this.redemptionId, this.row.etag, {
-      scheduledEnd: new Date(now + this.timing.leaseMs),
-      ...fields,
-      description: encodeDescription(decodeDescription(this.row.description).rest, next),
+      fields: { scheduledEnd: new Date(now + this.timing.leaseMs), ...fields },
+      rest: decodeDescription(this.row.description).rest,
+      journal: next,
     });
     if (!written) throw new ClaimLostError(this.redemptionId);
     this.row = written;
@@ -249,9 +260,12 @@ export async function claimRedemption(
       ...(previous?.workflow ? { workflow: previous.workflow } : {}),
     };
     const written = await fencedUpdate(client, redemptionId, row.etag, {
-      scheduledEnd: new Date(now + timing.leaseMs),
-      ...(row.actualStart ? {} : { actualStart: new Date(now) }),
-      description: encodeDescription(rest, journal),
+      fields: {
+        scheduledEnd: new Date(now + timing.leaseMs),
+        ...(row.actualStart ? {} : { actualStart: new Date(now) }),
+      },
+      rest,
+      journal,
     });
     if (written) {
       return {
