@@ -1,7 +1,10 @@
 /**
  * PostOperation (40), asynchronous, Create of adx_inviteredemption: once the redemption has been
  * committed, grants what the invitation asks for (account, web roles, redemption workflow) through
- * `applyRedemption`, which is idempotent — a redelivered webhook changes nothing more.
+ * `applyRedemption`, which applies them once per redemption from Dataverse state (a claim on the
+ * redemption activity), whichever host process or retry gets the delivery: a redelivery of a
+ * finished redemption changes nothing (200); one that arrives while another delivery holds the claim
+ * waits for it, or gets `RedemptionInProgressError` (503, so Dataverse retries).
  */
 import type { WebApiRecord } from '../../sdk/client/types';
 import {

@@ -4,6 +4,7 @@
  * whoever forwards the refusal (the emulator shows `error.message` to the caller, as IsvAborted).
  */
 import { DataverseError } from '../../sdk/client/errors';
+import { RedemptionInProgressError } from '../../sdk/invitations/index';
 import { PluginError } from '../pipeline/plugin-error';
 import type { DeliveryAnswer } from './delivery-ledger';
 
@@ -22,11 +23,14 @@ function isTransient(error: DataverseError): boolean {
 
 /**
  * The answer for an error thrown by a step: a PluginError's message goes back as is (400);
- * a transient Dataverse failure gives 503 so Dataverse retries; anything else is 500 with
+ * a transient Dataverse failure, or a redemption another delivery is applying, gives 503 so Dataverse retries; anything else is 500 with
  * only a reference to the host log, never a stack trace.
  */
 export function answerForError(error: unknown, reference: string): DeliveryAnswer {
   if (error instanceof PluginError) return { status: 400, body: errorBody(error.code, error.message) };
+  // Another delivery holds the redemption's claim: Dataverse retries a 503, by when it is done.
+  if (error instanceof RedemptionInProgressError)
+    return { status: 503, body: errorBody('ServiceUnavailable', error.message) };
   if (error instanceof DataverseError && isTransient(error)) {
     return {
       status: 503,

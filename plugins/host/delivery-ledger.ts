@@ -1,7 +1,12 @@
 /**
- * Remembers deliveries so one request is applied once: Dataverse retries a webhook that timed out
- * or answered 502/503/504, and a retry may arrive while the first delivery is still running.
- * A bounded LRU of recent delivery ids, each holding the in-flight work or its final answer.
+ * An optimisation, not a guarantee: a duplicate of a delivery this process is running (or has just
+ * answered) shares that answer instead of running the steps again. A bounded LRU of recent delivery
+ * ids, each holding the in-flight work or its final answer.
+ *
+ * It cannot make anything happen once: it lives in one process, is forgotten on restart, and a
+ * retry or re-send carries a new RequestId/OperationId. What must happen once per redemption is
+ * guarded in Dataverse itself (the claim on the redemption activity, sdk/invitations/redemption-claim.ts),
+ * so replicas of the host stay stateless.
  */
 
 /** The answer given to a delivery, replayed to its duplicates. */

@@ -6,6 +6,7 @@ import { InvitationTable } from './adx-invitation';
 import { ContactTable } from './contact';
 import {
   bindLookup,
+  formatDate,
   readDate,
   readEtag,
   readLookupId,
@@ -25,9 +26,23 @@ export const InviteRedemptionTable = {
     subject: 'subject',
     ipAddress: 'adx_ipaddress',
     description: 'description',
+    /**
+     * Actual Start (activitypointer): when applying the redemption's grants was first claimed.
+     * @see https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/adx_inviteredemption
+     */
+    actualStart: 'actualstart',
+    /** Actual End (activitypointer): when the grants were applied and the activity completed. */
+    actualEnd: 'actualend',
+    /**
+     * Due (activitypointer's writable ScheduledEnd): until when the current claim on applying the
+     * grants holds (its lease); empty when nobody holds one.
+     * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/activitypointer
+     */
+    scheduledEnd: 'scheduledend',
     state: 'statecode',
     status: 'statuscode',
     createdOn: 'createdon',
+    modifiedOn: 'modifiedon',
   },
   lookups: {
     regardingInvitation: lookup(
@@ -61,7 +76,17 @@ export interface InviteRedemptionRecord {
   contactId?: string;
   /** statecode: Open until the redemption's grants were applied, then Completed. */
   state?: ActivityState;
+  /** description: free text; holds the apply claim's journal (see apply-claim.ts of sdk/invitations). */
+  description?: string;
+  /** actualstart: when applying the grants was first claimed. */
+  actualStart?: Date;
+  /** actualend: when the grants were applied. */
+  actualEnd?: Date;
+  /** scheduledend: until when the current apply claim holds (its lease). */
+  scheduledEnd?: Date;
   createdOn?: Date;
+  /** modifiedon: the server's time of the last write. */
+  modifiedOn?: Date;
   etag?: string;
 }
 
@@ -79,7 +104,12 @@ export function toInviteRedemptionRecord(row: WebApiRecord): InviteRedemptionRec
     invitationId: readLookupId(row, l.regardingInvitation),
     contactId: customer?.partyId,
     state: readNumber(row, c.state),
+    description: readString(row, c.description),
+    actualStart: readDate(row, c.actualStart),
+    actualEnd: readDate(row, c.actualEnd),
+    scheduledEnd: readDate(row, c.scheduledEnd),
     createdOn: readDate(row, c.createdOn),
+    modifiedOn: readDate(row, c.modifiedOn),
     etag: readEtag(row),
   };
 }
@@ -105,6 +135,14 @@ export interface InviteRedemptionFields {
   contactId?: string;
   /** statecode, written with its default statuscode (Completed → Completed). */
   state?: ActivityState;
+  /** description; null clears it. */
+  description?: string | null;
+  /** actualstart; null clears it. */
+  actualStart?: Date | null;
+  /** actualend; null clears it. */
+  actualEnd?: Date | null;
+  /** scheduledend (the apply claim's lease); null clears it. */
+  scheduledEnd?: Date | null;
 }
 
 /**
@@ -130,6 +168,11 @@ export function inviteRedemptionToWebApi(fields: InviteRedemptionFields): WebApi
         partyType: ContactTable.logicalName,
       }),
     ];
+  }
+  if (fields.description !== undefined) body[c.description] = fields.description;
+  for (const key of ['actualStart', 'actualEnd', 'scheduledEnd'] as const) {
+    const value = fields[key];
+    if (value !== undefined) body[c[key]] = value === null ? null : formatDate(value, key);
   }
   if (fields.state !== undefined) {
     body[c.state] = fields.state;

@@ -47,6 +47,11 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
     note: 'From a third-party write-up of the portal solution.',
   },
   {
+    where: 'asyncoperation of an ExecuteWorkflow run (sdk/invitations/redemption-workflow.ts)',
+    value: 'regardingobjectid = the EntityId; workflowactivationid = the definition or its activeworkflowid',
+    note: 'The columns are documented; which workflow row the job names is not. The search accepts both; confirm against a job in a real org.',
+  },
+  {
     where: 'PublishedWorkflowUpdate error text',
     value: 'Cannot update a published workflow definition (0x80045002)',
     note: 'Error code per docs; message text not confirmed.',

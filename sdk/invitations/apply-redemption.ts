@@ -1,30 +1,36 @@
 /**
  * What a redemption grants, applied after the redemption is committed: the contact's parent
- * account, the invitation's web roles, and the redemption workflow run once on the contact.
- * Idempotent: a second run finds everything in place and changes nothing.
+ * account, the invitation's web roles, and the redemption workflow run on the contact — once per
+ * redemption, however many deliveries, retries, processes or replicas apply it.
+ *
+ * The work is claimed first on the adx_inviteredemption activity (redemption-claim.ts: an
+ * `If-Match` update with a lease), then each effect is applied so that repeating it changes
+ * nothing: the account only when not yet set, roles only when not held, the workflow only when the
+ * journal shows it was never started (redemption-workflow.ts). Completing the activity ends it.
  */
 import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
 import {
-  ActivityPartyTable,
-  ActivityState,
   ContactTable,
   contactToWebApi,
-  executeWorkflowBody,
   InvitationTable,
-  InviteRedemptionTable,
-  inviteRedemptionToWebApi,
-  MessageName,
   readExpandedIds,
-  readParties,
   toContactRecord,
   toInvitationRecord,
-  toInviteRedemptionRecord,
   WebRoleTable,
-  WorkflowTable,
 } from '../entities/index';
-import { InvitationError } from './errors';
-import { isDuplicate, isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
+import { isDuplicate, NO_CACHE, normalizeGuid } from './odata';
+import { ClaimLostError, claimRedemption, type RedemptionClaim } from './redemption-claim';
+import {
+  claimTiming,
+  RedemptionInProgressError,
+  type ApplyRedemptionOptions,
+} from './redemption-claim-options';
+import { recordedJobId, workflowInDoubtSince } from './redemption-claim-journal';
+import { findRedemptionId, readRedemptionTarget } from './redemption-target';
+import { findWorkflowJob, startWorkflow } from './redemption-workflow';
+
+export type { ApplyRedemptionOptions } from './redemption-claim-options';
 
 /** What {@link applyRedemption} changed. */
 export interface ApplyRedemptionResult {
@@ -38,56 +44,129 @@ export interface ApplyRedemptionResult {
 
 /** Which redemption to apply. */
 export interface ApplyRedemptionTarget {
-  /** The adx_inviteredemption activity; marks the workflow as run. Found by invitation + contact when omitted. */
+  /** The adx_inviteredemption activity, which holds the claim. Found by invitation + contact when omitted. */
   redemptionId?: string;
   invitationId: string;
   contactId: string;
 }
 
 const invitationLookups = InvitationTable.lookups;
-const redemption = InviteRedemptionTable;
 const webRoleId = WebRoleTable.primaryId;
 /** The web roles a contact holds and an invitation grants: one N:N, seen from either side. */
 const webRoleContacts = WebRoleTable.relationships.contacts;
-const partySelect = `$select=${ActivityPartyTable.lookups.partyContact.valueField},${ActivityPartyTable.columns.participationType}`;
+/** Claims taken in one application: a lost claim means another delivery is finishing the work. */
+const MAX_ROUNDS = 3;
 
 /**
- * Applies a redemption's side effects: parentcustomerid ← adx_assigntoaccount (skipped when already
- * set), each web role of the invitation associated through adx_webrole_contact (skipping ones
- * held), and the redemption workflow executed on the contact only while the redemption activity is
- * still open; the activity is then marked Completed, which is what makes a second run a no-op.
+ * Applies a redemption's grants once: claims the redemption activity, sets parentcustomerid ←
+ * adx_assigntoaccount (when not yet set), associates the invitation's web roles through
+ * adx_webrole_contact (skipping held ones), runs the redemption workflow on the contact unless a
+ * claim already started it, and completes the activity. A redemption already Completed changes
+ * nothing; one being applied by another delivery is waited for (and taken over if its holder died).
+ * @throws RedemptionInProgressError when another delivery still holds the claim after `waitMs`
+ * @throws InvitationError `not_found` when there is no such redemption activity, `inactive` when it is canceled
  */
 export async function applyRedemption(
   client: DataverseApi,
   target: ApplyRedemptionTarget,
+  options: ApplyRedemptionOptions = {},
 ): Promise<ApplyRedemptionResult> {
+  const timing = claimTiming(options);
   const invitationId = normalizeGuid(target.invitationId);
   const contactId = normalizeGuid(target.contactId);
-  const [invitationRow, contactRow, activity] = await Promise.all([
+  const redemptionId = await findRedemptionId(client, { ...target, invitationId, contactId });
+  const result: ApplyRedemptionResult = { accountAssigned: false, rolesAdded: [], workflowStarted: false };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const outcome = await claimRedemption(client, redemptionId, timing);
+    if (outcome.kind === 'completed') return result;
+    const { claim } = outcome;
+    try {
+      await applyUnderClaim(client, claim, { invitationId, contactId }, result, timing.leaseMs);
+      return result;
+    } catch (error) {
+      if (error instanceof ClaimLostError) continue;
+      await claim.release();
+      throw error;
+    }
+  }
+  throw new RedemptionInProgressError(redemptionId, undefined);
+}
+
+/** The three effects, in order, each skipped when already in place; then the activity is completed. */
+async function applyUnderClaim(
+  client: DataverseApi,
+  claim: RedemptionClaim,
+  ids: { invitationId: string; contactId: string },
+  result: ApplyRedemptionResult,
+  leaseMs: number,
+): Promise<void> {
+  const { invitationId, contactId } = ids;
+  const [invitationRow, contactRow] = await Promise.all([
     client.retrieve<WebApiRecord>(InvitationTable.entitySet, invitationId, {
       select: [invitationLookups.assignToAccount.valueField, invitationLookups.redemptionWorkflow.valueField],
-      expand: `${InvitationTable.relationships.webRoles}($select=${webRoleId})`,
       headers: { ...NO_CACHE },
     }),
     client.retrieve<WebApiRecord>(ContactTable.entitySet, contactId, {
       select: [ContactTable.lookups.parentCustomerAccount.valueField],
+      headers: { ...NO_CACHE },
+    }),
+  ]);
+  const invitation = toInvitationRecord(invitationRow);
+
+  const accountId = guidOrUndefined(invitation.accountId);
+  if (accountId && guidOrUndefined(toContactRecord(contactRow).parentCustomerId) !== accountId) {
+    await client.update(ContactTable.entitySet, contactId, contactToWebApi({ parentCustomerId: accountId }));
+    result.accountAssigned = true;
+  }
+  await claim.renewIfDue();
+
+  result.rolesAdded.push(...(await grantInvitationRoles(client, { invitationId, contactId })));
+  await claim.renewIfDue();
+
+  const workflowId = guidOrUndefined(invitation.redemptionWorkflowId);
+  let jobId = recordedJobId(claim.journal);
+  if (workflowId && !jobId) {
+    const inDoubtSince = workflowInDoubtSince(claim.journal);
+    if (inDoubtSince)
+      jobId = await findWorkflowJob(client, { workflowId, contactId, after: inDoubtSince, leaseMs });
+    if (!jobId) {
+      await claim.markWorkflowStarting();
+      jobId = await startWorkflow(client, workflowId, contactId);
+      result.workflowStarted = true;
+    }
+    claim.noteWorkflowJob(jobId);
+  }
+  // False when the lease ran out and another delivery took over: it completes, finding all in place.
+  await claim.complete();
+}
+
+// ─── Web roles ───────────────────────────────────────────────────────────────────────────────
+// One idempotent step: reads what it needs itself and resolves with the role ids newly granted.
+
+/**
+ * Grants the invitation's web roles (adx_invitation_webrole) to the contact through
+ * adx_webrole_contact, skipping roles it holds; a duplicate-key answer (a concurrent grant) counts
+ * as held. Resolves with the role ids newly associated.
+ */
+async function grantInvitationRoles(
+  client: DataverseApi,
+  ids: { invitationId: string; contactId: string },
+): Promise<string[]> {
+  const { invitationId, contactId } = ids;
+  const [invitationRow, contactRow] = await Promise.all([
+    client.retrieve<WebApiRecord>(InvitationTable.entitySet, invitationId, {
+      select: [InvitationTable.primaryId],
+      expand: `${InvitationTable.relationships.webRoles}($select=${webRoleId})`,
+      headers: { ...NO_CACHE },
+    }),
+    client.retrieve<WebApiRecord>(ContactTable.entitySet, contactId, {
+      select: [ContactTable.primaryId],
       expand: `${webRoleContacts}($select=${webRoleId})`,
       headers: { ...NO_CACHE },
     }),
-    findRedemption(client, { ...target, invitationId, contactId }),
   ]);
-  const invitation = toInvitationRecord(invitationRow);
-  const contact = toContactRecord(contactRow);
-
-  const accountId = guidOrUndefined(invitation.accountId);
-  let accountAssigned = false;
-  if (accountId && guidOrUndefined(contact.parentCustomerId) !== accountId) {
-    await client.update(ContactTable.entitySet, contactId, contactToWebApi({ parentCustomerId: accountId }));
-    accountAssigned = true;
-  }
-
   const held = new Set(readExpandedIds(contactRow, webRoleContacts, webRoleId));
-  const rolesAdded: string[] = [];
+  const added: string[] = [];
   for (const roleId of readExpandedIds(invitationRow, InvitationTable.relationships.webRoles, webRoleId)) {
     if (held.has(roleId)) continue;
     try {
@@ -95,98 +174,26 @@ export async function applyRedemption(
         entitySet: ContactTable.entitySet,
         id: contactId,
       });
-      rolesAdded.push(roleId);
+      added.push(roleId);
     } catch (error) {
-      // A concurrent run associated it first: the role is held, which is all we wanted.
       if (!isDuplicate(error)) throw error;
     }
   }
-
-  const workflowId = guidOrUndefined(invitation.redemptionWorkflowId);
-  const alreadyCompleted = activity?.state === ActivityState.Completed;
-  let workflowStarted = false;
-  if (workflowId && !alreadyCompleted) {
-    await client.callAction(MessageName.ExecuteWorkflow, executeWorkflowBody(contactId), {
-      boundTo: { entitySet: WorkflowTable.entitySet, id: workflowId },
-    });
-    workflowStarted = true;
-  }
-  if (activity && !alreadyCompleted) {
-    await client.update(
-      redemption.entitySet,
-      activity.id,
-      inviteRedemptionToWebApi({ state: ActivityState.Completed }),
-    );
-  }
-  return { accountAssigned, rolesAdded, workflowStarted };
+  return added;
 }
 
 /**
  * Applies (again) the redemption recorded by this adx_inviteredemption activity: reads its
  * invitation (regarding) and its Customer party (the contact), then {@link applyRedemption}.
  * This is the retry after a committed redemption whose handlers failed.
+ * @throws InvitationError `not_found` for an unknown id, `invalid` for an activity no redemption wrote
  */
 export async function applyRedemptionById(
   client: DataverseApi,
   redemptionId: string,
+  options: ApplyRedemptionOptions = {},
 ): Promise<ApplyRedemptionResult> {
-  const id = normalizeGuid(redemptionId);
-  let row: WebApiRecord;
-  try {
-    row = await client.retrieve<WebApiRecord>(redemption.entitySet, id, {
-      select: [redemption.lookups.regardingInvitation.valueField],
-      expand: `${redemption.relationships.parties}(${partySelect})`,
-      headers: { ...NO_CACHE },
-    });
-  } catch (error) {
-    if (isStatus(error, 404)) {
-      throw new InvitationError('not_found', `Redemption ${id} does not exist; check the redemption id.`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-  const record = toInviteRedemptionRecord(row);
-  const invitationId = guidOrUndefined(record.invitationId);
-  const contactId = guidOrUndefined(record.contactId);
-  if (!invitationId || !contactId) {
-    throw new InvitationError(
-      'invalid',
-      `Redemption ${id} names no ${invitationId ? 'contact (Customer party)' : 'invitation (regarding)'}; it was not written by a redemption and cannot be applied.`,
-    );
-  }
-  return applyRedemption(client, { redemptionId: id, invitationId, contactId });
-}
-
-/** The redemption activity to mark Completed: the given one, or the contact's open one for the invitation. */
-async function findRedemption(
-  client: DataverseApi,
-  target: ApplyRedemptionTarget,
-): Promise<{ id: string; state: number } | undefined> {
-  const { redemptionId, invitationId, contactId } = target;
-  if (redemptionId) {
-    const id = normalizeGuid(redemptionId);
-    const row = await client.retrieve<WebApiRecord>(redemption.entitySet, id, {
-      select: [redemption.columns.state],
-      headers: { ...NO_CACHE },
-    });
-    return { id, state: toInviteRedemptionRecord(row).state ?? ActivityState.Open };
-  }
-  const rows = await queryAll(client, redemption.entitySet, {
-    select: [redemption.columns.id, redemption.columns.state],
-    filter: `${redemption.lookups.regardingInvitation.valueField} eq ${invitationId}`,
-    expand: `${redemption.relationships.parties}(${partySelect})`,
-    headers: { ...NO_CACHE },
-  });
-  const mine = rows.filter((row) =>
-    readParties(row, redemption.relationships.parties).some(
-      (party) => guidOrUndefined(party.partyId) === contactId,
-    ),
-  );
-  const records = mine.map(toInviteRedemptionRecord);
-  // Prefer an open one: that is the redemption whose workflow has not run yet.
-  const pick = records.find((r) => (r.state ?? ActivityState.Open) !== ActivityState.Completed) ?? records[0];
-  return pick ? { id: normalizeGuid(pick.id), state: pick.state ?? ActivityState.Open } : undefined;
+  return applyRedemption(client, await readRedemptionTarget(client, redemptionId), options);
 }
 
 function guidOrUndefined(value: string | undefined): string | undefined {

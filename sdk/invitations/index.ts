@@ -16,9 +16,11 @@ export {
 export {
   applyRedemption,
   applyRedemptionById,
+  type ApplyRedemptionOptions,
   type ApplyRedemptionResult,
   type ApplyRedemptionTarget,
 } from './apply-redemption';
+export { RedemptionInProgressError } from './redemption-claim-options';
 export { hashPassword, verifyPassword, type HashPasswordOptions } from './password-hash';
 export {
   decideRedemption,

@@ -80,11 +80,11 @@ export async function redeemInvitation(
         // The redemption is committed: a failure from here on is reported, never thrown, so the
         // caller does not take a redeemed code for a refused one; applyRedemption can be retried.
         try {
-          result.handlers = await applyRedemption(ctx.client, {
-            redemptionId,
-            invitationId: inv.record.id,
-            contactId: plan.contact.id,
-          });
+          result.handlers = await applyRedemption(
+            ctx.client,
+            { redemptionId, invitationId: inv.record.id, contactId: plan.contact.id },
+            { now: ctx.now, sleep: ctx.sleep, holderId: ctx.newId() },
+          );
         } catch (error) {
           result.handlersError = error instanceof Error ? error.message : String(error);
         }

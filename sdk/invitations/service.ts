@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../client/api';
 import { SEND_INVITATION_WORKFLOW_NAME, type InvitationRecord } from '../entities/index';
-import { applyRedemptionById, type ApplyRedemptionResult } from './apply-redemption';
+import {
+  applyRedemptionById,
+  type ApplyRedemptionOptions,
+  type ApplyRedemptionResult,
+} from './apply-redemption';
 import { createInvitation } from './create';
 import { createManyInvitations } from './create-many';
 import { findInvitationByCode, listInvitations, revokeInvitation } from './queries';
@@ -107,10 +111,14 @@ export class InvitationService {
   /**
    * Applies a committed redemption's account, web roles and workflow here (in-process), found by
    * its adx_inviteredemption id: the retry when {@link RedemptionResult.handlersError} was set.
-   * Idempotent: what is already in place is skipped, and the workflow runs only once.
+   * Applied once however many callers race: the redemption activity is claimed first, a redemption
+   * already applied changes nothing, and one being applied elsewhere is waited for (see `options`).
    */
-  applyRedemption(redemptionId: string): Promise<ApplyRedemptionResult> {
-    return applyRedemptionById(this.client, redemptionId);
+  applyRedemption(
+    redemptionId: string,
+    options: ApplyRedemptionOptions = {},
+  ): Promise<ApplyRedemptionResult> {
+    return applyRedemptionById(this.client, redemptionId, options);
   }
 
   /**

@@ -11,6 +11,18 @@ const refused = {
   error: { code: '0x80040220', message: 'Principal user is missing prvReadadx_invitation.' },
 };
 
+/** The activity after a PATCH of it: a new etag, and the description that was written. */
+const echo =
+  (etag: string) =>
+  (_uri: string, body: nock.Body): nock.ReplyFnResult => [
+    200,
+    {
+      '@odata.etag': etag,
+      activityid: REDEMPTION,
+      description: (body as Record<string, unknown>).description,
+    },
+  ];
+
 const invitation = {
   '@odata.etag': 'W/"7"',
   adx_invitationid: INV,
@@ -35,15 +47,22 @@ describe('a committed redemption whose in-process handlers fail', () => {
       .reply(...batchGetReply(collection([invitation]), collection([{ contactid: CONTACT, statecode: 0 }])))
       .post(`${API}/$batch`, (body: string) => body.includes('changeset'))
       .reply(...changeSetReply([204, 204]))
+      .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
+      .query(true)
+      .reply(200, { '@odata.etag': 'W/"1"', activityid: REDEMPTION, statecode: 0 })
+      .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, (b) => typeof b.scheduledend === 'string')
+      .query(true)
+      .reply(echo('W/"2"'))
       .get(`${API}/adx_invitations(${INV})`)
       .query(true)
       .reply(403, refused)
       .get(`${API}/contacts(${CONTACT})`)
       .query(true)
-      .reply(200, { contactid: CONTACT, adx_webrole_contact: [] })
-      .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
+      .reply(200, { contactid: CONTACT })
+      // The claim is given back, so a retry need not wait for the lease.
+      .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, (b) => b.scheduledend === null)
       .query(true)
-      .reply(200, { activityid: REDEMPTION, statecode: 0 });
+      .reply(echo('W/"3"'));
 
     const result = await new InvitationService(orgClient(), {
       now,
@@ -74,23 +93,29 @@ describe('InvitationService.applyRedemption', () => {
         _regardingobjectid_value: INV,
         adx_inviteredemption_activity_parties: [{ _partyid_value: CONTACT, participationtypemask: 11 }],
       })
+      .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
+      .query((q) => !('$expand' in q))
+      .reply(200, { '@odata.etag': 'W/"1"', activityid: REDEMPTION, statecode: 0 })
       .get(`${API}/adx_invitations(${INV})`)
+      .times(2)
       .query(true)
       .reply(200, { adx_invitationid: INV, adx_invitation_webrole: [] })
       .get(`${API}/contacts(${CONTACT})`)
+      .times(2)
       .query(true)
-      .reply(200, { contactid: CONTACT, adx_webrole_contact: [] })
-      .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
-      .query((q) => !('$expand' in q))
-      .reply(200, { activityid: REDEMPTION, statecode: 0 });
-    const close = nock(ORG)
-      .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, { statecode: 1, statuscode: 2 })
-      .reply(204);
+      .reply(200, { contactid: CONTACT, adx_webrole_contact: [] });
+    const writes = nock(ORG)
+      .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, (b) => typeof b.scheduledend === 'string')
+      .query(true)
+      .reply(echo('W/"2"'))
+      .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, (b) => b.statecode === 1 && b.statuscode === 2)
+      .query(true)
+      .reply(echo('W/"3"'));
 
     const result = await new InvitationService(orgClient()).applyRedemption(REDEMPTION);
 
     scope.done();
-    close.done();
+    writes.done();
     expect(result).toEqual({ accountAssigned: false, rolesAdded: [], workflowStarted: false });
   });
 

@@ -61,7 +61,8 @@ describe('recorded request sequences', () => {
     const result = await withFixture(
       'invitations/redeem',
       async (url) => {
-        const ids = ['5e1d2c3b-0000-4000-8000-000000000002'];
+        // The redemption activity, then the holder of its apply claim.
+        const ids = ['5e1d2c3b-0000-4000-8000-000000000002', '5e1d2c3b-0000-4000-8000-000000000003'];
         const service = new InvitationService(testClient(url).client, {
           handlers: 'in-process',
           now,
