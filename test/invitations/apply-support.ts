@@ -101,10 +101,9 @@ export async function startApplyHarness(): Promise<ApplyHarness> {
       return { ...redeemed, workflowId, roleIds };
     },
     async effects(r) {
-      const jobs = await direct.count(
-        'asyncoperations',
-        `_regardingobjectid_value eq ${r.contactId} and _workflowactivationid_value eq ${r.workflowId}`,
-      );
+      const jobs = await direct.count('asyncoperations', {
+        filter: `_regardingobjectid_value eq ${r.contactId} and _workflowactivationid_value eq ${r.workflowId}`,
+      });
       const contact = await direct.retrieve<WebApiRecord>('contacts', r.contactId, {
         select: ['contactid'],
         expand: 'adx_webrole_contact($select=adx_webroleid)',
