@@ -15,22 +15,21 @@ import {
   InviteRedemptionTable,
   inviteRedemptionToWebApi,
   MessageName,
-  readExpandedIds,
   readParties,
   toContactRecord,
   toInvitationRecord,
   toInviteRedemptionRecord,
-  WebRoleTable,
   WorkflowTable,
 } from '../entities/index';
+import { grantInvitationRoles } from '../sites/web-role-grants';
 import { InvitationError } from './errors';
-import { isDuplicate, isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
+import { isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
 
 /** What {@link applyRedemption} changed. */
 export interface ApplyRedemptionResult {
   /** parentcustomerid was set to the invitation's assign-to account. */
   accountAssigned: boolean;
-  /** Web role ids newly associated with the contact (roles already held are skipped). */
+  /** Web role ids (of either data model) newly associated with the contact (roles already held are skipped). */
   rolesAdded: string[];
   /** The redemption workflow was started on the contact. */
   workflowStarted: boolean;
@@ -46,15 +45,12 @@ export interface ApplyRedemptionTarget {
 
 const invitationLookups = InvitationTable.lookups;
 const redemption = InviteRedemptionTable;
-const webRoleId = WebRoleTable.primaryId;
-/** The web roles a contact holds and an invitation grants: one N:N, seen from either side. */
-const webRoleContacts = WebRoleTable.relationships.contacts;
 const partySelect = `$select=${ActivityPartyTable.lookups.partyContact.valueField},${ActivityPartyTable.columns.participationType}`;
 
 /**
  * Applies a redemption's side effects: parentcustomerid ← adx_assigntoaccount (skipped when already
- * set), each web role of the invitation associated through adx_webrole_contact (skipping ones
- * held), and the redemption workflow executed on the contact only while the redemption activity is
+ * set), each web role of the invitation associated through its data model's N:N (skipping ones
+ * held; see grantInvitationRoles), and the redemption workflow executed on the contact only while the redemption activity is
  * still open; the activity is then marked Completed, which is what makes a second run a no-op.
  */
 export async function applyRedemption(
@@ -66,12 +62,10 @@ export async function applyRedemption(
   const [invitationRow, contactRow, activity] = await Promise.all([
     client.retrieve<WebApiRecord>(InvitationTable.entitySet, invitationId, {
       select: [invitationLookups.assignToAccount.valueField, invitationLookups.redemptionWorkflow.valueField],
-      expand: `${InvitationTable.relationships.webRoles}($select=${webRoleId})`,
       headers: { ...NO_CACHE },
     }),
     client.retrieve<WebApiRecord>(ContactTable.entitySet, contactId, {
       select: [ContactTable.lookups.parentCustomerAccount.valueField],
-      expand: `${webRoleContacts}($select=${webRoleId})`,
       headers: { ...NO_CACHE },
     }),
     findRedemption(client, { ...target, invitationId, contactId }),
@@ -86,21 +80,7 @@ export async function applyRedemption(
     accountAssigned = true;
   }
 
-  const held = new Set(readExpandedIds(contactRow, webRoleContacts, webRoleId));
-  const rolesAdded: string[] = [];
-  for (const roleId of readExpandedIds(invitationRow, InvitationTable.relationships.webRoles, webRoleId)) {
-    if (held.has(roleId)) continue;
-    try {
-      await client.associate(WebRoleTable.entitySet, roleId, webRoleContacts, {
-        entitySet: ContactTable.entitySet,
-        id: contactId,
-      });
-      rolesAdded.push(roleId);
-    } catch (error) {
-      // A concurrent run associated it first: the role is held, which is all we wanted.
-      if (!isDuplicate(error)) throw error;
-    }
-  }
+  const rolesAdded = await grantInvitationRoles(client, { invitationId, contactId });
 
   const workflowId = guidOrUndefined(invitation.redemptionWorkflowId);
   const alreadyCompleted = activity?.state === ActivityState.Completed;

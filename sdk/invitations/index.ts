@@ -33,6 +33,7 @@ export type {
   CreateInvitationInput,
   CreatedInvitation,
   CreateManyOptions,
+  InvitationDetails,
   CreateManyProgress,
   CreateManyResult,
   InvitationListStatus,
