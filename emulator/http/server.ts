@@ -9,6 +9,7 @@ import http from 'node:http';
 import { SystemUserTable } from '../../sdk/entities/systemuser';
 import type { EmulatorExtensions, OperationContext } from '../contracts';
 import { DataverseFault, ErrorCodes } from '../errors';
+import { withDataModel, type EmulatorDataModel } from '../metadata';
 import type { FaultList } from '../faults';
 import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
@@ -40,12 +41,14 @@ export interface ServerDependencies {
   defaultUserId: string;
   /** `http://127.0.0.1:<port>`, known once listening. */
   origin: () => string;
+  /** Whose tables requests see (default both data models). */
+  dataModel?: EmulatorDataModel;
 }
 
 /** Creates the node:http server (not yet listening). */
 export function createApiServer(deps: ServerDependencies): http.Server {
   return http.createServer((req, res) => {
-    void serve(deps, req).then(
+    void withDataModel(deps.dataModel ?? 'both', () => serve(deps, req)).then(
       (response) => send(res, response),
       (error: unknown) => send(res, errorResponse(error)),
     );
