@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { applyRedemption } from '../../sdk/invitations/apply-redemption';
-import { API, ORG, orgClient, resetNock } from './nock-support';
+import { API, ORG, orgClient, resetNock, roleLinksReply } from './nock-support';
 
 const INV = '10000000-0000-0000-0000-000000000001';
 const CONTACT = '20000000-0000-0000-0000-000000000001';
@@ -14,8 +14,8 @@ const invitationRow = {
   adx_invitationid: INV,
   _adx_assigntoaccount_value: ACCOUNT,
   _adx_redemptionworkflow_value: WORKFLOW,
-  adx_invitation_webrole: [{ adx_webroleid: ROLE_HELD }, { adx_webroleid: ROLE_NEW }],
 };
+const granted = { standard: [ROLE_HELD, ROLE_NEW], enhanced: [] };
 
 beforeEach(resetNock);
 afterAll(() => nock.enableNetConnect());
@@ -28,11 +28,7 @@ describe('applyRedemption', () => {
       .reply(200, invitationRow)
       .get(`${API}/contacts(${CONTACT})`)
       .query(true)
-      .reply(200, {
-        contactid: CONTACT,
-        _parentcustomerid_value: null,
-        adx_webrole_contact: [{ adx_webroleid: ROLE_HELD }],
-      })
+      .reply(200, { contactid: CONTACT, _parentcustomerid_value: null })
       .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
       .query(true)
       .reply(200, { activityid: REDEMPTION, statecode: 0 })
@@ -40,6 +36,8 @@ describe('applyRedemption', () => {
         'parentcustomerid_account@odata.bind': `/accounts(${ACCOUNT})`,
       })
       .reply(204)
+      .post(`${API}/$batch`)
+      .reply(...roleLinksReply({ granted, held: { standard: [ROLE_HELD], enhanced: [] } }))
       .post(`${API}/adx_webroles(${ROLE_NEW})/adx_webrole_contact/$ref`, {
         '@odata.id': `${ORG}${API}/contacts(${CONTACT})`,
       })
@@ -66,14 +64,12 @@ describe('applyRedemption', () => {
       .reply(200, invitationRow)
       .get(`${API}/contacts(${CONTACT})`)
       .query(true)
-      .reply(200, {
-        contactid: CONTACT,
-        _parentcustomerid_value: ACCOUNT,
-        adx_webrole_contact: [{ adx_webroleid: ROLE_HELD }, { adx_webroleid: ROLE_NEW }],
-      })
+      .reply(200, { contactid: CONTACT, _parentcustomerid_value: ACCOUNT })
       .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
       .query(true)
-      .reply(200, { activityid: REDEMPTION, statecode: 1 });
+      .reply(200, { activityid: REDEMPTION, statecode: 1 })
+      .post(`${API}/$batch`)
+      .reply(...roleLinksReply({ granted, held: { standard: [ROLE_HELD, ROLE_NEW], enhanced: [] } }));
 
     const result = await applyRedemption(orgClient(), {
       redemptionId: REDEMPTION,
@@ -92,10 +88,12 @@ describe('applyRedemption', () => {
       .reply(200, { ...invitationRow, _adx_assigntoaccount_value: null, _adx_redemptionworkflow_value: null })
       .get(`${API}/contacts(${CONTACT})`)
       .query(true)
-      .reply(200, { contactid: CONTACT, adx_webrole_contact: [{ adx_webroleid: ROLE_HELD }] })
+      .reply(200, { contactid: CONTACT })
       .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
       .query(true)
       .reply(200, { activityid: REDEMPTION, statecode: 0 })
+      .post(`${API}/$batch`)
+      .reply(...roleLinksReply({ granted, held: { standard: [ROLE_HELD], enhanced: [] } }))
       .post(`${API}/adx_webroles(${ROLE_NEW})/adx_webrole_contact/$ref`)
       .reply(412, { error: { code: '0x80040237', message: 'Cannot insert duplicate key.' } })
       .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`)

@@ -1,6 +1,15 @@
 import nock from 'nock';
 import { InvitationService } from '../../sdk/invitations/service';
-import { API, batchGetReply, changeSetReply, collection, ORG, orgClient, resetNock } from './nock-support';
+import {
+  API,
+  batchGetReply,
+  changeSetReply,
+  collection,
+  ORG,
+  orgClient,
+  resetNock,
+  roleLinksReply,
+} from './nock-support';
 
 const INV = '10000000-0000-0000-0000-000000000001';
 const CONTACT = '20000000-0000-0000-0000-000000000001';
@@ -20,7 +29,6 @@ const invitation = {
   statecode: 0,
   statuscode: 756150000,
   _adx_invitecontact_value: CONTACT,
-  adx_invitation_webrole: [],
   adx_invitation_redeemedcontacts: [],
   adx_invitation_invitecontacts: [],
 };
@@ -40,7 +48,7 @@ describe('a committed redemption whose in-process handlers fail', () => {
       .reply(403, refused)
       .get(`${API}/contacts(${CONTACT})`)
       .query(true)
-      .reply(200, { contactid: CONTACT, adx_webrole_contact: [] })
+      .reply(200, { contactid: CONTACT })
       .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
       .query(true)
       .reply(200, { activityid: REDEMPTION, statecode: 0 });
@@ -76,14 +84,18 @@ describe('InvitationService.applyRedemption', () => {
       })
       .get(`${API}/adx_invitations(${INV})`)
       .query(true)
-      .reply(200, { adx_invitationid: INV, adx_invitation_webrole: [] })
+      .reply(200, { adx_invitationid: INV })
       .get(`${API}/contacts(${CONTACT})`)
       .query(true)
-      .reply(200, { contactid: CONTACT, adx_webrole_contact: [] })
+      .reply(200, { contactid: CONTACT })
       .get(`${API}/adx_inviteredemptions(${REDEMPTION})`)
       .query((q) => !('$expand' in q))
       .reply(200, { activityid: REDEMPTION, statecode: 0 });
     const close = nock(ORG)
+      .post(`${API}/$batch`)
+      .reply(
+        ...roleLinksReply({ granted: { standard: [], enhanced: [] }, held: { standard: [], enhanced: [] } }),
+      )
       .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, { statecode: 1, statuscode: 2 })
       .reply(204);
 
