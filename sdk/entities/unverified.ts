@@ -58,7 +58,7 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
   },
   {
     where: 'DATA_MODEL_NAMES[*].invitationRoles / contactRoles (a model without tables)',
-    value: "GET <set>(<id>)/<navigation> answers 404 \"Resource not found for the segment '<navigation>'\"",
+    value: 'GET <set>(<id>)/<navigation> answers 404 "Resource not found for the segment \'<navigation>\'"',
     note: 'Documented for an unknown entity set (0x8006088a); assumed the same for a navigation property of a table the environment lacks. Confirm in an environment without adx_webrole.',
   },
   {
