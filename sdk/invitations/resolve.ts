@@ -228,14 +228,8 @@ export async function resolveSiteRoles(client: DataverseApi, request: SiteRoleRe
   if (choice.problems) {
     throw new InvitationError(
       'invalid',
-      `Cannot use ${describeAsked(request)}: ${choice.problems.join('; ')}. ${choice.hint}`,
+      `Cannot choose the invitation's site and web roles: ${choice.problems.join('; ')}. ${choice.hint}`,
     );
   }
   return { site: choice.site, roles: choice.roles };
-}
-
-function describeAsked(request: SiteRoleRequest): string {
-  const roles = request.roles?.length ? `the web role${request.roles.length === 1 ? '' : 's'}` : '';
-  const site = request.site !== undefined ? 'the site' : '';
-  return [site, roles].filter(Boolean).join(' and ');
 }
