@@ -42,6 +42,47 @@ function where(directory: SiteDirectory, role: SiteWebRole): string {
   return s ? describeSite(s) : `no site (${dataModelLabel(role.dataModel)}, role ${role.id})`;
 }
 
+/** One reference's outcome: the role, or why it cannot be used (`several` when sites share the name). */
+type Pick =
+  { role: SiteWebRole; problem?: undefined } | { role?: undefined; problem: string; several?: boolean };
+
+/** The role a reference names among one site's roles. */
+function pickInSite(directory: SiteDirectory, site: Site, ref: string, all: readonly SiteWebRole[]): Pick {
+  const mine = all.filter((r) => r.dataModel === site.dataModel && r.siteId === site.id);
+  if (mine.length === 1) return { role: mine[0] };
+  const name = `web role "${ref}"`;
+  if (mine.length > 1)
+    return {
+      problem: `${name} is ambiguous: site ${describeSite(site)} has ${mine.length} roles of that name (${mine.map((r) => r.id).join(', ')}); use the id`,
+    };
+  const elsewhere = [...new Set(all.map((r) => where(directory, r)))];
+  return {
+    problem: `${name} is not a role of site ${describeSite(site)}${elsewhere.length ? `; it is a role of ${elsewhere.join(', ')}` : ''}`,
+  };
+}
+
+/** The role a reference names when no site was chosen: it must be a role of exactly one site. */
+function pickAcrossSites(directory: SiteDirectory, ref: string, all: readonly SiteWebRole[]): Pick {
+  const bySite = new Map<string, SiteWebRole[]>();
+  for (const role of all) {
+    const key = siteKey(role.siteId, role.dataModel);
+    bySite.set(key, [...(bySite.get(key) ?? []), role]);
+  }
+  const groups = [...bySite.values()];
+  const name = `web role "${ref}"`;
+  if (groups.length === 0) return { problem: `${name} is not a role of any site` };
+  if (groups.length > 1)
+    return {
+      problem: `${name} is a role of several sites: ${groups.map((g) => where(directory, g[0])).join(', ')}`,
+      several: true,
+    };
+  const [group] = groups;
+  if (group.length === 1) return { role: group[0] };
+  return {
+    problem: `${name} is ambiguous: ${where(directory, group[0])} has ${group.length} roles of that name (${group.map((r) => r.id).join(', ')}); use the id`,
+  };
+}
+
 /** Chooses the site and roles for one invitation; see the file comment for the rule. */
 export function chooseSiteRoles(
   directory: SiteDirectory,
@@ -62,60 +103,33 @@ export function chooseSiteRoles(
   if (refs.length === 0) return { site, roles: [] };
   if (!site && directory.sites.length === 1) site = directory.sites[0];
 
-  const problems: string[] = [];
-  const chosen: SiteWebRole[] = [];
-  for (const ref of refs) {
+  const chosen = site;
+  const picks = refs.map((ref) => {
     const all = matches.get(roleKey(ref)) ?? [];
-    if (site) {
-      const target = site;
-      const mine = all.filter((r) => r.dataModel === target.dataModel && r.siteId === target.id);
-      if (mine.length === 1) chosen.push(mine[0]);
-      else if (mine.length > 1)
-        problems.push(
-          `web role "${ref}" is ambiguous: site ${describeSite(site)} has ${mine.length} roles of that name (${mine.map((r) => r.id).join(', ')}); use the id`,
-        );
-      else if (all.length > 0)
-        problems.push(
-          `web role "${ref}" is not a role of site ${describeSite(site)}; it is a role of ${[...new Set(all.map((r) => where(directory, r)))].join(', ')}`,
-        );
-      else problems.push(`web role "${ref}" is not a role of site ${describeSite(site)}`);
-      continue;
-    }
-    const bySite = new Map<string, SiteWebRole[]>();
-    for (const role of all) {
-      const key = siteKey(role.siteId, role.dataModel);
-      bySite.set(key, [...(bySite.get(key) ?? []), role]);
-    }
-    const groups = [...bySite.values()];
-    if (groups.length === 0) problems.push(`web role "${ref}" is not a role of any site`);
-    else if (groups.length > 1)
-      problems.push(
-        `web role "${ref}" is a role of several sites: ${groups.map((g) => where(directory, g[0])).join(', ')}`,
-      );
-    else if (groups[0].length > 1)
-      problems.push(
-        `web role "${ref}" is ambiguous: ${where(directory, groups[0][0])} has ${groups[0].length} roles of that name (${groups[0].map((r) => r.id).join(', ')}); use the id`,
-      );
-    else chosen.push(groups[0][0]);
+    return chosen ? pickInSite(directory, chosen, ref, all) : pickAcrossSites(directory, ref, all);
+  });
+  const failed = picks.filter((p) => p.problem !== undefined);
+  if (failed.length > 0) {
+    const check = 'Check the web role id or its exact name, and the site.';
+    const hint = failed.some((p) => p.several)
+      ? CHOOSE_SITE_HINT
+      : directory.sites.length === 0
+        ? `${check} ${available(directory.sites)}`
+        : check;
+    return { problems: failed.map((p) => p.problem as string), hint };
   }
-  if (problems.length > 0) return { problems, hint: hintFor(directory, problems) };
+  const roles = picks
+    .map((p) => p.role as SiteWebRole)
+    .filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i);
   if (!site) {
-    const sites = [...new Set(chosen.map((r) => siteKey(r.siteId, r.dataModel)))];
-    if (sites.length > 1) {
-      const list = chosen.map((r) => `"${r.name}" (${where(directory, r)})`).join(', ');
+    if (new Set(roles.map((r) => siteKey(r.siteId, r.dataModel))).size > 1) {
+      const list = roles.map((r) => `"${r.name}" (${where(directory, r)})`).join(', ');
       return {
         problems: [`the web roles are roles of different sites: ${list}; an invitation is for one site`],
         hint: CHOOSE_SITE_HINT,
       };
     }
-    site = siteOf(directory, chosen[0]);
+    site = siteOf(directory, roles[0]);
   }
-  const unique = chosen.filter((r, i) => chosen.findIndex((o) => o.id === r.id) === i);
-  return { site, roles: unique };
-}
-
-function hintFor(directory: SiteDirectory, problems: string[]): string {
-  if (problems.some((p) => p.includes('several sites'))) return CHOOSE_SITE_HINT;
-  const check = 'Check the web role id or its exact name, and the site.';
-  return directory.sites.length === 0 ? `${check} ${available(directory.sites)}` : check;
+  return { site, roles };
 }
