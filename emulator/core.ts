@@ -7,6 +7,7 @@ import type { EmulatorExtensions, EmulatorOperations } from './contracts';
 import { FaultList } from './faults';
 import type { FaultInjector, FaultRule } from './faults';
 import { API_ROOT, createApiServer } from './http/server';
+import { checkDataModel, type EmulatorDataModel } from './metadata';
 import { CoreOperations } from './operations';
 import { checkCoreOptions, listenError, openError } from './options';
 import { PortalInvitationsError } from '../sdk/errors';
@@ -29,6 +30,13 @@ export interface EmulatorCoreOptions {
   token?: string;
   /** Write the sample portal (see `SEED`) when the store is empty. */
   seed?: boolean;
+  /**
+   * Which data model's tables the environment has: `both` (default; one site of each model when
+   * seeded), `enhanced` (no adx_website / adx_webrole: their entity sets answer 404, as in an
+   * environment whose sites all date from 2023 on) or `standard` (no powerpagesite,
+   * powerpagecomponent, mspp_website, mspp_webrole).
+   */
+  dataModel?: EmulatorDataModel;
   /** Actions, pipeline and request gate built on top of the core. */
   extensions?: EmulatorExtensions;
   /** Largest request body accepted, in bytes (default 64 MiB); larger ones get 413. */
@@ -67,13 +75,15 @@ function open(file: string): ReturnType<typeof openDatabase> {
  */
 export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Promise<EmulatorCore> {
   checkCoreOptions(options);
+  checkDataModel(options.dataModel);
+  const dataModel = options.dataModel ?? 'both';
   const db = open(options.db ?? ':memory:');
   const store = new Store(db);
   const tx = new TransactionManager(db, () => store.rolledBack());
   const ops = new CoreOperations(store, tx, options.now);
   const extensions = options.extensions ?? {};
   try {
-    if (options.seed) await seedStore(ops);
+    if (options.seed) await seedStore(ops, undefined, { dataModel });
   } catch (error) {
     db.close();
     throw error;
@@ -91,6 +101,7 @@ export async function startEmulatorCore(options: EmulatorCoreOptions = {}): Prom
     maxBodyBytes: options.maxBodyBytes,
     defaultUserId: SEED.systemUserId,
     origin: () => origin,
+    dataModel,
   });
   try {
     await new Promise<void>((resolve, reject) => {

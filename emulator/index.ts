@@ -16,6 +16,7 @@ import { evaluateWorkflow } from '../sdk/workflows/xaml/evaluate';
 export type { LimitsOptions } from './extensions/limits';
 export { EmulatorStartError } from './options';
 export { SEED } from './core';
+export { EMULATOR_DATA_MODELS, type EmulatorDataModel } from './metadata';
 export type { EmulatorCore, EmulatorCoreOptions, FaultInjector, FaultRule } from './core';
 
 /** Options for {@link startEmulator}: the core's, plus the extensions'. */

@@ -19,6 +19,7 @@ import { applyLinks, planLinks } from './links';
 import { manyToManyByName } from './metadata';
 import type { TableMeta } from './metadata';
 import { findRows, mustTable, Store } from './store/store';
+import { assertWritable } from './store/views';
 import type { TransactionManager } from './store/transaction';
 import { createdValues, isGuid, updatedValues, validateValues } from './validation';
 
@@ -55,6 +56,7 @@ export class CoreOperations implements EmulatorOperations {
     id?: string,
   ): Promise<StoredRow> {
     const table = mustTable(entityName);
+    assertWritable(table);
     return this.write(ctx, async () => {
       const given = id ?? values[table.primaryId];
       if (given !== undefined && given !== null && !isGuid(given)) {
@@ -96,6 +98,7 @@ export class CoreOperations implements EmulatorOperations {
     ctx: OperationContext,
   ): Promise<StoredRow> {
     const table = mustTable(entityName);
+    assertWritable(table);
     return this.write(ctx, async () => {
       const existing = this.mustGet(table, id);
       const event: OperationEvent = {
@@ -118,6 +121,7 @@ export class CoreOperations implements EmulatorOperations {
 
   async delete(entityName: string, id: string, ctx: OperationContext): Promise<void> {
     const table = mustTable(entityName);
+    assertWritable(table);
     await this.write(ctx, async () => {
       const existing = this.mustGet(table, id);
       const event: OperationEvent = {

@@ -1,9 +1,12 @@
 /**
  * The sample portal written into an empty store when `seed: true`: a system user (the WhoAmI
- * caller), a website with its web roles, a partner account, contacts (one without an e-mail
- * address), the activated Send Invitation workflow read from the solution source, and the
- * PortalInvitations solution (with its publisher) holding that workflow as its one component.
- * Every row has a fixed id (`SEED`), so tests, fixtures and demos refer to rows without a lookup.
+ * caller), a standard-data-model site (adx_website) with its web roles, an enhanced-data-model
+ * site (powerpagesite "Fabrikam Partners") with its web role components and a site setting, a
+ * partner account, contacts (one without an e-mail address), the activated Send Invitation
+ * workflow read from the solution source, and the PortalInvitations solution (with its publisher)
+ * holding that workflow as its one component. A store seeded for one data model holds only that
+ * model's site. Every row has a fixed id (`SEED`), so tests, fixtures and demos refer to rows
+ * without a lookup.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +30,8 @@ import { ConfigurationError } from '../sdk/errors';
 import { SEND_INVITATION_WORKFLOW_NAME } from '../sdk/entities/workflow';
 import { readManifest } from '../sdk/solutions/index';
 import type { EmulatorOperations, OperationContext } from './contracts';
+import type { EmulatorDataModel } from './metadata';
+import { seedEnhancedSite } from './seed-enhanced-site';
 import { recordSolution } from './solution-records';
 
 /** Ids of everything `seed: true` creates, plus the organization and business unit WhoAmI returns. */
@@ -35,13 +40,25 @@ export const SEED = {
   businessUnitId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0002',
   /** The caller for WhoAmI and the default owner of created rows. */
   systemUserId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0003',
+  /** The standard-data-model site "Contoso Partner Portal" (adx_website). */
   websiteId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0010',
   accountId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0020',
+  /** The standard site's web roles (adx_webrole). */
   webRoles: {
     authenticated: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0031',
     partners: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0032',
     administrators: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0033',
   },
+  /** The enhanced-data-model site "Fabrikam Partners" (powerpagesite). */
+  enhancedSiteId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0060',
+  /** The enhanced site's web roles (powerpagecomponent rows of type Web Role; also their mspp_webrole ids). */
+  enhancedWebRoles: {
+    authenticated: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0061',
+    partners: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0062',
+    suppliers: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0063',
+  },
+  /** A site setting component of the enhanced site (type Site Setting: not a web role). */
+  enhancedSiteSettingId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0064',
   contacts: {
     /** alice.adams@example.com */
     alice: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0041',
@@ -110,11 +127,19 @@ const CONTACTS: Array<[keyof typeof SEED.contacts, string, string, string | null
   ['noEmail', 'Frank', 'Foster', null],
 ];
 
+/** Options of {@link seedStore}. */
+export interface SeedOptions {
+  /** Whose site(s) to write: both (default), or only the enhanced or the standard one. */
+  dataModel?: EmulatorDataModel;
+}
+
 /** Writes the sample portal if the store holds no system user yet; returns whether it did. */
 export async function seedStore(
   ops: EmulatorOperations,
   now: () => string = () => new Date().toISOString(),
+  options: SeedOptions = {},
 ): Promise<boolean> {
+  const dataModel = options.dataModel ?? 'both';
   if (ops.find(SystemUserTable.logicalName).length > 0) return false;
   const root = packageRoot();
   const xaml = readSendInvitationXaml(root);
@@ -146,30 +171,33 @@ export async function seedStore(
       ctx,
       SEED.systemUserId,
     );
-    await ops.create(
-      WebsiteTable.logicalName,
-      { [site.name]: 'Contoso Partner Portal', [site.partialUrl]: 'partners' },
-      ctx,
-      SEED.websiteId,
-    );
-    const website = { logicalName: WebsiteTable.logicalName, id: SEED.websiteId };
-    const roles: Array<[string, string, boolean]> = [
-      [SEED.webRoles.authenticated, 'Authenticated Users', true],
-      [SEED.webRoles.partners, 'Partners', false],
-      [SEED.webRoles.administrators, 'Administrators', false],
-    ];
-    for (const [id, name, authenticated] of roles) {
+    if (dataModel !== 'enhanced') {
       await ops.create(
-        WebRoleTable.logicalName,
-        {
-          [role.name]: name,
-          [WebRoleTable.lookups.website.column]: website,
-          [role.authenticatedUsersRole]: authenticated,
-        },
+        WebsiteTable.logicalName,
+        { [site.name]: 'Contoso Partner Portal', [site.partialUrl]: 'partners' },
         ctx,
-        id,
+        SEED.websiteId,
       );
+      const website = { logicalName: WebsiteTable.logicalName, id: SEED.websiteId };
+      const roles: Array<[string, string, boolean]> = [
+        [SEED.webRoles.authenticated, 'Authenticated Users', true],
+        [SEED.webRoles.partners, 'Partners', false],
+        [SEED.webRoles.administrators, 'Administrators', false],
+      ];
+      for (const [id, name, authenticated] of roles) {
+        await ops.create(
+          WebRoleTable.logicalName,
+          {
+            [role.name]: name,
+            [WebRoleTable.lookups.website.column]: website,
+            [role.authenticatedUsersRole]: authenticated,
+          },
+          ctx,
+          id,
+        );
+      }
     }
+    if (dataModel !== 'standard') await seedEnhancedSite(ops, ctx);
     await ops.create(
       AccountTable.logicalName,
       { [account.name]: 'Contoso Partners', [account.email]: 'partners@example.com' },

@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { InvitationRecord } from '../sdk/entities/index';
+import type { Site, SiteWebRole } from '../sdk/sites/index';
 
 /** Options for {@link Output}. */
 export interface OutputOptions {
@@ -106,7 +107,12 @@ export function isoDate(value: Date | string | undefined | null): string {
 
 /** An invitation as label/value lines. */
 export function describeInvitation(
-  invitation: InvitationRecord & { webRoleIds?: string[]; inviteContactIds?: string[] },
+  invitation: InvitationRecord & {
+    webRoleIds?: string[];
+    inviteContactIds?: string[];
+    site?: Site;
+    webRoles?: SiteWebRole[];
+  },
 ): string {
   return fields([
     ['Invitation', `${invitation.name} (${invitation.id})`],
@@ -120,7 +126,16 @@ export function describeInvitation(
     ],
     ['Invited', invitation.inviteContactIds?.join(', ') ?? invitation.inviteContactId],
     ['Account', invitation.accountId],
-    ['Web roles', invitation.webRoleIds?.join(', ')],
+    [
+      'Site',
+      invitation.site && `${invitation.site.name} (${invitation.site.dataModel}, ${invitation.site.id})`,
+    ],
+    [
+      'Web roles',
+      invitation.webRoles?.length
+        ? invitation.webRoles.map((r) => `${r.name} (${r.id})`).join(', ')
+        : invitation.webRoleIds?.join(', '),
+    ],
   ]);
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the seeded emulator on http://127.0.0.1:5170 (file DB .data/dataverse.sqlite), the
- * webhook host on a free port with its steps registered, a short demo, then the next steps, and it
- * keeps running until Ctrl+C.
+ * `npm start`: the seeded emulator on http://127.0.0.1:5170 (file DB .data/dataverse.sqlite; a site
+ * of each data model), the webhook host on a free port with its steps registered, a short demo on
+ * the enhanced-model site, then the next steps, and it keeps running until Ctrl+C.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -87,7 +87,9 @@ async function main(out: Output, { port, db }: StartOptions): Promise<void> {
       {
         contactId: SEED.contacts.alice,
         accountId: SEED.accountId,
-        webRoleIds: [SEED.webRoles.authenticated, SEED.webRoles.partners],
+        siteId: SEED.enhancedSiteId,
+        fallbackSiteId: SEED.websiteId,
+        webRoles: ['Partners', 'Authenticated Users'],
       },
       out,
     );
@@ -111,7 +113,8 @@ Done. The emulator keeps running on ${url} (Web API ${url}/api/data/v9.2/, datab
 
 Try the admin command line against it ${where}:
   npx portal-invite workflow show${target}
-  npx portal-invite invite create --contact bob.brown@example.com --role "Partners" --expires 30d --send${target}
+  npx portal-invite sites list${target}
+  npx portal-invite invite create --contact bob.brown@example.com --site "Fabrikam Partners" --role "Partners" --expires 30d --send${target}
   npx portal-invite invite list --status sent${target}
   npx portal-invite invite bulk --csv invitees.csv --results results.csv --send${target}
   npx portal-invite workflow patch-template --subject "You're invited" --body-file invite.html \\

@@ -3,7 +3,7 @@
  * `$count`, `$batch`, and bound/unbound actions and functions.
  */
 import { DataverseFault, ErrorCodes, unknownSegment } from '../errors';
-import { columnOf, isLookup, navigationOf, TABLES, tableByEntitySet } from '../metadata';
+import { columnOf, isLookup, navigationOf, tableByEntitySet, visibleTables } from '../metadata';
 import type { TableMeta } from '../metadata';
 import { parseKeySegment } from '../odata/references';
 import { isGuid } from '../validation';
@@ -116,6 +116,6 @@ function allow(request: ApiRequest, methods: string[]): void {
 function serviceDocument(env: ApiEnvironment): ApiResponse {
   return jsonResponse(200, {
     '@odata.context': `${env.apiUrl}$metadata`,
-    value: TABLES.map((t) => ({ name: t.entitySet, kind: 'EntitySet', url: t.entitySet })),
+    value: visibleTables().map((t) => ({ name: t.entitySet, kind: 'EntitySet', url: t.entitySet })),
   });
 }

@@ -9,6 +9,7 @@ import http from 'node:http';
 import { SystemUserTable } from '../../sdk/entities/systemuser';
 import type { EmulatorExtensions, OperationContext } from '../contracts';
 import { DataverseFault, ErrorCodes } from '../errors';
+import { withDataModel, type EmulatorDataModel } from '../metadata';
 import type { FaultList } from '../faults';
 import type { CoreOperations } from '../operations';
 import type { Store } from '../store/store';
@@ -45,13 +46,15 @@ export interface ServerDependencies {
   defaultUserId: string;
   /** `http://127.0.0.1:<port>`, known once listening. */
   origin: () => string;
+  /** Whose tables requests see (default both data models). */
+  dataModel?: EmulatorDataModel;
 }
 
 /** Creates the node:http server (not yet listening). */
 export function createApiServer(deps: ServerDependencies): http.Server {
   const budget = new BodyBudget(deps.maxBodyBytes ?? MAX_BODY_BYTES);
   return http.createServer((req, res) => {
-    void serve(deps, req, res, budget).then(
+    void withDataModel(deps.dataModel ?? 'both', () => serve(deps, req, res, budget)).then(
       (response) => send(res, response),
       (error: unknown) => send(res, errorResponse(error)),
     );

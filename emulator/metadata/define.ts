@@ -9,7 +9,7 @@ import { StandardColumns } from '../../sdk/entities/standard-columns';
 import { SystemUserTable } from '../../sdk/entities/systemuser';
 import type { TableDefinition } from '../../sdk/entities/table';
 import type { ColumnSpec, StateModel } from './columns';
-import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
+import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta, ViewMeta } from './types';
 
 /** Columns the builder adds itself: the primary key, state/status and the audit columns. */
 type AutoColumn<T extends TableDefinition> =
@@ -65,6 +65,43 @@ export interface TableSpec<T extends TableDefinition> {
   computed?: TableMeta['computed'];
   /** False for rows without created/modified columns (activityparty); default true. */
   audit?: boolean;
+  /** A read-only view of another table's rows (give `audit: false`). */
+  view?: ViewSpec<T>;
+}
+
+/**
+ * Where a view's rows come from, by sdk/entities keys: its columns and lookups map to columns and
+ * lookups of `source`; statecode, statuscode and versionnumber map to the source's own.
+ */
+export interface ViewSpec<T extends TableDefinition> {
+  source: TableDefinition;
+  /** Only source rows whose column (a key of `source.columns`) equals the value. */
+  where?: [column: string, equals: number];
+  /** View column key → source column key (the primary key included). */
+  columns: { readonly [K in keyof T['columns']]?: string };
+  /** View lookup key → source lookup key. */
+  lookups?: { readonly [K in keyof T['lookups']]?: string };
+}
+
+function viewOf<T extends TableDefinition>(def: T, view: ViewSpec<T>): ViewMeta {
+  const { source } = view;
+  const sourceColumn = (key: string): string => {
+    const name = source.columns[key] ?? source.lookups[key]?.column;
+    if (!name)
+      throw new ConfigurationError(
+        `The view ${def.logicalName} maps to "${key}", which sdk/entities does not name on ${source.logicalName}.`,
+      );
+    return name;
+  };
+  const columns: Record<string, string> = {};
+  for (const [key, from] of Object.entries(view.columns) as [string, string][])
+    columns[def.columns[key]] = sourceColumn(from);
+  for (const [key, from] of Object.entries(view.lookups ?? {}) as [string, string][])
+    columns[def.lookups[key].column] = sourceColumn(from);
+  for (const shared of [StandardColumns.state, StandardColumns.status, StandardColumns.versionNumber])
+    columns[shared] ??= shared;
+  const where = view.where && { column: sourceColumn(view.where[0]), equals: view.where[1] };
+  return { source: source.logicalName, columns, ...(where ? { where } : {}) };
 }
 
 /** A table's metadata with the relationships it declares. */
@@ -172,6 +209,7 @@ export function defineTable<const T extends TableDefinition>(def: T, spec: Table
     states: states?.pairs,
     activity,
     computed: spec.computed,
+    ...(spec.view ? { view: viewOf(def, spec.view) } : {}),
   };
   return { table, ...relationshipsOf(def, spec) };
 }

@@ -3,14 +3,23 @@
  * entity set, logical name and navigation property.
  */
 import type { DefinedTable } from './define';
+import { enhancedTables } from './enhanced-tables';
 import { portalTables } from './portal-tables';
 import { registrationTables } from './registration-tables';
 import { solutionTables } from './solution-tables';
 import { systemTables } from './system-tables';
 import type { ColumnMeta, ManyToManyMeta, OneToManyMeta, TableMeta } from './types';
 import { ConfigurationError } from '../../sdk/errors';
+import { anyVisible, isHiddenTable } from './data-model';
 
 export { PARTY_ADDRESS_COLUMNS } from './system-tables';
+export {
+  checkDataModel,
+  EMULATOR_DATA_MODELS,
+  isHiddenTable,
+  withDataModel,
+  type EmulatorDataModel,
+} from './data-model';
 
 export type {
   ColumnMeta,
@@ -19,11 +28,13 @@ export type {
   OneToManyMeta,
   PartyListMeta,
   TableMeta,
+  ViewMeta,
 } from './types';
 
 /** Every table the emulator serves, each defined from its sdk/entities description. */
 const DEFINED: readonly DefinedTable[] = [
   ...portalTables,
+  ...enhancedTables,
   ...systemTables,
   ...registrationTables,
   ...solutionTables,
@@ -70,14 +81,34 @@ export function tableByLogicalName(logicalName: string): TableMeta | undefined {
   return byLogicalName.get(logicalName);
 }
 
-/** The table behind an entity set name (case-sensitive, as in Dataverse), or undefined. */
+/**
+ * The table behind an entity set name (case-sensitive, as in Dataverse), or undefined (also for a
+ * table the request's data model hides).
+ */
 export function tableByEntitySet(entitySet: string): TableMeta | undefined {
-  return byEntitySet.get(entitySet);
+  const table = byEntitySet.get(entitySet);
+  return table && !isHiddenTable(table.logicalName) ? table : undefined;
 }
 
-/** A column of a table by logical name. */
+/** The tables the request's data model serves (all of them outside a request). */
+export function visibleTables(): TableMeta[] {
+  return TABLES.filter((t) => !isHiddenTable(t.logicalName));
+}
+
+/** Whether a column exists for the request: not a lookup to tables its data model hides. */
+function columnVisible(column: ColumnMeta): boolean {
+  return !column.targets || anyVisible(column.targets);
+}
+
+/** A column of a table by logical name (not one pointing only at hidden tables). */
 export function columnOf(table: TableMeta, name: string): ColumnMeta | undefined {
-  return table.columns.find((c) => c.name === name);
+  const column = table.columns.find((c) => c.name === name);
+  return column && columnVisible(column) ? column : undefined;
+}
+
+/** The columns of a table the request can see (what a row is serialised with). */
+export function visibleColumns(table: TableMeta): ColumnMeta[] {
+  return table.columns.filter(columnVisible);
 }
 
 /** What a navigation property on a table leads to. */
@@ -86,8 +117,13 @@ export type Navigation =
   | { kind: 'manyToMany'; relationship: ManyToManyMeta; target: string }
   | { kind: 'oneToMany'; relationship: OneToManyMeta; target: string };
 
-/** Resolves a navigation property of a table (case-sensitive), or undefined. */
+/** Resolves a navigation property of a table (case-sensitive), or undefined (also when it leads to a hidden table). */
 export function navigationOf(table: TableMeta, name: string): Navigation | undefined {
+  const found = findNavigation(table, name);
+  return found && !isHiddenTable(found.target) ? found : undefined;
+}
+
+function findNavigation(table: TableMeta, name: string): Navigation | undefined {
   for (const column of table.columns) {
     for (const [target, nav] of Object.entries(column.navigation ?? {})) {
       if (nav === name) return { kind: 'lookup', column, target };

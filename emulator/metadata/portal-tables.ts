@@ -82,7 +82,7 @@ export const accountTable = defineTable(AccountTable, {
   relationships: { contacts: oneToMany(ContactTable, 'parentCustomerAccount') },
 });
 
-/** adx_website (organization-owned). */
+/** adx_website (organization-owned): a site of the standard data model. */
 export const websiteTable = defineTable(WebsiteTable, {
   columns: {
     name: text(100, { required: true }),
@@ -90,7 +90,10 @@ export const websiteTable = defineTable(WebsiteTable, {
     primaryDomainName: text(100),
   },
   states: activeInactive,
-  relationships: { webRoles: oneToMany(WebRoleTable, 'website') },
+  relationships: {
+    webRoles: oneToMany(WebRoleTable, 'website'),
+    invitations: oneToMany(InvitationTable, 'website'),
+  },
 });
 
 /** adx_webrole (organization-owned). */

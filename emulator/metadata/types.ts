@@ -71,6 +71,21 @@ export interface TableMeta {
   activity?: { parties: PartyListMeta[]; partiesNavigation: string };
   /** Columns computed from others on every write (contact.fullname). */
   computed?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** A read-only view of another table's rows (a virtual table such as mspp_webrole). */
+  view?: ViewMeta;
+}
+
+/**
+ * A read-only table whose rows are (some of) another table's, with columns renamed: SQLite serves
+ * it as a VIEW, and every write to it is refused.
+ */
+export interface ViewMeta {
+  /** Logical name of the table the rows come from. */
+  source: string;
+  /** Only source rows whose column equals the value (e.g. powerpagecomponenttype = 11). */
+  where?: { column: string; equals: number };
+  /** View column → source column; a view column left out is always null. */
+  columns: Record<string, string>;
 }
 
 /** An N:N relationship; the navigation property on both sides is the schema name. */

@@ -4,7 +4,7 @@
  * associatednavigationproperty annotations.
  */
 import type { LookupValue, StoredRow } from '../contracts';
-import { isLookup } from '../metadata';
+import { isLookup, visibleColumns } from '../metadata';
 import type { ColumnMeta, TableMeta } from '../metadata';
 import type { Store } from '../store/store';
 
@@ -40,7 +40,7 @@ export function serializeRow(
   const out: Record<string, unknown> = { '@odata.etag': `W/"${row.version}"` };
   const columns = select
     ? [...new Set([...select, table.columns.find((c) => c.name === table.primaryId) as ColumnMeta])]
-    : table.columns;
+    : visibleColumns(table);
   for (const column of columns) {
     const value = row.values[column.name] ?? null;
     if (isLookup(column)) {

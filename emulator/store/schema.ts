@@ -1,12 +1,14 @@
 /**
  * The SQLite schema, derived from the metadata: one table per Dataverse table (a column per
  * column; a lookup is two columns, the id and `<name>__type` for the target table; lookups,
- * primary names and `indexed` columns have an index), one link table per N:N relationship, and
- * a meta table holding the database-wide row version.
+ * primary names and `indexed` columns have an index), a VIEW per read-only virtual table
+ * (views.ts), one link table per N:N relationship, and a meta table holding the database-wide row
+ * version.
  */
 import type Database from 'better-sqlite3';
 import { isLookup, MANY_TO_MANY, TABLES } from '../metadata';
 import type { ColumnMeta, TableMeta } from '../metadata';
+import { viewDdl } from './views';
 
 /** Quotes an SQL identifier (metadata names only; never user input). */
 export function ident(name: string): string {
@@ -88,7 +90,9 @@ export function createSchema(db: Database.Database): void {
     'CREATE TABLE IF NOT EXISTS "_emulator_meta" ("key" TEXT PRIMARY KEY, "value" INTEGER NOT NULL)',
     `INSERT OR IGNORE INTO "_emulator_meta" ("key", "value") VALUES ('rowversion', 1000)`,
   ];
-  for (const table of TABLES) statements.push(...missingColumns(db, table), ...tableDdl(table));
+  for (const table of TABLES)
+    if (!table.view) statements.push(...missingColumns(db, table), ...tableDdl(table));
+  for (const table of TABLES) statements.push(...viewDdl(table));
   for (const rel of MANY_TO_MANY) {
     statements.push(
       `CREATE TABLE IF NOT EXISTS ${ident(rel.intersect)} ("id1" TEXT NOT NULL, "id2" TEXT NOT NULL, PRIMARY KEY ("id1", "id2"))`,

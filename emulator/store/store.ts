@@ -153,6 +153,8 @@ export class Store {
     }
     if (table.activity) this.parties.removeAll(key);
     for (const other of TABLES) {
+      // A view's lookups are its source's columns, cleared there.
+      if (other.view) continue;
       for (const column of other.columns) {
         if (!isLookup(column) || !column.targets?.includes(table.logicalName)) continue;
         const cleared = this.prepare(

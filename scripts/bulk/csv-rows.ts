@@ -18,6 +18,8 @@ export interface BulkDefaults {
   account?: string;
   /** Expiry (ISO date or duration); a row's `expires` column replaces it. */
   expires?: string;
+  /** Site (name or id) the invitations are for; a row's `site` column replaces it. */
+  site?: string;
 }
 
 /** One CSV data row, numbered from 1 (the header is not counted). */
@@ -39,7 +41,17 @@ export interface BulkRow {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Columns the CSV may have (lower-case); anything else is reported once as ignored. */
-export const KNOWN_COLUMNS = ['email', 'contactid', 'type', 'roles', 'account', 'expires', 'name', 'max'];
+export const KNOWN_COLUMNS = [
+  'email',
+  'contactid',
+  'type',
+  'roles',
+  'account',
+  'expires',
+  'name',
+  'max',
+  'site',
+];
 
 /**
  * Turns one parsed record (column → text) into a {@link BulkRow}.
@@ -88,6 +100,9 @@ export function toBulkRow(
 
   const account = get('account') || defaults.account;
   if (account) input.account = account;
+
+  const site = get('site') || defaults.site;
+  if (site) input.site = site;
 
   const expires = get('expires') || defaults.expires;
   if (expires) {

@@ -9,7 +9,8 @@ import type { CreateInvitationInput } from '../../sdk/invitations/index';
 /**
  * The identity of a valid row's invitation, without its occurrence number: the invitee (lower-cased
  * e-mail or contact id) plus the fields that make it a different invitation (type, web roles,
- * account, maximum redemptions). Name and expiry are left out: editing them does not make a new
+ * account, maximum redemptions, and the site when one is named: left out otherwise, so rows of jobs
+ * started before sites existed keep their identity). Name and expiry are left out: editing them does not make a new
  * invitation, and a row whose invitation exists is reported as existing rather than created again.
  */
 export function rowIdentity(input: CreateInvitationInput): string {
@@ -25,6 +26,7 @@ export function rowIdentity(input: CreateInvitationInput): string {
     roles,
     (input.account ?? '').trim().toLowerCase(),
     input.maxRedemptions ?? null,
+    ...(input.site ? [input.site.trim().toLowerCase()] : []),
   ]);
 }
 

@@ -5,7 +5,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { startEmulator, type LimitsOptions } from '../../emulator/index';
+import {
+  EMULATOR_DATA_MODELS,
+  startEmulator,
+  type EmulatorDataModel,
+  type LimitsOptions,
+} from '../../emulator/index';
 import { action, EMULATOR_URL, examples } from '../command';
 import { limitCount, limitSeconds, port } from '../options';
 import { describeListenError, onShutdown } from '../serve';
@@ -39,6 +44,8 @@ export interface EmulatorServeOptions extends LimitOptions {
   seed?: boolean;
   /** Bearer token required from callers (default: any). */
   token?: string;
+  /** Which data model's tables the environment has; default both. */
+  dataModel: EmulatorDataModel;
 }
 
 /**
@@ -78,7 +85,18 @@ export function registerEmulatorServe(program: Command): void {
     .addOption(
       new Option('--memory', 'keep everything in memory (nothing is written to disk)').conflicts('db'),
     )
-    .option('--seed', 'add the sample portal: website, web roles, contacts, Send Invitation workflow')
+    .option(
+      '--seed',
+      'add the sample portal: a site of each data model with web roles, contacts, Send Invitation workflow',
+    )
+    .addOption(
+      new Option(
+        '--data-model <model>',
+        'whose tables the environment has: both, enhanced (no adx_website/adx_webrole) or standard (no powerpagesite/powerpagecomponent)',
+      )
+        .choices([...EMULATOR_DATA_MODELS])
+        .default('both'),
+    )
     .option(
       '--token <token>',
       'bearer token callers must send (default: any); run the CLI with DATAVERSE_TOKEN=<token>',
@@ -110,6 +128,10 @@ export function registerEmulatorServe(program: Command): void {
         ['portal-invite emulator', `on http://127.0.0.1:5170 with ${DEFAULT_EMULATOR_DB}`],
         ['portal-invite emulator --port 0 --memory --limits', 'throwaway, on a free port, with throttling'],
         [
+          'portal-invite emulator --memory --seed --data-model enhanced',
+          'an environment whose sites all use the enhanced data model',
+        ],
+        [
           'portal-invite emulator --memory --limit-requests 100 --limit-window 60',
           'throttle after 100 requests a minute',
         ],
@@ -127,18 +149,23 @@ export function registerEmulatorServe(program: Command): void {
           seed: options.seed === true,
           token: options.token,
           limits,
+          dataModel: options.dataModel,
         }).catch((error: unknown) => {
           throw describeListenError(error, options.port, 'the emulator');
         });
         const shutdown = onShutdown(ctx.out, [emulator]);
         if (limits) ctx.out.info(`Service protection limits on: ${describeLimits(limits)}.`);
-        ctx.out.data({ url: emulator.url, apiUrl: emulator.apiUrl, db, limits }, () =>
-          [
-            `Dataverse emulator on ${emulator.url} (Web API ${emulator.apiUrl}), database ${db}.`,
-            emulator.url === EMULATOR_URL
-              ? `The CLI talks to it when DATAVERSE_URL is unset (or pass --url ${emulator.url}). Ctrl+C to stop.`
-              : `Point the CLI at it with --url ${emulator.url}. Ctrl+C to stop.`,
-          ].join('\n'),
+        if (options.dataModel !== 'both')
+          ctx.out.info(`Only the ${options.dataModel} data model's tables are served.`);
+        ctx.out.data(
+          { url: emulator.url, apiUrl: emulator.apiUrl, db, limits, dataModel: options.dataModel },
+          () =>
+            [
+              `Dataverse emulator on ${emulator.url} (Web API ${emulator.apiUrl}), database ${db}.`,
+              emulator.url === EMULATOR_URL
+                ? `The CLI talks to it when DATAVERSE_URL is unset (or pass --url ${emulator.url}). Ctrl+C to stop.`
+                : `Point the CLI at it with --url ${emulator.url}. Ctrl+C to stop.`,
+            ].join('\n'),
         );
         await shutdown.done;
       }),

@@ -11,6 +11,7 @@ import { registerInviteRedeem } from './invite-redeem';
 import { registerInviteRevoke } from './invite-revoke';
 import { registerInviteSend } from './invite-send';
 import { registerPluginsServe } from './plugins-serve';
+import { registerSitesList } from './sites-list';
 import { registerSolutionExport } from './solution-export';
 import { registerSolutionImport } from './solution-import';
 import { registerSolutionPack } from './solution-pack';
@@ -31,6 +32,11 @@ export function registerCommands(program: Command): void {
   registerWorkflowActivation(workflow);
   registerWorkflowPatchTemplate(workflow);
   registerWorkflowRestore(workflow);
+
+  const sites = program
+    .command('sites')
+    .description('the Power Pages sites of the environment (enhanced and standard data model)');
+  registerSitesList(sites);
 
   const invite = program.command('invite').description('create, send, list, redeem and revoke invitations');
   registerInviteCreate(invite);

@@ -21,6 +21,8 @@ export interface InviteBulkOptions {
   account?: string;
   /** Default expiry (a row's `expires` column replaces it). */
   expires?: string;
+  /** Default site, name or id (a row's `site` column replaces it). */
+  site?: string;
   /** Send each invitation once created. */
   send?: boolean;
   /** Continue the job recorded next to --results. */
@@ -40,11 +42,12 @@ export function registerInviteBulk(group: Command): void {
     .description('create (and optionally send) one invitation per CSV row; resumable, with a results file')
     .requiredOption(
       '--csv <file>',
-      'CSV with a header: email or contactid, optional type, roles (a;b), account, expires, name, max',
+      'CSV with a header: email or contactid, optional type, roles (a;b), account, expires, name, max, site',
     )
     .option('--role <id|name>', 'web role for every row without a roles column value; repeatable', collect)
     .option('--account <id|name>', 'account for every row without an account value')
     .option('--expires <when>', 'expiry for every row without an expires value (ISO date or 30d)')
+    .option('--site <name|id>', 'site for every row without a site value (see `portal-invite sites list`)')
     .option('--send', 'e-mail each invitation once created')
     .option('--resume', 'continue an interrupted job (same --results); created rows are not duplicated')
     .option(
@@ -94,7 +97,12 @@ export function registerInviteBulk(group: Command): void {
           csv: options.csv,
           resultsFile,
           job: state,
-          defaults: { roles: options.role, account: options.account, expires: options.expires },
+          defaults: {
+            roles: options.role,
+            account: options.account,
+            expires: options.expires,
+            site: options.site,
+          },
           send: options.send === true,
           sentBefore,
           chunkSize: options.batchSize,

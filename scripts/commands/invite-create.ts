@@ -18,6 +18,8 @@ export interface InviteCreateOptions {
   max?: number;
   /** ISO date or duration such as 30d. */
   expires?: string;
+  /** The Power Pages site (name or id) the invitation is for; its web roles are looked up there. */
+  site?: string;
   /** Web roles (id or name) granted on redemption. */
   role?: string[];
   /** Account (id or name) the redeeming contact joins. */
@@ -47,7 +49,15 @@ export function registerInviteCreate(group: Command): void {
     .option('--type <type>', 'single or group (default: single for one contact, group for several)')
     .option('--max <n>', 'maximum redemptions (group invitations)', positiveInt)
     .option('--expires <when>', 'expiry: ISO date (2026-12-31) or duration (30d, 12h, 2w)')
-    .option('--role <id|name>', 'web role granted on redemption; repeatable', collect)
+    .option(
+      '--site <name|id>',
+      'the site the invitation is for (see `portal-invite sites list`); needed when a role name is in several sites',
+    )
+    .option(
+      '--role <id|name>',
+      "web role granted on redemption (one of the site's roles); repeatable",
+      collect,
+    )
     .option('--account <id|name>', 'account the redeeming contact is assigned to')
     .option('--workflow <id|name>', 'workflow run on the redeeming contact')
     .option('--inviter <id|email>', 'the inviting contact')
@@ -62,6 +72,10 @@ export function registerInviteCreate(group: Command): void {
         [
           'portal-invite invite create --contact ada@example.com --account "Contoso" --role Partners --expires 30d --send',
           'invite one contact and send the e-mail',
+        ],
+        [
+          'portal-invite invite create --contact ada@example.com --site "Fabrikam Partners" --role Partners --role Suppliers',
+          'invite to the web roles of one site (of either data model)',
         ],
         [
           'portal-invite invite create --type group --contact a@example.com --contact b@example.com --max 10',
@@ -133,6 +147,11 @@ export function buildCreateInput(
   if (type === 'group' && contacts.length > 0) input.contacts = contacts;
   if (options.name) input.name = options.name;
   if (options.expires) input.expiresOn = parseExpiry(options.expires, now);
+  if (options.site !== undefined) {
+    if (options.site.trim() === '')
+      throw new UsageError('--site needs a site name or id.', 'List them with: portal-invite sites list');
+    input.site = options.site.trim();
+  }
   if (options.role?.length) input.webRoles = options.role;
   if (options.account) input.account = options.account;
   if (options.workflow) input.redemptionWorkflow = options.workflow;

@@ -1,14 +1,18 @@
 /**
- * The `npm start` walkthrough: invite a seeded contact with the seeded account and two web roles,
- * send it (print the e-mail), redeem it, then show what the redemption handler changed, polling
- * (bounded, {@link waitFor}) for what the workflow and the webhook step do asynchronously.
+ * The `npm start` walkthrough: list the sites of both data models, invite a seeded contact to the
+ * enhanced-model site with the seeded account and two of that site's web roles (by name), send it
+ * (print the e-mail), redeem it, then show what the redemption handler changed, polling (bounded,
+ * {@link waitFor}) for what the workflow and the webhook step do asynchronously.
  */
 import type { DataverseClient } from '../../sdk/client/index';
 import type { WebApiRecord } from '../../sdk/client/types';
-import { AccountTable, ContactTable, WebRoleTable } from '../../sdk/entities/index';
+import { ContactTable } from '../../sdk/entities/index';
 import { InvitationService } from '../../sdk/invitations/index';
+import { DATA_MODEL_NAMES, dataModelLabel, SiteService, type Site } from '../../sdk/sites/index';
+import { siteTable } from '../commands/sites-list';
 import { CliError } from '../errors';
 import { indent, type Output } from '../output';
+import { readContactState, resetContact } from './contact-state';
 import { findInvitationEmail } from './invitation-email';
 import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 
@@ -16,14 +20,19 @@ import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
 export interface DemoSeed {
   contactId: string;
   accountId: string;
-  /** Two web roles to grant. */
-  webRoleIds: [string, string];
+  /** The site to invite to (id); the other seeded site is used when a database from before lacks it. */
+  siteId: string;
+  /** The site used instead when `siteId` is not in the environment. */
+  fallbackSiteId: string;
+  /** Two web roles of the site to grant, by name. */
+  webRoles: [string, string];
 }
 
 /** What the demo did, for a summary (and for tests). */
 export interface DemoResult {
   invitationId: string;
   code: string;
+  site: string;
   emailSubject: string;
   accountName?: string;
   webRoles: string[];
@@ -43,20 +52,31 @@ export async function runDemo(
   });
   const who = `${contact[ContactTable.columns.fullName] as string} <${contact[ContactTable.columns.email] as string}>`;
 
-  await resetContact(client, seed, out);
+  out.info('\n1. The Power Pages sites of the environment (portal-invite sites list)');
+  const sites = await new SiteService(client).list();
+  out.info(indent(siteTable(sites).trimEnd(), '   '));
+  const site = pickSite(sites, seed, out);
 
-  out.info(`\n1. Invite ${who} to the seeded account with two web roles`);
+  out.info(`\n2. Invite ${who} to ${site.name} with the seeded account and two of its web roles`);
   const invitation = await service.create({
     type: 'single',
     contact: seed.contactId,
     account: seed.accountId,
-    webRoles: seed.webRoleIds,
+    site: site.id,
+    webRoles: seed.webRoles,
     name: `Demo invitation ${new Date().toISOString()}`,
     expiresOn: new Date(Date.now() + 30 * 86_400_000),
   });
+  const roleIds = invitation.webRoles.map((r) => r.id);
   out.info(`   invitation ${invitation.id}, code ${invitation.code}`);
+  out.info(
+    `   site lookup ${DATA_MODEL_NAMES[site.dataModel].invitationSite.column}; web roles ${invitation.webRoles
+      .map((r) => r.name)
+      .join(', ')} through ${DATA_MODEL_NAMES[site.dataModel].invitationRoles}`,
+  );
+  await resetContact(client, { ...seed, model: site.dataModel, roleIds }, out);
 
-  out.info(`\n2. Send it (runs the ${SEND_INVITATION_WORKFLOW_NAME} workflow)`);
+  out.info(`\n3. Send it (runs the ${SEND_INVITATION_WORKFLOW_NAME} workflow)`);
   const [sent] = await service.send(invitation.id);
   if (sent.status !== 'sent') {
     throw new CliError(
@@ -73,29 +93,31 @@ export async function runDemo(
   out.info(`   Subject: ${email.subject}`);
   out.info(`   Body:\n${indent(email.body, '     ')}`);
 
-  out.info(`\n3. Redeem the code as ${who}`);
+  out.info(`\n4. Redeem the code as ${who}`);
   const redemption = await service.redeem(invitation.code as string, { contactId: seed.contactId });
   out.info(`   redemption ${redemption.redemptionId}; invitation is now ${redemption.status}`);
 
-  out.info('\n4. The redeem handler runs asynchronously; waiting for it...');
+  out.info('\n5. The redeem handler runs asynchronously; waiting for it...');
   const applied = await waitFor(
     'the redemption handler to assign the account and web roles',
     async () => {
-      const state = await readContactState(client, seed.contactId);
+      const state = await readContactState(client, seed.contactId, site.dataModel);
       const done =
-        state.accountId === seed.accountId &&
-        seed.webRoleIds.every((id) => state.webRoles.some((r) => r.id === id));
+        state.accountId === seed.accountId && roleIds.every((id) => state.webRoles.some((r) => r.id === id));
       return done ? state : undefined;
     },
     wait,
   );
   const after = (await service.findByCode(invitation.code as string)) ?? { status: redemption.status };
   out.info(`   account:    ${applied.accountName ?? applied.accountId}`);
-  out.info(`   web roles:  ${applied.webRoles.map((r) => r.name).join(', ')}`);
+  out.info(
+    `   web roles:  ${applied.webRoles.map((r) => r.name).join(', ')} (${dataModelLabel(site.dataModel)}, ${DATA_MODEL_NAMES[site.dataModel].contactRoles})`,
+  );
   out.info(`   invitation: ${after.status}`);
   return {
     invitationId: invitation.id,
     code: invitation.code as string,
+    site: site.name,
     emailSubject: email.subject,
     accountName: applied.accountName,
     webRoles: applied.webRoles.map((r) => r.name),
@@ -103,64 +125,21 @@ export async function runDemo(
   };
 }
 
-/** Takes the demo's account and roles away from the contact, so each run shows the handler adding them. */
-async function resetContact(client: DataverseClient, seed: DemoSeed, out: Output): Promise<void> {
-  const state = await readContactState(client, seed.contactId);
-  if (state.accountId) {
-    await client.disassociate(
-      ContactTable.entitySet,
-      seed.contactId,
-      ContactTable.lookups.parentCustomerAccount.navigation,
+/** The site to invite to: the seed's, or the fallback when a database from an earlier version lacks it. */
+function pickSite(sites: Site[], seed: DemoSeed, out: Output): Site {
+  const wanted = sites.find((s) => s.id === seed.siteId);
+  if (wanted) return wanted;
+  const fallback = sites.find((s) => s.id === seed.fallbackSiteId);
+  if (!fallback) {
+    throw new CliError(
+      'The demo database has neither seeded site.',
+      'Delete the demo database (.data/dataverse.sqlite) for a fresh start.',
     );
   }
-  for (const role of state.webRoles.filter((r) => seed.webRoleIds.includes(r.id))) {
-    await client.disassociate(ContactTable.entitySet, seed.contactId, ContactTable.relationships.webRoles, {
-      entitySet: WebRoleTable.entitySet,
-      id: role.id,
-    });
-  }
-  if (state.accountId || state.webRoles.length > 0) out.info('(reset the demo contact from an earlier run)');
-}
-
-interface ContactState {
-  accountId?: string;
-  accountName?: string;
-  webRoles: { id: string; name: string }[];
-}
-
-async function readContactState(client: DataverseClient, contactId: string): Promise<ContactState> {
-  const lookup = ContactTable.lookups.parentCustomerAccount;
-  const row = await client.retrieve<WebApiRecord>(ContactTable.entitySet, contactId, {
-    select: [ContactTable.columns.id, lookup.valueField],
-    annotations: true,
-  });
-  const target = row[`${lookup.valueField}@Microsoft.Dynamics.CRM.lookuplogicalname`];
-  const accountId =
-    target === undefined || target === AccountTable.logicalName
-      ? (row[lookup.valueField] as string | undefined)
-      : undefined;
-  const accountName = accountId
-    ? ((row[`${lookup.valueField}@OData.Community.Display.V1.FormattedValue`] as string | undefined) ??
-      ((
-        await client.retrieve<WebApiRecord>(AccountTable.entitySet, accountId, {
-          select: [AccountTable.primaryName],
-        })
-      )[AccountTable.primaryName] as string))
-    : undefined;
-  const webRoles: { id: string; name: string }[] = [];
-  const roles = client.list<WebApiRecord>(
-    `${ContactTable.entitySet}(${contactId})/${ContactTable.relationships.webRoles}`,
-    {
-      select: [WebRoleTable.primaryId, WebRoleTable.primaryName],
-    },
+  out.info(
+    `   (this database predates the enhanced-model site; using ${fallback.name}. Delete it for a fresh start.)`,
   );
-  for await (const role of roles) {
-    webRoles.push({
-      id: role[WebRoleTable.primaryId] as string,
-      name: role[WebRoleTable.primaryName] as string,
-    });
-  }
-  return { accountId: accountId ?? undefined, accountName, webRoles };
+  return fallback;
 }
 
 /** Options of {@link waitFor}. */

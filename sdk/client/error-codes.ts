@@ -23,6 +23,12 @@ export const ErrorCodes = {
   PublishedWorkflowUpdate: '0x80045002',
   /** Unknown segment, property or malformed query option (404/400). */
   ResourceNotFound: '0x80060888',
+  /**
+   * "Resource not found for the segment '<name>'" (404): no entity set, function or action of that
+   * name, e.g. a table the environment does not have.
+   * https://learn.microsoft.com/troubleshoot/power-platform/dataverse/dataverse-web-api-and-sdk/web-api-client-errors
+   */
+  SegmentNotFound: '0x8006088a',
   /** Payload the server cannot map to the entity (400). */
   InvalidPayload: '0x80048d19',
   /** A value that breaks a column rule: required, length, type, state/status pair (400). */

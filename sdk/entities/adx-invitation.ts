@@ -8,6 +8,9 @@ import { ContactTable } from './contact';
 import { SystemUserTable } from './systemuser';
 import { lookup, type TableDefinition } from './table';
 import { WebRoleTable } from './adx-webrole';
+import { WebsiteTable } from './adx-website';
+import { PowerPageComponentTable } from './powerpagecomponent';
+import { PowerPageSiteTable } from './powerpagesite';
 import { WorkflowTable } from './workflow';
 import {
   bindCollection,
@@ -46,11 +49,18 @@ export const InvitationTable = {
     assignToAccount: lookup('adx_assigntoaccount', 'adx_assignToAccount', 'account'),
     redemptionWorkflow: lookup('adx_redemptionworkflow', 'adx_redemptionWorkflow', 'workflow'),
     owner: lookup('ownerid', 'ownerid', 'systemuser'),
+    /** Standard data model: the adx_website the invitation is for (relationship adx_invitation_website). */
+    website: lookup('adx_website', 'adx_website', 'adx_website'),
+    /** Enhanced data model: the powerpagesite the invitation is for (powerpagesite_mspp_websiteid_adx_invitation). */
+    powerPageSite: lookup('mspp_websiteid', 'mspp_websiteid', 'powerpagesite'),
   },
   relationships: {
     inviteContacts: 'adx_invitation_invitecontacts',
     redeemedContacts: 'adx_invitation_redeemedcontacts',
+    /** Standard data model: the adx_webrole rows granted on redemption. */
     webRoles: 'adx_invitation_webrole',
+    /** Enhanced data model: the web role components (powerpagecomponent) granted on redemption. */
+    powerPageWebRoles: 'adx_invitation_mspp_webrole_powerpagecomponent',
     redemptions: 'adx_invitation_adx_inviteredemptions',
     /** 1:N to the e-mails regarding the invitation (what Send Invitation creates). */
     emails: 'adx_invitation_Emails',
@@ -93,12 +103,23 @@ export interface InvitationRecord {
   accountId?: string;
   redemptionWorkflowId?: string;
   ownerId?: string;
+  /** Standard data model: the adx_website (read only when selected; see {@link invitationSiteSelect}). */
+  websiteId?: string;
+  /** Enhanced data model: the powerpagesite (read only when selected; see {@link invitationSiteSelect}). */
+  powerPageSiteId?: string;
   etag?: string;
 }
 
 const { columns: c, lookups: l, relationships: r } = InvitationTable;
 
-/** `$select` for everything {@link toInvitationRecord} reads. */
+/**
+ * The site lookups, one per data model. Each exists only where its model's tables do, so they are
+ * selected apart from {@link invitationSelect}: by {@link invitationSiteSelect}, for the models the
+ * environment has.
+ */
+const SITE_LOOKUPS: readonly string[] = [l.website.column, l.powerPageSite.column];
+
+/** `$select` for everything {@link toInvitationRecord} reads that exists in every environment. */
 export const invitationSelect: string[] = [
   c.id,
   c.name,
@@ -109,8 +130,18 @@ export const invitationSelect: string[] = [
   c.redemptions,
   c.state,
   c.status,
-  ...Object.values(l).map((x) => x.valueField),
+  ...Object.values(l)
+    .filter((x) => !SITE_LOOKUPS.includes(x.column))
+    .map((x) => x.valueField),
 ];
+
+/** The site lookup columns to add to {@link invitationSelect} for the data models present. */
+export function invitationSiteSelect(models: { standard: boolean; enhanced: boolean }): string[] {
+  return [
+    ...(models.standard ? [l.website.valueField] : []),
+    ...(models.enhanced ? [l.powerPageSite.valueField] : []),
+  ];
+}
 
 /** Maps statecode/statuscode to the record's status. */
 export function invitationStatusOf(
@@ -157,6 +188,8 @@ export function toInvitationRecord(row: WebApiRecord): InvitationRecord {
     accountId: readLookupId(row, l.assignToAccount),
     redemptionWorkflowId: readLookupId(row, l.redemptionWorkflow),
     ownerId: readLookupId(row, l.owner),
+    websiteId: readLookupId(row, l.website),
+    powerPageSiteId: readLookupId(row, l.powerPageSite),
     etag: readEtag(row),
   };
 }
@@ -175,8 +208,13 @@ export type InvitationFields = {
   statusReason?: Exclude<InvitationRecord['status'], 'inactive'>;
   /** Group: the invited contacts, linked on create (adx_invitation_invitecontacts). */
   inviteContactIds?: readonly string[];
-  /** The web roles granted on redemption, linked on create (adx_invitation_webrole). */
+  /** Standard data model: the adx_webrole rows granted on redemption, linked on create (adx_invitation_webrole). */
   webRoleIds?: readonly string[];
+  /**
+   * Enhanced data model: the web role components granted on redemption, linked on create
+   * (adx_invitation_mspp_webrole_powerpagecomponent; never through the mspp_webrole view).
+   */
+  powerPageWebRoleIds?: readonly string[];
 };
 
 /** Entity set of the table an owner of this type lives in (teams have no table description here). */
@@ -185,7 +223,8 @@ const OWNER_ENTITY_SETS = { systemuser: SystemUserTable.entitySet, team: 'teams'
 /**
  * Builds a create/update body. Only given fields are written; lookups use `@odata.bind` with the
  * exact navigation names; `ownerType` picks the owner's table (default systemuser). The N:N
- * fields (`inviteContactIds`, `webRoleIds`) deep-insert links and only work on create.
+ * fields (`inviteContactIds`, `webRoleIds`, `powerPageWebRoleIds`) deep-insert links and only work
+ * on create.
  */
 export function invitationToWebApi(fields: InvitationFields): WebApiRecord {
   const body: WebApiRecord = {};
@@ -207,6 +246,8 @@ export function invitationToWebApi(fields: InvitationFields): WebApiRecord {
     ['accountId', 'assignToAccount', AccountTable.entitySet],
     ['redemptionWorkflowId', 'redemptionWorkflow', WorkflowTable.entitySet],
     ['ownerId', 'owner', OWNER_ENTITY_SETS[fields.ownerType ?? 'systemuser']],
+    ['websiteId', 'website', WebsiteTable.entitySet],
+    ['powerPageSiteId', 'powerPageSite', PowerPageSiteTable.entitySet],
   ];
   for (const [field, lookupName, entitySet] of binds) {
     const value = fields[field];
@@ -220,6 +261,11 @@ export function invitationToWebApi(fields: InvitationFields): WebApiRecord {
     Object.assign(body, bindCollection(r.inviteContacts, ContactTable.entitySet, fields.inviteContactIds));
   if (fields.webRoleIds?.length)
     Object.assign(body, bindCollection(r.webRoles, WebRoleTable.entitySet, fields.webRoleIds));
+  if (fields.powerPageWebRoleIds?.length)
+    Object.assign(
+      body,
+      bindCollection(r.powerPageWebRoles, PowerPageComponentTable.entitySet, fields.powerPageWebRoleIds),
+    );
   return body;
 }
 
@@ -231,11 +277,12 @@ export interface InvitationLink {
 }
 
 /**
- * The N:N links of {@link InvitationFields} `inviteContactIds` and `webRoleIds` one by one, for
- * associating them after the row was created (what a bulk create does instead of a deep insert).
+ * The N:N links of {@link InvitationFields} `inviteContactIds`, `webRoleIds` and
+ * `powerPageWebRoleIds` one by one, for associating them after the row was created (what a bulk
+ * create does instead of a deep insert).
  */
 export function invitationLinks(
-  fields: Pick<InvitationFields, 'inviteContactIds' | 'webRoleIds'>,
+  fields: Pick<InvitationFields, 'inviteContactIds' | 'webRoleIds' | 'powerPageWebRoleIds'>,
 ): InvitationLink[] {
   return [
     ...(fields.inviteContactIds ?? []).map((id) => ({
@@ -246,6 +293,11 @@ export function invitationLinks(
     ...(fields.webRoleIds ?? []).map((id) => ({
       navigation: r.webRoles,
       entitySet: WebRoleTable.entitySet,
+      id,
+    })),
+    ...(fields.powerPageWebRoleIds ?? []).map((id) => ({
+      navigation: r.powerPageWebRoles,
+      entitySet: PowerPageComponentTable.entitySet,
       id,
     })),
   ];

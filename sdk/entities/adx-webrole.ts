@@ -1,5 +1,10 @@
-/** adx_webrole: a portal web role granted to contacts through adx_webrole_contact. */
+/**
+ * adx_webrole: a web role of a standard-data-model site, granted to contacts through
+ * adx_webrole_contact. Enhanced-model web roles are powerpagecomponent rows instead.
+ */
+import type { WebApiRecord } from '../client/types';
 import { lookup, type TableDefinition } from './table';
+import { readLookupId, readNumber, readString, stripBraces } from './web-api-values';
 
 /** adx_webrole's names. */
 export const WebRoleTable = {
@@ -25,3 +30,30 @@ export const WebRoleTable = {
     invitations: 'adx_invitation_webrole',
   },
 } as const satisfies TableDefinition;
+
+/** An adx_webrole row as the services read it. */
+export interface WebRoleRecord {
+  id: string;
+  name: string;
+  websiteId?: string;
+  state?: number;
+}
+
+/** `$select` for {@link toWebRoleRecord}. */
+export const webRoleSelect: string[] = [
+  WebRoleTable.columns.id,
+  WebRoleTable.columns.name,
+  WebRoleTable.lookups.website.valueField,
+  WebRoleTable.columns.state,
+];
+
+/** Reads a Web API row of adx_webroles. */
+export function toWebRoleRecord(row: WebApiRecord): WebRoleRecord {
+  const websiteId = readLookupId(row, WebRoleTable.lookups.website);
+  return {
+    id: stripBraces(readString(row, WebRoleTable.columns.id) ?? ''),
+    name: readString(row, WebRoleTable.columns.name) ?? '',
+    websiteId: websiteId ? stripBraces(websiteId) : undefined,
+    state: readNumber(row, WebRoleTable.columns.state),
+  };
+}

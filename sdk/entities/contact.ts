@@ -53,7 +53,10 @@ export const ContactTable = {
     owner: lookup('ownerid', 'ownerid', 'systemuser'),
   },
   relationships: {
+    /** Standard data model: the adx_webrole rows the contact holds. */
     webRoles: 'adx_webrole_contact',
+    /** Enhanced data model: the web role components (powerpagecomponent) the contact holds. */
+    powerPageWebRoles: 'powerpagecomponent_mspp_webrole_contact',
     invitationsInvitedTo: 'adx_invitation_invitecontacts',
     invitationsRedeemed: 'adx_invitation_redeemedcontacts',
   },

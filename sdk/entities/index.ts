@@ -18,3 +18,7 @@ export * from './sdk-message-processing-step';
 export * from './async-operation';
 export * from './solution';
 export * from './standard-columns';
+export * from './powerpagesite';
+export * from './powerpagecomponent';
+export * from './mspp-website';
+export * from './mspp-webrole';

@@ -42,6 +42,31 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
     note: 'Power Pages lookups usually expose the column name as navigation property; confirm in $metadata.',
   },
   {
+    where: 'MsppWebRoleTable.columns.id',
+    value: 'mspp_webroleid equals the powerpagecomponentid of the Web Role (type 11) component',
+    note: 'The table reference calls mspp_webrole a virtual table but does not say its id is the component id; relied on only to report role ids, never to write.',
+  },
+  {
+    where: 'MsppWebsiteTable.columns.id',
+    value: 'mspp_websiteid equals the powerpagesiteid (mspp_website is a view of powerpagesite)',
+    note: 'Why SiteService lists powerpagesite and adx_website only (never mspp_website, which would count each enhanced site twice); the reference does not state the id equality.',
+  },
+  {
+    where: 'PowerPageSiteTable (which rows are enhanced-model sites)',
+    value: 'every powerpagesite row, whatever its datamodelversion',
+    note: 'The reference describes datamodelversion only as "the active data model version for the portal"; the values it takes are not documented. Standard-model sites are adx_website rows.',
+  },
+  {
+    where: 'DATA_MODEL_NAMES[*].invitationRoles / contactRoles (a model without tables)',
+    value: 'GET <set>(<id>)/<navigation> answers 404 "Resource not found for the segment \'<navigation>\'"',
+    note: 'Documented for an unknown entity set (0x8006088a); assumed the same for a navigation property of a table the environment lacks. Confirm in an environment without adx_webrole.',
+  },
+  {
+    where: 'mspp_webrole writes',
+    value: 'a write (or an N:N link) through mspp_webrole answers 204 and keeps nothing',
+    note: 'Reported, not documented (the reference lists Create/Update messages on the virtual table); the product never writes it, and the emulator refuses such writes with 405.',
+  },
+  {
     where: 'Send Invitation sets statuscode 756150000 (Sent) after e-mailing',
     value: 'SetState 0 / 756150000',
     note: 'From a third-party write-up of the portal solution.',

@@ -14,12 +14,11 @@ import {
   ContactTable,
   contactToWebApi,
   InvitationTable,
-  readExpandedIds,
   toContactRecord,
   toInvitationRecord,
-  WebRoleTable,
 } from '../entities/index';
-import { isDuplicate, NO_CACHE, normalizeGuid } from './odata';
+import { grantInvitationRoles } from '../sites/web-role-grants';
+import { NO_CACHE, normalizeGuid } from './odata';
 import { ClaimLostError, claimRedemption, type RedemptionClaim } from './redemption-claim';
 import {
   claimTiming,
@@ -51,16 +50,13 @@ export interface ApplyRedemptionTarget {
 }
 
 const invitationLookups = InvitationTable.lookups;
-const webRoleId = WebRoleTable.primaryId;
-/** The web roles a contact holds and an invitation grants: one N:N, seen from either side. */
-const webRoleContacts = WebRoleTable.relationships.contacts;
 /** Claims taken in one application: a lost claim means another delivery is finishing the work. */
 const MAX_ROUNDS = 3;
 
 /**
  * Applies a redemption's grants once: claims the redemption activity, sets parentcustomerid ←
- * adx_assigntoaccount (when not yet set), associates the invitation's web roles through
- * adx_webrole_contact (skipping held ones), runs the redemption workflow on the contact unless a
+ * adx_assigntoaccount (when not yet set), grants the invitation's web roles through each role's
+ * data model's N:N (skipping held ones; see grantInvitationRoles), runs the redemption workflow on the contact unless a
  * claim already started it, and completes the activity. A redemption already Completed changes
  * nothing; one being applied by another delivery is waited for (and taken over if its holder died).
  * @throws RedemptionInProgressError when another delivery still holds the claim after `waitMs`
@@ -138,48 +134,6 @@ async function applyUnderClaim(
   }
   // False when the lease ran out and another delivery took over: it completes, finding all in place.
   await claim.complete();
-}
-
-// ─── Web roles ───────────────────────────────────────────────────────────────────────────────
-// One idempotent step: reads what it needs itself and resolves with the role ids newly granted.
-
-/**
- * Grants the invitation's web roles (adx_invitation_webrole) to the contact through
- * adx_webrole_contact, skipping roles it holds; a duplicate-key answer (a concurrent grant) counts
- * as held. Resolves with the role ids newly associated.
- */
-async function grantInvitationRoles(
-  client: DataverseApi,
-  ids: { invitationId: string; contactId: string },
-): Promise<string[]> {
-  const { invitationId, contactId } = ids;
-  const [invitationRow, contactRow] = await Promise.all([
-    client.retrieve<WebApiRecord>(InvitationTable.entitySet, invitationId, {
-      select: [InvitationTable.primaryId],
-      expand: `${InvitationTable.relationships.webRoles}($select=${webRoleId})`,
-      headers: { ...NO_CACHE },
-    }),
-    client.retrieve<WebApiRecord>(ContactTable.entitySet, contactId, {
-      select: [ContactTable.primaryId],
-      expand: `${webRoleContacts}($select=${webRoleId})`,
-      headers: { ...NO_CACHE },
-    }),
-  ]);
-  const held = new Set(readExpandedIds(contactRow, webRoleContacts, webRoleId));
-  const added: string[] = [];
-  for (const roleId of readExpandedIds(invitationRow, InvitationTable.relationships.webRoles, webRoleId)) {
-    if (held.has(roleId)) continue;
-    try {
-      await client.associate(WebRoleTable.entitySet, roleId, webRoleContacts, {
-        entitySet: ContactTable.entitySet,
-        id: contactId,
-      });
-      added.push(roleId);
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-    }
-  }
-  return added;
 }
 
 /**

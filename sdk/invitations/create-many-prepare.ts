@@ -1,11 +1,22 @@
 /**
  * Preparing one chunk of a bulk create: check each row, resolve every reference of the chunk with
- * one query per kind (contacts by e-mail in one query; accounts, web roles and workflows cached
- * for the whole run), and turn each row into a resolved invitation or a reason it cannot be made.
+ * one query per kind (contacts by e-mail in one query; accounts, workflows, the sites and the web
+ * roles of both data models cached for the whole run), and turn each row into a resolved
+ * invitation or a reason it cannot be made.
  */
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../client/api';
 import { ContactTable, InvitationTable, SystemUserTable, toInvitationRecord } from '../entities/index';
+import {
+  chooseSiteRoles,
+  loadSiteDirectory,
+  lookupWebRoles,
+  roleKey,
+  type SiteDirectory,
+  type SiteRoleChoice,
+  type SiteRoleRequest,
+  type SiteWebRole,
+} from '../sites/index';
 import { generateInvitationCode } from './codes';
 import { contactRefsOf } from './create';
 import { InvitationError } from './errors';
@@ -16,7 +27,6 @@ import {
   refKey,
   resolveContacts,
   resolveNamed,
-  WebRoleRefs,
   WorkflowRefs,
   type NamedTable,
 } from './resolve';
@@ -37,7 +47,42 @@ export interface PreparedRow {
   failure?: string;
 }
 
-/** Account, web role and workflow references resolved so far in a run (few distinct values). */
+/**
+ * The sites (read once per run, and only when a row names a site or a role) and the web roles
+ * looked up so far, by reference, in both data models.
+ */
+export class SiteRoleCache {
+  private directory?: Promise<SiteDirectory>;
+  private readonly matches = new Map<string, SiteWebRole[]>();
+  private sites?: SiteDirectory;
+
+  /** Reads the sites (first time) and the roles not looked up yet, together. */
+  async ensure(client: DataverseApi, requests: SiteRoleRequest[]): Promise<void> {
+    if (!requests.some((r) => r.site !== undefined || (r.roles?.length ?? 0) > 0)) return;
+    this.directory ??= loadSiteDirectory(client);
+    const fresh = [...new Set(requests.flatMap((r) => r.roles ?? []))].filter(
+      (r) => !this.matches.has(roleKey(r)),
+    );
+    const [directory, found] = await Promise.all([
+      this.directory,
+      fresh.length ? lookupWebRoles(client, this.sites?.models, fresh) : new Map<string, SiteWebRole[]>(),
+    ]);
+    this.sites = directory;
+    for (const [key, roles] of found) this.matches.set(key, roles);
+  }
+
+  /** The site and roles of one row (see role-choice.ts); {@link ensure} must have seen it. */
+  choose(request: SiteRoleRequest): SiteRoleChoice {
+    if (request.site === undefined && !request.roles?.length) return { roles: [] };
+    return chooseSiteRoles(
+      this.sites ?? { sites: [], models: { standard: false, enhanced: false } },
+      this.matches,
+      request,
+    );
+  }
+}
+
+/** Account and workflow references resolved so far in a run (few distinct values). */
 export class NamedRefCache {
   private readonly known = new Map<NamedTable, Map<string, { id?: string; problem?: string }>>();
 
@@ -63,16 +108,18 @@ export class NamedRefCache {
 /** One chunk of a bulk create to prepare. */
 export interface ChunkToPrepare {
   rows: IndexedRow[];
-  /** Account, web role and workflow references resolved earlier in the run. */
+  /** Account and workflow references resolved earlier in the run. */
   cache: NamedRefCache;
+  /** Sites and web roles read earlier in the run. */
+  siteRoles: SiteRoleCache;
   /** The clock (epoch ms) expiry dates are checked against. */
   now: number;
 }
 
-/** Checks, resolves and validates a chunk: three or four queries however many rows it holds. */
+/** Checks, resolves and validates a chunk: a handful of queries however many rows it holds. */
 export async function prepareChunk(
   client: DataverseApi,
-  { rows, cache, now }: ChunkToPrepare,
+  { rows, cache, siteRoles, now }: ChunkToPrepare,
 ): Promise<PreparedRow[]> {
   const ok = rows.filter((row) => precheck(row.input) === undefined);
   const all = (pick: (input: CreateInvitationInput) => (string | undefined)[]): string[] =>
@@ -89,10 +136,9 @@ export async function prepareChunk(
       AccountRefs,
       all((i) => [i.account]),
     ),
-    cache.ensure(
+    siteRoles.ensure(
       client,
-      WebRoleRefs,
-      all((i) => i.webRoles ?? []),
+      ok.map(({ input }) => ({ site: input.site, roles: input.webRoles })),
     ),
     cache.ensure(
       client,
@@ -117,6 +163,8 @@ export async function prepareChunk(
           `contact ${invited[0].id} has no ${ContactTable.columns.email}; add one so the invitation can be sent`,
         );
       }
+      const choice = siteRoles.choose({ site: input.site, roles: input.webRoles });
+      if (choice.problems) throw rowProblem(`${choice.problems.join('; ')} (${choice.hint})`);
       if (input.code !== undefined) {
         if (takenCodes.has(input.code) || codesInChunk.has(input.code))
           throw rowProblem('the code is already used by another invitation');
@@ -135,7 +183,8 @@ export async function prepareChunk(
         inviterContactId: input.inviter ? contactRef(input.inviter).id : undefined,
         ownerId: input.owner ? normalizeGuid(input.owner) : undefined,
         accountId: input.account ? cache.get(AccountRefs, input.account) : undefined,
-        webRoleIds: [...new Set((input.webRoles ?? []).map((r) => cache.get(WebRoleRefs, r)))],
+        site: choice.site,
+        webRoles: choice.roles,
         redemptionWorkflowId: input.redemptionWorkflow
           ? cache.get(WorkflowRefs, input.redemptionWorkflow)
           : undefined,

@@ -53,7 +53,12 @@ async function createAll(writer: ChunkWriter, rows: ResolvedInvitation[]): Promi
   try {
     const targets = rows.map((row) => {
       // The links are associated afterwards (associateAll), not deep-inserted.
-      const { inviteContactIds: _contacts, webRoleIds: _roles, ...columns } = invitationFieldsOf(row);
+      const {
+        inviteContactIds: _contacts,
+        webRoleIds: _roles,
+        powerPageWebRoleIds: _powerPageRoles,
+        ...columns
+      } = invitationFieldsOf(row);
       return invitationToWebApi(columns);
     });
     await client.createMultiple(entitySet, logicalName, targets, { signal });

@@ -5,7 +5,13 @@
  */
 import type { DataverseApi } from '../client/api';
 import { InvalidArgumentError } from '../errors';
-import { NamedRefCache, prepareChunk, type ChunkToPrepare, type IndexedRow } from './create-many-prepare';
+import {
+  NamedRefCache,
+  prepareChunk,
+  SiteRoleCache,
+  type ChunkToPrepare,
+  type IndexedRow,
+} from './create-many-prepare';
 import { writeChunk } from './create-many-write';
 import type { CreateInvitationInput, CreateManyOptions, CreateManyResult } from './types';
 
@@ -32,12 +38,17 @@ export async function* createManyInvitations(
     );
   }
   const cache = new NamedRefCache();
+  const siteRoles = new SiteRoleCache();
   const totals = { done: 0, created: 0, failed: 0 };
   let chunk: IndexedRow[] = [];
   let index = 0;
   const flush = async function* (): AsyncGenerator<CreateManyResult> {
     options.signal?.throwIfAborted();
-    const results = await runChunk(client, { rows: chunk, cache, now: options.now() }, options.signal);
+    const results = await runChunk(
+      client,
+      { rows: chunk, cache, siteRoles, now: options.now() },
+      options.signal,
+    );
     chunk = [];
     for (const result of results) {
       totals.done++;

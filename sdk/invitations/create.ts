@@ -1,6 +1,7 @@
 /**
- * Creating one invitation: resolve every reference once (one query per kind), check the rules,
- * write the row with its N:N links in one request.
+ * Creating one invitation: resolve every reference once (one query per kind; the site and its web
+ * roles in both data models), check the rules, write the row with its site lookup and N:N links in
+ * one request.
  */
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../client/api';
@@ -11,7 +12,6 @@ import {
   invitationToWebApi,
   SystemUserTable,
   toInvitationRecord,
-  WebRoleTable,
 } from '../entities/index';
 import { generateInvitationCode } from './codes';
 import { InvitationError } from './errors';
@@ -22,7 +22,7 @@ import {
   refKey,
   resolveContacts,
   resolveNamed,
-  WebRoleRefs,
+  resolveSiteRoles,
   WorkflowRefs,
   type Resolution,
 } from './resolve';
@@ -60,10 +60,10 @@ export async function createInvitation(
       `Owner "${input.owner}" is not a ${SystemUserTable.logicalName} id (GUID).`,
     );
   }
-  const [contacts, account, roles, workflow] = await Promise.all([
+  const [contacts, account, siteRoles, workflow] = await Promise.all([
     resolveContacts(client, input.inviter ? [...contactRefs, input.inviter] : contactRefs),
     resolveNamed(client, AccountRefs, input.account ? [input.account] : []),
-    resolveNamed(client, WebRoleRefs, input.webRoles ?? []),
+    resolveSiteRoles(client, { site: input.site, roles: input.webRoles }),
     resolveNamed(client, WorkflowRefs, input.redemptionWorkflow ? [input.redemptionWorkflow] : []),
   ]);
   assertResolved(
@@ -72,11 +72,6 @@ export async function createInvitation(
     `Create the contact first, or check the id / ${ContactTable.columns.email}.`,
   );
   assertResolved(AccountRefs.label, account, 'Check the account id or its exact name.');
-  assertResolved(
-    WebRoleRefs.label,
-    roles,
-    `Check the web role id or its exact name (${WebRoleTable.columns.name}).`,
-  );
   assertResolved(WorkflowRefs.label, workflow, 'Use the id or name of an activated workflow definition.');
 
   const contactIds = unique(contactRefs.map((ref) => contacts.found.get(refKey(ref))!.id));
@@ -92,7 +87,8 @@ export async function createInvitation(
     inviterContactId: input.inviter ? contacts.found.get(refKey(input.inviter))!.id : undefined,
     ownerId: input.owner ? normalizeGuid(input.owner) : undefined,
     accountId: first(account, input.account),
-    webRoleIds: unique((input.webRoles ?? []).map((r) => roles.found.get(refKey(r))!)),
+    site: siteRoles.site,
+    webRoles: siteRoles.roles,
     redemptionWorkflowId: first(workflow, input.redemptionWorkflow),
   };
   if (input.type === 'single' && input.maxRedemptions != null && input.maxRedemptions !== 1) {
@@ -114,7 +110,16 @@ export async function createInvitation(
       id: resolved.id,
     },
   );
-  return { ...toInvitationRecord(row), webRoleIds: resolved.webRoleIds, inviteContactIds: contactIds };
+  const fields = invitationFieldsOf(resolved);
+  return {
+    ...toInvitationRecord(row),
+    ...(fields.websiteId ? { websiteId: fields.websiteId } : {}),
+    ...(fields.powerPageSiteId ? { powerPageSiteId: fields.powerPageSiteId } : {}),
+    webRoleIds: resolved.webRoles.map((r) => r.id),
+    inviteContactIds: contactIds,
+    ...(resolved.site ? { site: resolved.site } : {}),
+    webRoles: resolved.webRoles,
+  };
 }
 
 function first(resolution: Resolution<string>, ref: string | undefined): string | undefined {

@@ -35,6 +35,7 @@ export type {
   CreateInvitationInput,
   CreatedInvitation,
   CreateManyOptions,
+  InvitationDetails,
   CreateManyProgress,
   CreateManyResult,
   InvitationListStatus,

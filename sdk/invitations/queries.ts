@@ -1,5 +1,7 @@
 /**
  * Reading and revoking invitations: by code (exact, Active), by status as a stream, and revoke.
+ * Reads report each invitation's site and web roles in both data models (the models the
+ * environment has, read first: two requests).
  */
 import type { DataverseApi } from '../client/api';
 import {
@@ -9,12 +11,17 @@ import {
   invitationSelect,
   invitationToWebApi,
   toInvitationRecord,
-  type InvitationRecord,
 } from '../entities/index';
+import {
+  invitationSiteQuery,
+  loadSiteDirectory,
+  readInvitationSite,
+  type SiteDirectory,
+} from '../sites/index';
 import { InvitationError } from './errors';
 import { expiredFilter, notExpiredFilter } from './expiry';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
-import type { InvitationListStatus } from './types';
+import type { InvitationDetails, InvitationListStatus } from './types';
 
 const { entitySet, columns: c } = InvitationTable;
 
@@ -25,12 +32,23 @@ const { entitySet, columns: c } = InvitationTable;
 export async function findInvitationByCode(
   client: DataverseApi,
   code: string,
-): Promise<InvitationRecord | undefined> {
+): Promise<InvitationDetails | undefined> {
+  const directory = await loadSiteDirectory(client);
+  const site = invitationSiteQuery(directory);
   const rows = await queryAll(client, entitySet, {
-    select: invitationSelect,
+    select: [...invitationSelect, ...site.select],
     filter: `${c.code} eq ${quote(code)} and ${c.state} eq ${InvitationState.Active}`,
+    ...(site.expand.length ? { expand: site.expand.join(',') } : {}),
   });
-  return rows.map(toInvitationRecord).find((invitation) => invitation.code === code);
+  const row = rows.find((r) => toInvitationRecord(r).code === code);
+  return row ? detailsOf(directory, row) : undefined;
+}
+
+function detailsOf(
+  directory: SiteDirectory,
+  row: Parameters<typeof toInvitationRecord>[0],
+): InvitationDetails {
+  return { ...toInvitationRecord(row), ...readInvitationSite(directory, row) };
 }
 
 /** The OData filter for a list status; `now` decides what is expired. */
@@ -58,19 +76,22 @@ export function statusFilter(status: InvitationListStatus, now: number): string 
   }
 }
 
-/** Streams invitations with a status, page by page (never all in memory). */
+/** Streams invitations with a status, page by page (never all in memory), with sites and roles. */
 export async function* listInvitations(
   client: DataverseApi,
   status: InvitationListStatus,
   now: number,
-): AsyncIterable<InvitationRecord> {
+): AsyncIterable<InvitationDetails> {
   const filter = statusFilter(status, now);
+  const directory = await loadSiteDirectory(client);
+  const site = invitationSiteQuery(directory);
   for await (const row of client.list(entitySet, {
-    select: invitationSelect,
+    select: [...invitationSelect, ...site.select],
     filter,
     orderBy: `${c.createdOn} asc`,
+    ...(site.expand.length ? { expand: site.expand.join(',') } : {}),
   })) {
-    yield toInvitationRecord(row);
+    yield detailsOf(directory, row);
   }
 }
 

@@ -16,7 +16,6 @@ import {
   readNumber,
   toContactRecord,
   toInvitationRecord,
-  WebRoleTable,
   type InvitationRecord,
 } from '../entities/index';
 import { expandText } from '../client/query/expand';
@@ -29,7 +28,6 @@ export interface RedeemableInvitation {
   record: InvitationRecord;
   /** statecode ({@link InvitationState}). */
   state: number;
-  webRoleIds: string[];
   redeemedContactIds: string[];
   inviteContactIds: string[];
   /** The invited contact's portal username, when it already has one. */
@@ -56,13 +54,13 @@ export interface RegistrationCandidate {
 }
 
 const invitation = InvitationTable.columns;
-const { webRoles, redeemedContacts, inviteContacts } = InvitationTable.relationships;
+const { redeemedContacts, inviteContacts } = InvitationTable.relationships;
 const { inviteContact } = InvitationTable.lookups;
 const contact = ContactTable.columns;
 
 /**
  * One request: the invitation with exactly this code (any state, so an inactive one can be told
- * apart from an unknown code), expanded with its web roles, redeemed and invited contacts and the
+ * apart from an unknown code), expanded with its redeemed and invited contacts and the
  * invited contact's identity. Dataverse matches strings without case; the code is compared again.
  * With `redeemerId` (a redemption by an existing contact) the redeemed contacts are filtered to
  * that contact, and the contact itself is read in the same `$batch`: still one round trip. Sent
@@ -106,7 +104,6 @@ export function invitationLookupQuery(code: string, redeemerId?: string): Simple
     select: [...invitationSelect, invitation.state],
     filter: `${invitation.code} eq ${quote(code)}`,
     expand: expandText({
-      [webRoles]: { select: [WebRoleTable.primaryId] },
       [redeemedContacts]: {
         select: [contact.id],
         filter: redeemerId ? { [contact.id]: guid(redeemerId) } : undefined,
@@ -132,7 +129,6 @@ function toRedeemable(rows: WebApiRecord[], code: string): RedeemableInvitation 
   return {
     record,
     state: stateOf(row),
-    webRoleIds: readExpandedIds(row, webRoles, WebRoleTable.primaryId),
     redeemedContactIds: readExpandedIds(row, redeemedContacts, contact.id),
     inviteContactIds: readExpandedIds(row, inviteContacts, contact.id),
     inviteContactUsername: text(invitedContact?.identityUsername),

@@ -1,6 +1,6 @@
 /**
- * Turning what an administrator types (a contact id or e-mail, an account / web role / workflow id
- * or name) into ids: one query per kind for a whole set of references.
+ * Turning what an administrator types (a contact id or e-mail, an account / workflow id or name, a
+ * site and its web roles) into ids: one query per kind for a whole set of references.
  */
 import type { DataverseApi } from '../client/api';
 import type { WebApiRecord } from '../client/types';
@@ -10,12 +10,19 @@ import {
   ContactTable,
   toContactRecord,
   toWorkflowRecord,
-  WebRoleTable,
   WorkflowState,
   WorkflowTable,
   WorkflowType,
   type TableDefinition,
 } from '../entities/index';
+import {
+  chooseSiteRoles,
+  loadSiteDirectory,
+  lookupWebRoles,
+  type Site,
+  type SiteRoleRequest,
+  type SiteWebRole,
+} from '../sites/index';
 import { InvitationError } from './errors';
 import { anyOf, isGuid, normalizeGuid, queryAll, queryAnyOf } from './odata';
 
@@ -113,8 +120,6 @@ export interface NamedTable {
 
 /** Accounts by id or name. */
 export const AccountRefs: NamedTable = { table: AccountTable, label: 'account' };
-/** Web roles by id or name. */
-export const WebRoleRefs: NamedTable = { table: WebRoleTable, label: 'web role' };
 /**
  * Redemption workflows by id or name: activated workflow definitions (type 1, Activated). One
  * whose primary entity is not contact is found but refused, since it runs on the redeeming
@@ -198,4 +203,33 @@ export function assertResolved(label: string, resolution: Resolution<unknown>, h
   if (resolution.problems.size === 0) return;
   const list = [...resolution.problems].map(([ref, why]) => `"${ref}" (${why})`).join(', ');
   throw new InvitationError('invalid', `Unknown ${label}: ${list}. ${hint}`);
+}
+
+/** The site an invitation is for and the web roles it grants. */
+export interface SiteRoles {
+  site?: Site;
+  roles: SiteWebRole[];
+}
+
+/**
+ * The site and web roles of one invitation (see `CreateInvitationInput.site` for the rule): the
+ * sites of both data models and the roles by name or id, read together (up to four requests in one
+ * round trip); nothing at all when neither a site nor a role is asked for.
+ * @throws InvitationError('invalid') naming every reference that cannot be used and how to fix it
+ */
+export async function resolveSiteRoles(client: DataverseApi, request: SiteRoleRequest): Promise<SiteRoles> {
+  const roles = request.roles ?? [];
+  if (request.site === undefined && roles.length === 0) return { roles: [] };
+  const [directory, matches] = await Promise.all([
+    loadSiteDirectory(client),
+    lookupWebRoles(client, undefined, roles),
+  ]);
+  const choice = chooseSiteRoles(directory, matches, request);
+  if (choice.problems) {
+    throw new InvitationError(
+      'invalid',
+      `Cannot choose the invitation's site and web roles: ${choice.problems.join('; ')}. ${choice.hint}`,
+    );
+  }
+  return { site: choice.site, roles: choice.roles };
 }

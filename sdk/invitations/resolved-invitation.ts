@@ -4,6 +4,7 @@
  * into `InvitationFields` for the adx_invitation mapper.
  */
 import { InvitationType, type InvitationFields } from '../entities/index';
+import type { Site, SiteWebRole } from '../sites/index';
 import type { InvitationDraft } from './validate';
 
 /** An invitation with every reference resolved to an id. */
@@ -20,7 +21,10 @@ export interface ResolvedInvitation {
   inviterContactId?: string;
   ownerId?: string;
   accountId?: string;
-  webRoleIds: string[];
+  /** The site the invitation is for (its lookup is the site's data model's). */
+  site?: Site;
+  /** The web roles granted, each linked through its data model's N:N. */
+  webRoles: SiteWebRole[];
   redemptionWorkflowId?: string;
 }
 
@@ -37,10 +41,13 @@ export function draftOf(inv: ResolvedInvitation): InvitationDraft {
 }
 
 /**
- * The mapper fields of a new invitation: its columns and lookups with no redemptions yet, and its
- * N:N links (the group's invited contacts, the web roles) in `inviteContactIds` / `webRoleIds`.
+ * The mapper fields of a new invitation: its columns and lookups (the site's in its data model)
+ * with no redemptions yet, and its N:N links (the group's invited contacts, the web roles of each
+ * data model) in `inviteContactIds` / `webRoleIds` / `powerPageWebRoleIds`.
  */
 export function invitationFieldsOf(inv: ResolvedInvitation): InvitationFields {
+  const rolesOf = (model: SiteWebRole['dataModel']) =>
+    inv.webRoles.filter((r) => r.dataModel === model).map((r) => r.id);
   return {
     id: inv.id,
     name: inv.name,
@@ -54,8 +61,11 @@ export function invitationFieldsOf(inv: ResolvedInvitation): InvitationFields {
     accountId: inv.accountId,
     redemptionWorkflowId: inv.redemptionWorkflowId,
     ownerId: inv.ownerId,
+    ...(inv.site?.dataModel === 'standard' ? { websiteId: inv.site.id } : {}),
+    ...(inv.site?.dataModel === 'enhanced' ? { powerPageSiteId: inv.site.id } : {}),
     inviteContactIds: inv.type === 'group' ? inv.inviteContactIds : [],
-    webRoleIds: inv.webRoleIds,
+    webRoleIds: rolesOf('standard'),
+    powerPageWebRoleIds: rolesOf('enhanced'),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataverseApi } from '../client/api';
-import { SEND_INVITATION_WORKFLOW_NAME, type InvitationRecord } from '../entities/index';
+import { SEND_INVITATION_WORKFLOW_NAME } from '../entities/index';
 import {
   applyRedemptionById,
   type ApplyRedemptionOptions,
@@ -20,6 +20,7 @@ import type {
   CreateInvitationInput,
   CreateManyOptions,
   CreateManyResult,
+  InvitationDetails,
   InvitationListStatus,
   RedeemOptions,
   RedemptionRequest,
@@ -93,13 +94,13 @@ export class InvitationService {
     });
   }
 
-  /** The Active invitation with exactly this code (case-sensitive), or undefined. */
-  findByCode(code: string): Promise<InvitationRecord | undefined> {
+  /** The Active invitation with exactly this code (case-sensitive), with its site and web roles, or undefined. */
+  findByCode(code: string): Promise<InvitationDetails | undefined> {
     return findInvitationByCode(this.client, code);
   }
 
-  /** Invitations with a status (default all), streamed page by page. */
-  list(options: { status?: InvitationListStatus } = {}): AsyncIterable<InvitationRecord> {
+  /** Invitations with a status (default all), with their sites and web roles, streamed page by page. */
+  list(options: { status?: InvitationListStatus } = {}): AsyncIterable<InvitationDetails> {
     return listInvitations(this.client, options.status ?? 'all', this.now());
   }
 

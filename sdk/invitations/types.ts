@@ -2,6 +2,7 @@
  * The invitation service's public input and result shapes.
  */
 import type { InvitationRecord, InviteRedemptionFields } from '../entities/index';
+import type { InvitationSiteDetails, Site, SiteWebRole } from '../sites/index';
 import type { ApplyRedemptionResult } from './apply-redemption';
 
 export type { InvitationRecord };
@@ -26,7 +27,15 @@ export interface CreateInvitationInput {
   owner?: string;
   /** Account assigned to the redeeming contact: id or name. */
   account?: string;
-  /** Web roles granted on redemption: ids or names. */
+  /**
+   * The Power Pages site the invitation is for: its name or id (powerpagesite for the enhanced
+   * data model, adx_website for the standard one). Its web roles are looked up in that site, the
+   * invitation's site lookup is set, and the roles are linked through that model's N:N. Without
+   * it: an environment with one site uses that site; with several, each role name must belong to
+   * exactly one site (a name several sites share is refused, naming them, and nothing is written).
+   */
+  site?: string;
+  /** Web roles granted on redemption: ids or names (of the site's roles; see `site`). */
   webRoles?: string[];
   /** Workflow run on the redeeming contact: id or name of an activated definition. */
   redemptionWorkflow?: string;
@@ -37,7 +46,18 @@ export interface CreateInvitationInput {
 }
 
 /** A created invitation with what it was associated with. */
-export type CreatedInvitation = InvitationRecord & { webRoleIds: string[]; inviteContactIds: string[] };
+export type CreatedInvitation = InvitationRecord & {
+  /** Every web role linked, of either data model. */
+  webRoleIds: string[];
+  inviteContactIds: string[];
+  /** The site the invitation is for, when one was named or chosen (see `CreateInvitationInput.site`). */
+  site?: Site;
+  /** The web roles linked, with their names and data model. */
+  webRoles: SiteWebRole[];
+};
+
+/** An invitation as findByCode and list report it: its columns, its site and its web roles by name. */
+export type InvitationDetails = InvitationRecord & InvitationSiteDetails;
 
 /** One row's outcome in {@link InvitationService.createMany}. */
 export interface CreateManyResult {

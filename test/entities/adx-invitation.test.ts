@@ -139,6 +139,7 @@ describe('adx_invitation mapping', () => {
       inviteContacts: 'adx_invitation_invitecontacts',
       redeemedContacts: 'adx_invitation_redeemedcontacts',
       webRoles: 'adx_invitation_webrole',
+      powerPageWebRoles: 'adx_invitation_mspp_webrole_powerpagecomponent',
       redemptions: 'adx_invitation_adx_inviteredemptions',
       emails: 'adx_invitation_Emails',
     });

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { applyRedemption } from '../../sdk/invitations/apply-redemption';
 import { decodeDescription, type ClaimJournal } from '../../sdk/invitations/redemption-claim-journal';
-import { API, ORG, orgClient, resetNock } from './nock-support';
+import { API, ORG, orgClient, resetNock, roleLinksReply } from './nock-support';
 
 const INV = '10000000-0000-0000-0000-000000000001';
 const CONTACT = '20000000-0000-0000-0000-000000000001';
@@ -62,12 +62,13 @@ describe('applyRedemption', () => {
         'parentcustomerid_account@odata.bind': `/accounts(${ACCOUNT})`,
       })
       .reply(204)
-      .get(`${API}/adx_invitations(${INV})`)
-      .query(expands)
-      .reply(200, { adx_invitation_webrole: [{ adx_webroleid: ROLE_HELD }, { adx_webroleid: ROLE_NEW }] })
-      .get(`${API}/contacts(${CONTACT})`)
-      .query(expands)
-      .reply(200, { adx_webrole_contact: [{ adx_webroleid: ROLE_HELD }] })
+      .post(`${API}/$batch`)
+      .reply(
+        ...roleLinksReply({
+          granted: { standard: [ROLE_HELD, ROLE_NEW], enhanced: [] },
+          held: { standard: [ROLE_HELD], enhanced: [] },
+        }),
+      )
       .post(`${API}/adx_webroles(${ROLE_NEW})/adx_webrole_contact/$ref`, {
         '@odata.id': `${ORG}${API}/contacts(${CONTACT})`,
       })
@@ -126,12 +127,13 @@ describe('applyRedemption', () => {
       .get(`${API}/contacts(${CONTACT})`)
       .query((q) => !expands(q))
       .reply(200, { contactid: CONTACT })
-      .get(`${API}/adx_invitations(${INV})`)
-      .query(expands)
-      .reply(200, { adx_invitation_webrole: [{ adx_webroleid: ROLE_NEW }] })
-      .get(`${API}/contacts(${CONTACT})`)
-      .query(expands)
-      .reply(200, { adx_webrole_contact: [] })
+      .post(`${API}/$batch`)
+      .reply(
+        ...roleLinksReply({
+          granted: { standard: [ROLE_NEW], enhanced: [] },
+          held: { standard: [], enhanced: [] },
+        }),
+      )
       .post(`${API}/adx_webroles(${ROLE_NEW})/adx_webrole_contact/$ref`)
       .reply(412, { error: { code: '0x80040237', message: 'Cannot insert duplicate key.' } })
       .patch(ACTIVITY, (b: Record<string, unknown>) => b.statecode === 1)

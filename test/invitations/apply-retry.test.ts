@@ -1,6 +1,15 @@
 import nock from 'nock';
 import { InvitationService } from '../../sdk/invitations/service';
-import { API, batchGetReply, changeSetReply, collection, ORG, orgClient, resetNock } from './nock-support';
+import {
+  API,
+  batchGetReply,
+  changeSetReply,
+  collection,
+  ORG,
+  orgClient,
+  resetNock,
+  roleLinksReply,
+} from './nock-support';
 
 const INV = '10000000-0000-0000-0000-000000000001';
 const CONTACT = '20000000-0000-0000-0000-000000000001';
@@ -97,14 +106,17 @@ describe('InvitationService.applyRedemption', () => {
       .query((q) => !('$expand' in q))
       .reply(200, { '@odata.etag': 'W/"1"', activityid: REDEMPTION, statecode: 0 })
       .get(`${API}/adx_invitations(${INV})`)
-      .times(2)
       .query(true)
-      .reply(200, { adx_invitationid: INV, adx_invitation_webrole: [] })
+      .reply(200, { adx_invitationid: INV })
       .get(`${API}/contacts(${CONTACT})`)
-      .times(2)
       .query(true)
-      .reply(200, { contactid: CONTACT, adx_webrole_contact: [] });
+      .reply(200, { contactid: CONTACT });
+    // The role links are read in one $batch (the no-cache header is on its inner requests).
     const writes = nock(ORG)
+      .post(`${API}/$batch`)
+      .reply(
+        ...roleLinksReply({ granted: { standard: [], enhanced: [] }, held: { standard: [], enhanced: [] } }),
+      )
       .patch(`${API}/adx_inviteredemptions(${REDEMPTION})`, (b) => typeof b.scheduledend === 'string')
       .query(true)
       .reply(echo('W/"2"'))

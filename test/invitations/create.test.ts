@@ -10,6 +10,24 @@ const ROLE_A = '33333333-0000-0000-0000-00000000000a';
 const ROLE_B = '33333333-0000-0000-0000-00000000000b';
 const WORKFLOW = '44444444-0000-0000-0000-000000000001';
 const ID = '55555555-0000-0000-0000-000000000001';
+const SITE = '66666666-0000-0000-0000-000000000001';
+const noTable = (set: string) => ({
+  error: { code: '0x8006088a', message: `Resource not found for the segment '${set}'.` },
+});
+
+/** An environment with one standard-model site and no enhanced-model tables. */
+function standardSiteOnly(scope: nock.Scope): nock.Scope {
+  return scope
+    .get(`${API}/powerpagesites`)
+    .query(true)
+    .reply(404, noTable('powerpagesites'))
+    .get(`${API}/powerpagecomponents`)
+    .query(true)
+    .reply(404, noTable('powerpagecomponents'))
+    .get(`${API}/adx_websites`)
+    .query(true)
+    .reply(200, collection([{ adx_websiteid: SITE, adx_name: 'Contoso Portal', statecode: 0 }]));
+}
 const now = () => Date.parse('2026-06-01T00:00:00Z');
 
 beforeEach(resetNock);
@@ -22,7 +40,7 @@ function created(body: Record<string, unknown>) {
 describe('InvitationService.create', () => {
   it('resolves each kind of reference with one query and writes the invitation with its links in one request', async () => {
     let posted: Record<string, unknown> = {};
-    const scope = nock(ORG)
+    const scope = standardSiteOnly(nock(ORG))
       .get(`${API}/contacts`)
       .query((q) => filterOf(q).includes("emailaddress1 eq 'ann@example.com'"))
       .reply(200, collection([{ contactid: CONTACT, emailaddress1: 'ann@example.com' }]))
@@ -34,8 +52,8 @@ describe('InvitationService.create', () => {
       .reply(
         200,
         collection([
-          { adx_webroleid: ROLE_A, adx_name: 'Partners' },
-          { adx_webroleid: ROLE_B, adx_name: 'Staff' },
+          { adx_webroleid: ROLE_A, adx_name: 'Partners', _adx_websiteid_value: SITE },
+          { adx_webroleid: ROLE_B, adx_name: 'Staff', _adx_websiteid_value: SITE },
         ]),
       )
       .get(`${API}/workflows`)
@@ -66,10 +84,13 @@ describe('InvitationService.create', () => {
       `/adx_webroles(${ROLE_A})`,
       `/adx_webroles(${ROLE_B})`,
     ]);
+    expect(posted['adx_website@odata.bind']).toBe(`/adx_websites(${SITE})`);
+    expect(posted).not.toHaveProperty('mspp_websiteid@odata.bind');
     expect(posted['adx_maximumredemptions']).toBe(1);
     expect(posted['adx_invitationcode']).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.webRoleIds).toEqual([ROLE_A, ROLE_B]);
     expect(result.inviteContactIds).toEqual([CONTACT]);
+    expect(result.site).toMatchObject({ id: SITE, name: 'Contoso Portal', dataModel: 'standard' });
   });
 
   it('links a group invitation’s contacts with an @odata.bind array and no invited-contact lookup', async () => {
@@ -135,13 +156,13 @@ describe('InvitationService.create', () => {
   });
 
   it('names every unknown web role and says how to fix it, writing nothing', async () => {
-    const scope = nock(ORG)
+    const scope = standardSiteOnly(nock(ORG))
       .get(`${API}/contacts`)
       .query(true)
       .reply(200, collection([{ contactid: CONTACT, emailaddress1: 'a@example.com' }]))
       .get(`${API}/adx_webroles`)
       .query(true)
-      .reply(200, collection([{ adx_webroleid: ROLE_A, adx_name: 'Partners' }]));
+      .reply(200, collection([{ adx_webroleid: ROLE_A, adx_name: 'Partners', _adx_websiteid_value: SITE }]));
 
     const error = await new InvitationService(orgClient(), { now })
       .create({ type: 'single', contact: CONTACT, webRoles: ['Partners', 'Ghosts'] })
@@ -151,8 +172,9 @@ describe('InvitationService.create', () => {
     expect(error).toBeInstanceOf(InvitationError);
     expect((error as InvitationError).reason).toBe('invalid');
     expect((error as InvitationError).message).toMatch(
-      /Unknown web role: "ghosts" \(not found\)\. Check the web role id/,
+      /web role "Ghosts" is not a role of site Contoso Portal \(standard data model, [0-9a-f-]+\)\. Check the web role id/,
     );
+    expect((error as InvitationError).message).not.toMatch(/"Partners"/);
   });
 
   it('refuses a single invitation for two contacts before any request', async () => {

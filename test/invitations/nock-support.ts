@@ -63,3 +63,45 @@ export function batchGetReply(...jsons: unknown[]): Reply {
     .join('');
   return [200, `${parts}--batchresponse_x--\r\n`, BATCH_TYPE];
 }
+
+/** A `$batch` answer holding one response per GET sent inside the batch, each a status and a JSON body. */
+export function batchReply(...parts: { status: number; json: unknown }[]): Reply {
+  const body = parts
+    .map(
+      ({ status, json }) =>
+        `--batchresponse_x\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${status} ${status < 400 ? 'OK' : 'Error'}\r\nContent-Type: application/json; odata.metadata=minimal\r\n\r\n${JSON.stringify(json)}\r\n`,
+    )
+    .join('');
+  return [200, `${body}--batchresponse_x--\r\n`, BATCH_TYPE];
+}
+
+/** Role ids per data model, as the role-link reads of a redemption answer them. */
+export interface RoleLinksAnswer {
+  /** The invitation's roles to grant; a model left out has no tables (its navigation answers 404). */
+  granted: { standard?: string[]; enhanced?: string[] };
+  /** The contact's roles; read only when given. */
+  held?: { standard?: string[]; enhanced?: string[] };
+}
+
+const ROLE_ID = { standard: 'adx_webroleid', enhanced: 'powerpagecomponentid' } as const;
+
+/**
+ * The `$batch` answer to `readRoleLinks`: the invitation's roles in the standard then the enhanced
+ * model, then (with `held`) the contact's, a model absent from `granted` answering 404
+ * "Resource not found for the segment".
+ */
+export function roleLinksReply(answer: RoleLinksAnswer): Reply {
+  const models = ['standard', 'enhanced'] as const;
+  const part = (ids: string[] | undefined, model: (typeof models)[number]) =>
+    answer.granted[model] === undefined
+      ? {
+          status: 404,
+          json: {
+            error: { code: '0x8006088a', message: "Resource not found for the segment 'navigation'." },
+          },
+        }
+      : { status: 200, json: { value: (ids ?? []).map((id) => ({ [ROLE_ID[model]]: id })) } };
+  const parts = models.map((m) => part(answer.granted[m], m));
+  if (answer.held) parts.push(...models.map((m) => part(answer.held?.[m], m)));
+  return batchReply(...parts);
+}

@@ -15,7 +15,6 @@ function invitation(
   return {
     record: { id: 'inv-1', name: 'x', type: 'single', status: 'sent', redemptions: 0, ...over },
     state: 0,
-    webRoleIds: [],
     redeemedContactIds: [],
     inviteContactIds: [],
     etag: 'W/"1"',

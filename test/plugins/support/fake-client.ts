@@ -1,12 +1,15 @@
 /**
  * An in-memory `DataverseApi` for handler tests, recording every call. Rows live in tables by entity
  * set; associate/disassociate add and remove N:N links as expansions of the target row. Filters are
- * `col eq/ne value` joined by `and`; what no handler uses (functions, *Multiple, WhoAmI, `$batch`) refuses.
+ * `col eq/ne value` joined by `and`; `$batch` serves only GETs of a row's collection navigation
+ * (`set(id)/nav`, read from its expansions); what no handler uses (functions, *Multiple, WhoAmI)
+ * refuses.
  */
 import type { DataverseApi } from '../../../sdk/client/api';
 import { ConcurrencyError, NotFoundError } from '../../../sdk/client/errors';
 import type { RecordRef } from '../../../sdk/client/operations/relationships';
 import type {
+  BatchItem,
   BatchResponse,
   CreateOptions,
   Page,
@@ -189,8 +192,20 @@ export class FakeClient implements DataverseApi {
     return this.unsupported('whoAmI');
   }
 
-  async batch(): Promise<BatchResponse[]> {
-    return this.unsupported('batch');
+  async batch(items: BatchItem[]): Promise<BatchResponse[]> {
+    return items.map((item) => {
+      // Each navigation GET is a read, recorded as one.
+      this.calls.push({ op: 'list', entitySet: 'url' in item ? item.url : '$batch' });
+      const m = 'method' in item && item.method === 'GET' ? /^(\w+)\(([^)]+)\)\/(\w+)/.exec(item.url) : null;
+      if (!m) return this.unsupported(`a $batch of anything but navigation GETs`);
+      const [, entitySet, id, navigation] = m;
+      if (!this.row(entitySet, id)) {
+        const error = new NotFoundError(`${entitySet}(${id}) not found`, { status: 404, code: '0x80040217' });
+        return { status: 404, headers: {}, error };
+      }
+      const value = this.expansions.get(`${entitySet}(${id})`)?.[navigation] ?? [];
+      return { status: 200, headers: {}, body: { value } };
+    });
   }
 
   /** Calls of one kind. */
