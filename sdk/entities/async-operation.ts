@@ -3,7 +3,7 @@
  * ExecuteWorkflow or a solution import started by ImportSolutionAsync.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/asyncoperation
  */
-import type { TableDefinition } from './table';
+import { lookup, type TableDefinition } from './table';
 
 /** asyncoperation's names. */
 export const AsyncOperationTable = {
@@ -21,7 +21,15 @@ export const AsyncOperationTable = {
     friendlyMessage: 'friendlymessage',
     completedOn: 'completedon',
   },
-  lookups: {},
+  lookups: {
+    /** The record the job works on (polymorphic; the invitation for a Send Invitation run). */
+    regarding: lookup('regardingobjectid', 'regardingobjectid_adx_invitation', 'adx_invitation'),
+    /**
+     * The workflow that runs. In Dataverse this is the activation record (type 2) of the definition,
+     * not the definition itself; match jobs by their `name` too (see UNVERIFIED_FACTS).
+     */
+    workflowActivation: lookup('workflowactivationid', 'workflowactivationid', 'workflow'),
+  },
   relationships: {},
 } as const satisfies TableDefinition;
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataverseClient } from '../client/index';
 import type { InvitationRecord } from '../entities/index';
+import { parseGuid } from '../entities/guid';
 import { applyRedemptionById, type ApplyRedemptionResult } from './apply-redemption';
 import { createInvitation } from './create';
 import { createManyInvitations } from './create-many';
@@ -22,6 +23,14 @@ import type {
   Redeemer,
   SendResult,
 } from './types';
+
+/** Per-call options of {@link InvitationService.send}. */
+export interface SendCallOptions {
+  /** E-mail invitations already sent (status Sent or a succeeded job) again; default false. */
+  resend?: boolean;
+  /** Once aborted, no further invitation is started; those in flight finish (see SendOptions). */
+  stopSignal?: AbortSignal;
+}
 
 /** Options for {@link InvitationService}. */
 export interface InvitationServiceOptions {
@@ -78,11 +87,19 @@ export class InvitationService {
     return createManyInvitations(this.client, rows, options, this.now);
   }
 
-  /** Runs the Send Invitation workflow for each invitation; reports skipped ones with the reason. */
-  send(idOrIds: string | string[]): Promise<SendResult[]> {
+  /**
+   * Runs the Send Invitation workflow for each invitation; reports skipped ones with the reason.
+   * Each is e-mailed at most once (Dataverse's status and system jobs decide) unless `resend`;
+   * expired, revoked and redeemed invitations are never sent. Ids that are not GUIDs are refused
+   * with an InvalidArgumentError before any request.
+   */
+  send(idOrIds: string | string[], options: SendCallOptions = {}): Promise<SendResult[]> {
     return sendInvitations(this.client, Array.isArray(idOrIds) ? idOrIds : [idOrIds], {
       workflowName: this.options.sendWorkflowName ?? Workflow.defaultSendName,
       concurrency: this.options.sendConcurrency,
+      now: this.now,
+      resend: options.resend,
+      stopSignal: options.stopSignal,
     });
   }
 
@@ -96,9 +113,9 @@ export class InvitationService {
     return listInvitations(this.client, options.status ?? 'all', this.now());
   }
 
-  /** Deactivates an invitation so its code no longer redeems. */
-  revoke(id: string): Promise<void> {
-    return revokeInvitation(this.client, id);
+  /** Deactivates an invitation so its code no longer redeems; InvalidArgumentError for a bad id. */
+  async revoke(id: string): Promise<void> {
+    return revokeInvitation(this.client, parseGuid(id, 'invitationId'));
   }
 
   /**
@@ -106,15 +123,17 @@ export class InvitationService {
    * its adx_inviteredemption id: the retry when {@link RedemptionResult.handlersError} was set.
    * Idempotent: what is already in place is skipped, and the workflow runs only once.
    */
-  applyRedemption(redemptionId: string): Promise<ApplyRedemptionResult> {
-    return applyRedemptionById(this.client, redemptionId);
+  async applyRedemption(redemptionId: string): Promise<ApplyRedemptionResult> {
+    return applyRedemptionById(this.client, parseGuid(redemptionId, 'redemptionId'));
   }
 
   /**
    * Redeems a code for an existing contact or a registering user: one lookup, one guarded change
-   * set; throws InvitationError with the reason when a rule refuses it.
+   * set; throws InvitationError with the reason when a rule refuses it, and InvalidArgumentError
+   * (before any request) when `who.contactId` is not a GUID.
    */
-  redeem(code: string, who: Redeemer): Promise<RedemptionResult> {
+  async redeem(code: string, who: Redeemer): Promise<RedemptionResult> {
+    if ('contactId' in who) parseGuid(who.contactId, 'contactId');
     return redeemInvitation(
       {
         client: this.client,

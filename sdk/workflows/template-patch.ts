@@ -1,10 +1,14 @@
 /**
  * The write sequence of a template patch and of a restore, with rollback. Dataverse refuses to
  * update the xaml of an activated definition (0x80045002), so an activated definition is put to
- * Draft, written and activated again; any failure after the backup puts the original back.
+ * Draft, written and activated again; any failure after the backup puts the original back. A
+ * journal written before the first write (change-journal.ts) lets the next workflow command finish
+ * or undo a sequence whose process died half-way (recover-change.ts).
  */
+import { dirname } from 'node:path';
 import { WorkflowState, type WorkflowRecord } from '../entities/workflow';
 import { readBackup, writeBackup, type WorkflowBackup } from './backup-file';
+import { removeJournal, writeJournal, type ChangeJournal } from './change-journal';
 import { WorkflowPatchError } from './errors';
 import { patchEmailStep, type TemplatePatch } from './xaml/patch-email-step';
 import { readEmailStep, type EmailStepView } from './xaml/read-email-step';
@@ -80,16 +84,17 @@ export async function patchTemplate(
       if (different.length)
         throw new Error(`the definition read back differs from the plan in: ${different.join(', ')}`);
     },
-    backupFile,
+    { backupFile, journalDir: options.backupDir, operation: 'patch-template', now },
   );
   return { status: 'updated', backupFile, ...base };
 }
 
-/** Restores a definition from a backup file: its xaml, then its state. */
+/** Restores a definition from a backup file: its xaml, then its state (journal next to the backup). */
 export async function restoreBackup(
   writer: DefinitionWriter,
   backupFile: string,
   onStep: (step: string) => void,
+  now: () => Date = () => new Date(),
 ): Promise<void> {
   onStep(`read backup ${backupFile}`);
   const backup = await readBackup(backupFile);
@@ -112,14 +117,24 @@ export async function restoreBackup(
       if (!sameDefinition(readBack.xaml, backup.xaml))
         throw new Error('the xaml read back is not the backed-up xaml');
     },
-    backupFile,
+    { backupFile, journalDir: dirname(backupFile), operation: 'restore', now },
     backup.statecode,
   );
 }
 
+/** Where and as what a write sequence journals itself. */
+interface SequenceContext {
+  backupFile: string;
+  /** Directory of the journal (the backup directory). */
+  journalDir: string;
+  operation: ChangeJournal['operation'];
+  now: () => Date;
+}
+
 /**
- * Deactivates (if active), writes `xaml`, reactivates (if `targetState` is Activated) and checks
- * the read-back; on failure restores `original` and throws WorkflowPatchError.
+ * Journals the change, deactivates (if active), writes `xaml`, reactivates (if `targetState` is
+ * Activated) and checks the read-back, then removes the journal; on failure restores `original`
+ * (removing the journal once that is verified) and throws WorkflowPatchError.
  */
 async function applyDefinition(
   writer: DefinitionWriter,
@@ -127,10 +142,20 @@ async function applyDefinition(
   xaml: string,
   onStep: (step: string) => void,
   verify: (readBack: WorkflowRecord) => Promise<void>,
-  backupFile: string,
+  sequence: SequenceContext,
   targetState: WorkflowState = original.statecode,
 ): Promise<void> {
+  const { backupFile } = sequence;
   const id = original.workflowId;
+  const journalFile = await writeJournal(sequence.journalDir, {
+    operation: sequence.operation,
+    workflowId: id,
+    name: original.name,
+    backupFile,
+    original: { xaml: original.xaml, statecode: original.statecode, statuscode: original.statuscode },
+    target: { xaml, statecode: targetState },
+    startedAt: sequence.now().toISOString(),
+  });
   const wasActive = original.statecode === WorkflowState.Activated;
   let step = '';
   const run = async (name: string, action: () => Promise<void>) => {
@@ -151,20 +176,25 @@ async function applyDefinition(
   } catch (error) {
     onStep('roll back');
     const rolledBack = await rollBack(writer, original);
+    if (rolledBack) await removeJournal(journalFile);
     const reason = error instanceof Error ? error.message : String(error);
     throw new WorkflowPatchError(
       `Changing workflow "${original.name}" (${id}) failed at "${step}": ${reason}. ` +
         (rolledBack
           ? 'The original definition and state were restored.'
-          : `Rolling back failed too; restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
+          : `Rolling back failed too; the next "portal-invite workflow" command finishes the rollback from the journal ${journalFile}, or restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
         ` Backup: ${backupFile}`,
       { step, rolledBack, backupFile, cause: error },
     );
   }
+  await removeJournal(journalFile);
 }
 
 /** Puts the original xaml and state back, then checks by reading; true when verified. */
-async function rollBack(writer: DefinitionWriter, original: WorkflowBackup): Promise<boolean> {
+export async function rollBack(
+  writer: DefinitionWriter,
+  original: Pick<WorkflowBackup, 'workflowId' | 'xaml' | 'statecode'>,
+): Promise<boolean> {
   const id = original.workflowId;
   const attempt = async (action: () => Promise<void>) => {
     try {
@@ -193,7 +223,7 @@ async function rollBack(writer: DefinitionWriter, original: WorkflowBackup): Pro
  * True when two definitions are the same text apart from the class name, which Dataverse rewrites
  * to `XrmWorkflow<workflowid>` on activation.
  */
-function sameDefinition(a: string | undefined, b: string | undefined): boolean {
+export function sameDefinition(a: string | undefined, b: string | undefined): boolean {
   const normalise = (xaml: string | undefined) =>
     (xaml ?? '').replace(/XrmWorkflow[0-9a-f]{32}/gi, 'XrmWorkflow');
   return a !== undefined && normalise(a) === normalise(b);

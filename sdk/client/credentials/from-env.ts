@@ -2,47 +2,40 @@
  * Building a credential and a client from environment variables (the CLI, the webhook host, scripts).
  */
 import { DataverseClient } from '../client';
+import { ConfigurationError } from '../../errors';
 import type { DataverseClientOptions, TokenCredential } from '../types';
-import { ClientCertificateCredential } from './client-certificate';
-import { ClientSecretCredential } from './client-secret';
-
-function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
-  const value = env[name]?.trim();
-  if (!value) throw new Error(`Environment variable ${name} is not set; ${why}.`);
-  return value;
-}
+import { entraCredential, entraVariablesSet, missingEntraVariables } from './entra-env';
+import { clientForUrl, EMULATOR_URL, TOKEN_VARIABLE } from './local-client';
 
 /**
  * A credential from AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or
- * AZURE_CLIENT_CERTIFICATE_PATH (AZURE_AUTHORITY_HOST optional). The error names the missing variable.
+ * AZURE_CLIENT_CERTIFICATE_PATH (AZURE_AUTHORITY_HOST optional).
+ * @throws ConfigurationError naming every missing variable
  */
 export function credentialFromEnv(env: NodeJS.ProcessEnv = process.env): TokenCredential {
-  const tenantId = required(env, 'AZURE_TENANT_ID', 'set it to the Entra ID tenant (directory) id');
-  const clientId = required(
-    env,
-    'AZURE_CLIENT_ID',
-    'set it to the application (client) id of the app registration',
-  );
-  const options = { authorityHost: env.AZURE_AUTHORITY_HOST?.trim() || undefined };
-  const secret = env.AZURE_CLIENT_SECRET?.trim();
-  if (secret) return new ClientSecretCredential(tenantId, clientId, secret, options);
-  const certificatePath = env.AZURE_CLIENT_CERTIFICATE_PATH?.trim();
-  if (certificatePath)
-    return new ClientCertificateCredential(tenantId, clientId, { certificatePath }, options);
-  throw new Error(
-    'Neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH is set; set one of them for the app registration.',
-  );
+  return entraCredential(env);
 }
 
-/** A client for DATAVERSE_URL authenticated with {@link credentialFromEnv}. */
+/**
+ * A client for DATAVERSE_URL with the same rule as {@link clientForUrl}: DATAVERSE_TOKEN when set,
+ * else no credentials for a loopback URL (the local emulator), else the AZURE_* variables. Without
+ * DATAVERSE_URL it talks to the local emulator ({@link EMULATOR_URL}, what `npm start` serves),
+ * unless AZURE_* variables are set: they mean a real org, whose URL must then be given.
+ * @throws ConfigurationError naming every missing variable; TypeError for a URL that is not one
+ */
 export function clientFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   options: Partial<DataverseClientOptions> = {},
 ): DataverseClient {
-  const url = required(
-    env,
-    'DATAVERSE_URL',
-    'set it to the environment URL, e.g. https://org.crm.dynamics.com',
-  );
-  return new DataverseClient({ ...options, url, credential: options.credential ?? credentialFromEnv(env) });
+  const url = env.DATAVERSE_URL?.trim();
+  const entra = entraVariablesSet(env);
+  if (!url && entra.length > 0 && !options.credential && !env[TOKEN_VARIABLE]?.trim()) {
+    const missing = ['DATAVERSE_URL is not set (the environment URL, e.g. https://<org>.crm.dynamics.com)'];
+    missing.push(...missingEntraVariables(env));
+    throw new ConfigurationError(
+      `${entra.join(', ')} ${entra.length === 1 ? 'is' : 'are'} set, so the client would sign in to a real org, but ${missing.join('; ')}. ` +
+        `Set them, or unset ${entra.join(', ')} to use the local emulator at ${EMULATOR_URL}.`,
+    );
+  }
+  return clientForUrl(url, env, options);
 }
