@@ -6,11 +6,14 @@
 import type { Command } from 'commander';
 import { WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
+import { backupDirOption, recoverInterruptedChanges } from '../workflow-safety';
 
 /** Options of `workflow activate` and `workflow deactivate`. */
 export interface WorkflowActivationOptions {
   /** Workflow name; default "Send Invitation". */
   name: string;
+  /** Where interrupted changes are looked for (and finished first). */
+  backupDir: string;
 }
 
 /** What differs between the two verbs. */
@@ -48,6 +51,7 @@ export function registerWorkflowActivation(group: Command): void {
       .command(activation.verb)
       .description(activation.description)
       .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
+      .addOption(backupDirOption())
       .addHelpText(
         'after',
         examples([[`portal-invite workflow ${activation.verb}`, `${activation.verb} Send Invitation`]]),
@@ -55,6 +59,7 @@ export function registerWorkflowActivation(group: Command): void {
       .action(
         action<WorkflowActivationOptions>(async (ctx, options) => {
           const service = new WorkflowService(ctx.client);
+          await recoverInterruptedChanges(ctx, service, [options.backupDir]);
           const workflow = await service.findDefinition(options.name);
           ctx.out.info(`${activation.doing} "${workflow.name}" (${workflow.id})...`);
           await activation.run(service, workflow.id);

@@ -18,6 +18,7 @@ import { fieldFor } from '../../sdk/workflows/xaml/placeholders';
 import { action, examples } from '../command';
 import { UsageError } from '../errors';
 import { resolveSender } from '../lookups';
+import { backupDirOption, deferStopSignals, recoverInterruptedChanges } from '../workflow-safety';
 
 /** Options of `workflow patch-template`. */
 export interface WorkflowPatchTemplateOptions {
@@ -49,7 +50,7 @@ export function registerWorkflowPatchTemplate(group: Command): void {
     .option('--from <sender>', 'sender: a systemuser id or e-mail address, or queue:<queue id>')
     .option('--redeem-url <url>', 'registration link; {code} becomes the invitation code')
     .option('--dry-run', 'show the e-mail before and after; change nothing')
-    .option('--backup-dir <dir>', 'directory for the backup of the current definition', '.backups')
+    .addOption(backupDirOption())
     .option('--name <name>', 'workflow (definition) name', 'Send Invitation')
     .addHelpText(
       'after',
@@ -85,16 +86,25 @@ export function registerWorkflowPatchTemplate(group: Command): void {
           ],
           options.redeemUrl,
         );
+        const service = new WorkflowService(ctx.client);
+        await recoverInterruptedChanges(ctx, service, [options.backupDir], options.dryRun === true);
         const patch: TemplatePatch = { subject: options.subject, body };
         if (options.from) patch.from = await resolveSender(ctx.client, options.from);
         if (options.redeemUrl) patch.redeemUrl = options.redeemUrl;
 
-        const result = await new WorkflowService(ctx.client).patchTemplate(options.name, patch, {
-          backupDir: options.backupDir,
-          dryRun: options.dryRun === true,
-          onStep: (step) => ctx.out.info(`- ${step}`),
-        });
+        const signals = deferStopSignals(ctx);
+        let result: PatchResult;
+        try {
+          result = await service.patchTemplate(options.name, patch, {
+            backupDir: options.backupDir,
+            dryRun: options.dryRun === true,
+            onStep: (step) => ctx.out.info(`- ${step}`),
+          });
+        } finally {
+          signals.release();
+        }
         ctx.out.data(result, () => describeResult(result));
+        signals.throwIfReceived();
       }),
     );
 }
