@@ -7,17 +7,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
-  SUPPORTED_PLACEHOLDERS,
   WorkflowService,
-  XamlError,
   type EmailStepView,
   type PatchResult,
   type TemplatePatch,
 } from '../../sdk/workflows/index';
-import { fieldFor } from '../../sdk/workflows/xaml/placeholders';
 import { action, examples } from '../command';
 import { UsageError } from '../errors';
 import { resolveSender } from '../lookups';
+import { checkTemplatePlaceholders, confirmColumns } from '../template-placeholders';
 import { backupDirOption, deferStopSignals, recoverInterruptedChanges } from '../workflow-safety';
 
 /** Options of `workflow patch-template`. */
@@ -79,13 +77,14 @@ export function registerWorkflowPatchTemplate(group: Command): void {
           const why = error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message);
           throw new UsageError(`Cannot read --body-file ${options.bodyFile}: ${why}.`);
         });
-        checkTemplatePlaceholders(
+        const toConfirm = checkTemplatePlaceholders(
           [
             { label: '--subject', text: options.subject },
             { label: `--body-file ${options.bodyFile}`, text: body },
           ],
           options.redeemUrl,
         );
+        await confirmColumns(ctx.client, toConfirm);
         const service = new WorkflowService(ctx.client);
         await recoverInterruptedChanges(ctx, service, [options.backupDir], options.dryRun === true);
         const patch: TemplatePatch = { subject: options.subject, body };
@@ -153,44 +152,4 @@ export function describeResult(result: PatchResult): string {
 function oneLine(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' ').trim();
   return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat || '(empty)';
-}
-
-/** The placeholders filled from --redeem-url rather than from a column (the SDK's REDEEM_URL/REDEEM_LINK). */
-const REDEEM_PLACEHOLDERS = ['{redeemUrl}', '{redeemLink}'];
-
-/** The same shape the SDK's template parser treats as a placeholder; other braces (CSS) are text. */
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
-
-/** Where a template came from, for the message (`--subject`, `--body-file invite.html`). */
-export interface TemplateSource {
-  label: string;
-  text: string;
-}
-
-/**
- * Throws a {@link UsageError} naming the first placeholder the patch could not fill in.
- * @param redeemUrl the `--redeem-url` value, if any
- */
-export function checkTemplatePlaceholders(sources: TemplateSource[], redeemUrl: string | undefined): void {
-  const supported = `Supported placeholders: ${SUPPORTED_PLACEHOLDERS}.`;
-  for (const { label, text } of sources) {
-    for (const match of text.matchAll(PLACEHOLDER)) {
-      const placeholder = match[0];
-      if (REDEEM_PLACEHOLDERS.includes(placeholder)) {
-        if (redeemUrl !== undefined) continue;
-        throw new UsageError(
-          `${label} uses ${placeholder} but no --redeem-url was given.`,
-          `Pass --redeem-url "https://portal.example.com/register?invitation={code}", or remove ${placeholder}. ${supported}`,
-        );
-      }
-      try {
-        fieldFor(match[1]);
-      } catch (error) {
-        if (!(error instanceof XamlError)) throw error;
-        throw new UsageError(`${label} uses the unknown placeholder ${placeholder}.`, supported, {
-          cause: error,
-        });
-      }
-    }
-  }
 }
