@@ -55,23 +55,29 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
     forwarded.push({ method: req.method ?? 'GET', path: req.url ?? '/' });
-    const done = new Promise<void>((resolve) => res.on('close', () => resolve()));
-    const out = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    out.on('error', () => res.destroy());
-    out.end(body);
-    return done;
+    // Settles when the target has answered in full, whether or not the client is still there.
+    return new Promise<void>((resolve) => {
+      const out = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (answer) => {
+          answer.on('end', () => resolve());
+          if (res.destroyed) return void answer.resume();
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      out.on('error', () => {
+        res.destroy();
+        resolve();
+      });
+      out.end(body);
+    });
   };
 
   const server = createServer((req, res) => {
