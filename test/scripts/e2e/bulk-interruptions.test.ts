@@ -141,6 +141,45 @@ describe('SIGKILL of the CLI during invite bulk --send', () => {
   });
 });
 
+describe('killed twice, then resumed', () => {
+  it('keeps what both runs did (the results file is never emptied) and ends with one invitation and one e-mail each', async () => {
+    const first = startBulk(proxy.url);
+    const firstHeld = await proxy.hold(MID_RUN);
+    first.signal('SIGKILL');
+    await first.exited;
+    firstHeld.drop();
+
+    const firstLines = readResultsCsv(results);
+    // The second run dies before it has saved anything: the file must still say what the first did.
+    const second = startScript(CLI, bulkArgs(proxy.url, '--resume'), dir);
+    const secondHeld = await proxy.hold({ method: 'POST', path: /CreateMultiple/ });
+    second.signal('SIGKILL');
+    await second.exited;
+    secondHeld.drop();
+    expect(firstLines.filter((l) => l.status === 'sent').length).toBeGreaterThanOrEqual(40);
+    expect(readResultsCsv(results)).toEqual(firstLines);
+
+    const last = await resume(proxy.url);
+    expect(last.code).toBe(0);
+    const after = await expectOneInvitationAndEmailEach();
+    expect(summaryNumber(last.stdout, 'Sent now') + summaryNumber(last.stdout, 'Sent before')).toBe(
+      after.totalEmails,
+    );
+  });
+});
+
+describe('a second run of a job that is running', () => {
+  it('is refused, so the two never send side by side', async () => {
+    const run = startBulk(proxy.url);
+    const held = await proxy.hold(MID_RUN);
+    const second = await resume(proxy.url);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/Another portal-invite \(process \d+ .*\) is running this job/);
+    await held.forward();
+    expect(await run.exited).toBe(0);
+  });
+});
+
 describe('SIGKILL of the server during invite bulk --send', () => {
   it('resumes against the restarted server to one invitation and one e-mail per contact', async () => {
     const db = join(dir, 'dataverse.sqlite');
