@@ -18,7 +18,10 @@ export function registerInviteSend(group: Command): void {
     .command('send')
     .description('e-mail one or more invitations (runs the Send Invitation workflow on each)')
     .argument('<id...>', 'invitation ids')
-    .option('--resend', 'e-mail invitations that were already sent again (never expired, revoked or redeemed ones)')
+    .option(
+      '--resend',
+      'e-mail invitations that were already sent again (never expired, revoked or redeemed ones)',
+    )
     .addHelpText(
       'after',
       '\nEach invitation is e-mailed once: one already sent (status Sent, or a Send Invitation job\n' +
@@ -26,7 +29,10 @@ export function registerInviteSend(group: Command): void {
         'redeemed invitations are never sent; each skipped one is listed with the reason.\n' +
         examples([
           ['portal-invite invite send 3f2a...e1 7b9c...04', 'send two invitations'],
-          ['portal-invite invite send 3f2a...e1 --resend', 'e-mail an invitation again (the invitee lost it)'],
+          [
+            'portal-invite invite send 3f2a...e1 --resend',
+            'e-mail an invitation again (the invitee lost it)',
+          ],
         ]),
     )
     .action(
