@@ -151,7 +151,14 @@ function countFinal(summary: BulkSummary, status: RowStatus): void {
   // 'sent' rows are counted as they are sent (sent or alreadySent).
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * An error's message for a results line or the summary; a long one (a failed query carries its
+ * whole URL) keeps its start and its end, where the reason is.
+ */
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length <= 300 ? text : `${text.slice(0, 120)} … ${text.slice(-150)}`;
+}
 
 /** Creates one chunk (one CreateMultiple) and, with --send, sends what Dataverse says is not sent. */
 async function processChunk(
