@@ -119,6 +119,24 @@ describe.each([
   });
 });
 
+describe('a second Ctrl+C', () => {
+  it('stops at once with 130, still leaving a complete results file and the resume command', async () => {
+    const run = startBulk(proxy.url);
+    const held = await proxy.hold(MID_RUN);
+    run.signal('SIGINT');
+    await run.waitForOutput('SIGINT: finishing the requests in flight');
+    run.signal('SIGINT');
+    expect(await run.exited).toBe(130);
+    held.drop();
+    expect(run.output()).toContain('SIGINT: stopped at once');
+    expect(run.output()).toMatch(/Resume with: portal-invite invite bulk .*--resume/);
+    expect(readResultsCsv(results).filter((l) => l.status === 'sent').length).toBeGreaterThanOrEqual(40);
+
+    expect((await resume(proxy.url)).code).toBe(0);
+    await expectOneInvitationAndEmailEach();
+  });
+});
+
 describe('SIGKILL of the CLI during invite bulk --send', () => {
   it('leaves a complete results file, and the resume does not e-mail again the invitation whose send landed after the kill', async () => {
     const run = startBulk(proxy.url);
