@@ -11,6 +11,7 @@ import {
   readNumber,
   readString,
 } from '../sdk/entities/index';
+import { normalizeGuid, quote } from '../sdk/invitations/odata';
 import { DEFAULT_ENDPOINT_NAME } from './registration';
 
 /** A registered step. */
@@ -42,7 +43,7 @@ export async function listWebhookRegistrations(
   const endpoints: RegisteredEndpoint[] = [];
   for await (const row of client.list<WebApiRecord>(ServiceEndpointTable.entitySet, {
     select: [e.id, e.name, e.url],
-    filter: { [e.name]: name },
+    filter: `${e.name} eq ${quote(name)}`,
   })) {
     endpoints.push({
       id: String(row[e.id]),
@@ -54,7 +55,7 @@ export async function listWebhookRegistrations(
   for (const endpoint of endpoints) {
     for await (const row of client.list<WebApiRecord>(SdkMessageProcessingStepTable.entitySet, {
       select: [s.id, s.name, s.stage, s.mode, s.state],
-      filter: { [sl.eventHandlerServiceEndpoint.valueField]: { type: 'guid', value: endpoint.id } },
+      filter: `${sl.eventHandlerServiceEndpoint.valueField} eq ${normalizeGuid(endpoint.id)}`,
     })) {
       endpoint.steps.push({
         id: String(row[s.id]),

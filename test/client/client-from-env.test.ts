@@ -17,7 +17,7 @@ describe('clientFromEnv', () => {
 
   it('names DATAVERSE_URL and every missing AZURE_* variable at once', () => {
     expect(() => clientFromEnv({ AZURE_TENANT_ID: 't' })).toThrow(
-      /DATAVERSE_URL is not set.*AZURE_CLIENT_ID is not set.*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/,
+      /DATAVERSE_URL is not set[\s\S]*AZURE_CLIENT_ID is not set[\s\S]*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/i,
     );
   });
 

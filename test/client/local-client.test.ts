@@ -49,7 +49,7 @@ describe('credentialForUrl', () => {
 
   it('names every missing variable for a remote URL with an incomplete set', () => {
     expect(() => credentialForUrl('https://contoso.crm.dynamics.com', { AZURE_TENANT_ID: TENANT })).toThrow(
-      /AZURE_CLIENT_ID is not set.*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/,
+      /AZURE_CLIENT_ID is not set[\s\S]*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/i,
     );
   });
 

@@ -62,7 +62,7 @@ describe('portal-invite client', () => {
       throw new Error('no error');
     })();
     expect(error.message).toMatch(
-      /AZURE_CLIENT_ID is not set.*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/,
+      /AZURE_CLIENT_ID is not set[\s\S]*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/i,
     );
     expect(error.hint).toContain('DATAVERSE_TOKEN');
     expect(error.hint).not.toContain('127.0.0.1');
