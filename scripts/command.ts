@@ -4,8 +4,9 @@
  * commander, and the "Examples" help section.
  *
  * The URL comes from --url, else DATAVERSE_URL, else the local emulator; credentials follow the
- * SDK's one rule (`clientForUrl`): a loopback URL with no AZURE_* credential variables gets a static
- * token, any other URL the credentials the environment names.
+ * SDK's one rule (`clientForUrl`): DATAVERSE_TOKEN when set; a loopback URL without a complete set
+ * of AZURE_* variables gets a static token (leftovers are named and ignored); any other URL the
+ * credentials the environment names.
  */
 import type { Command } from 'commander';
 import {
@@ -14,6 +15,7 @@ import {
   DataverseClient,
   EMULATOR_TOKEN,
   EMULATOR_URL,
+  ignoredEntraVariables,
 } from '../sdk/client/index';
 import type { DataverseClientOptions } from '../sdk/client/types';
 import { CliError, UsageError } from './errors';
@@ -59,13 +61,19 @@ export function createClient(options: GlobalOptions, env: NodeJS.ProcessEnv, out
       ? { debug: (m) => out.debug(m), info: (m) => out.debug(m), warn: (m) => out.debug(m) }
       : {},
   };
+  const ignored = ignoredEntraVariables(url, env);
+  if (ignored.length > 0) {
+    out.info(
+      `note: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} set but not a complete Entra ID sign-in; the local emulator at ${url} needs no credentials, so ${ignored.length === 1 ? 'it is' : 'they are'} ignored.`,
+    );
+  }
   try {
     return clientForUrl(url, env, extra);
   } catch (error) {
-    // Whatever the SDK says is missing (a credential variable, a certificate file), the fix is the same.
+    // The SDK's message names every missing variable; the hint fits the environment pointed at.
     throw new CliError(
       (error as Error).message,
-      `Set the credential variables listed in \`portal-invite --help\` for ${url}, or use --url ${EMULATOR_URL} for the local emulator.`,
+      `${url} is not the local emulator, so it needs Entra ID credentials: set the variables named above (see \`portal-invite --help\`), or set DATAVERSE_TOKEN to a token, e.g. from \`az account get-access-token --resource ${url} --query accessToken -o tsv\`.`,
       { cause: error },
     );
   }

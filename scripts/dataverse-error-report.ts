@@ -35,9 +35,11 @@ export function describeDataverseError(error: PortalInvitationsError, context: R
     requestId: error.requestId,
   };
   if (error instanceof ConnectionError) {
+    // No request means the failure came before Dataverse was called: getting a token from Entra ID.
+    const signIn = error.request === undefined && !isLocal(context.url);
     return {
-      message: `Dataverse request failed: ${error.message}`,
-      hint: connectionHint(targetOf(error, context)),
+      message: signIn ? `Signing in failed: ${error.message}` : `Dataverse request failed: ${error.message}`,
+      hint: signIn ? SIGN_IN_OFFLINE_HINT : connectionHint(targetOf(error, context)),
       exitCode: ExitCode.Failure,
       details,
     };
@@ -63,6 +65,17 @@ function targetOf(error: DataverseError, context: ReportContext): Target {
   return {};
 }
 
+const SIGN_IN_OFFLINE_HINT =
+  'The sign-in service did not answer: check the network connection and any proxy (HTTPS_PROXY), and AZURE_AUTHORITY_HOST if you set it, then run again. Nothing was sent to Dataverse.';
+
+function isLocal(url: string | undefined): boolean {
+  try {
+    return url !== undefined && isLoopbackUrl(url);
+  } catch {
+    return false;
+  }
+}
+
 function connectionHint(target: Target): string {
   if (target.local) {
     return `Nothing answers at ${target.origin}. Start the local emulator first (\`npm start\` or \`portal-invite emulator\`), or pass --url with the environment to use.`;
@@ -70,7 +83,7 @@ function connectionHint(target: Target): string {
   if (target.origin) {
     return `No answer from ${target.origin}. Check the URL (--url or DATAVERSE_URL, e.g. https://<org>.crm.dynamics.com), your network and any proxy, then run again.`;
   }
-  return 'The server did not answer. Check --url / DATAVERSE_URL and the network; for the local emulator run `npm start` or `portal-invite emulator` first.';
+  return 'The server did not answer. Check --url / DATAVERSE_URL and the network, then run again.';
 }
 
 /** The hint for an answer Dataverse gave, by error code first, then by class. */

@@ -6,8 +6,18 @@
  */
 import { ErrorKind, PortalInvitationsError } from '../sdk/errors';
 
-/** Process exit codes: 0 ok, 1 the operation failed, 2 the command line was wrong. */
-export const ExitCode = { Ok: 0, Failure: 1, Usage: 2 } as const;
+/**
+ * Process exit codes: 0 ok, 1 the operation failed, 2 the command line was wrong; 129, 130 and 143
+ * the command stopped on SIGHUP, SIGINT (Ctrl+C) or SIGTERM (128 + the signal number).
+ */
+export const ExitCode = {
+  Ok: 0,
+  Failure: 1,
+  Usage: 2,
+  HangUp: 129,
+  Interrupted: 130,
+  Terminated: 143,
+} as const;
 
 /** One of {@link ExitCode}'s values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -72,11 +72,18 @@ export async function resolveSender(client: DataverseClient, value: string): Pro
 
 /**
  * Resolves a contact given as an id or its emailaddress1.
- * @throws CliError when no contact, or more than one, has that address
+ * @throws UsageError for a value that is neither (before any request); CliError when no contact,
+ * or more than one, has that address
  */
 export async function resolveContactId(client: DataverseClient, value: string): Promise<string> {
   const trimmed = value.trim();
   if (isGuid(trimmed)) return normaliseGuid(trimmed);
+  if (!trimmed.includes('@')) {
+    throw new UsageError(
+      `"${value}" is neither a contact id (a GUID) nor an e-mail address.`,
+      'Give the contact as its id, e.g. 3f2a6c1e-8d4b-4f0a-9c7e-2b1d5e6f7a80, or its emailaddress1.',
+    );
+  }
   const c = ContactTable.columns;
   const rows = await firstRows(client, ContactTable.entitySet, { [c.email]: trimmed }, [c.id]);
   if (rows.length === 0) {

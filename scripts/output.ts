@@ -140,7 +140,9 @@ export function describeInvitation(
 }
 
 /** Invitations as a table (codes left out: they are the invitees' secrets; use --json to see them). */
-export function invitationTable(invitations: InvitationRecord[]): string {
+export function invitationTable(
+  invitations: (Omit<InvitationRecord, 'status'> & { status: string })[],
+): string {
   return table(
     ['ID', 'NAME', 'TYPE', 'STATUS', 'REDEEMED', 'EXPIRES'],
     invitations.map((i) => [

@@ -32,8 +32,9 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nCredentials are read from the environment as the SDK reads them: DATAVERSE_URL, AZURE_TENANT_ID,\n' +
-        'AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH). A loopback URL\n' +
-        '(127.x.x.x, localhost, [::1]: the local emulator) with none of those AZURE_* set gets a static token.\n' +
+        'AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH), or a ready token in\n' +
+        'DATAVERSE_TOKEN. A loopback URL (127.x.x.x, localhost, [::1]: the local emulator) without a complete\n' +
+        'set of those AZURE_* variables gets a static token.\n' +
         examples([
           ['npm start', 'start the local emulator with sample data and run a demo'],
           [

@@ -101,29 +101,34 @@ export function executeWorkflowAction(options: WorkflowActionsOptions): ActionHa
     const record = ops.retrieve(workflow.primaryEntity, entityId);
     if (!record) throw notFound(workflow.primaryEntity, entityId);
     const primary = { logicalName: workflow.primaryEntity, id: record.id };
-    const jobId = await startAsyncOperation(
-      ops,
-      request.context,
-      {
-        name: workflow.name,
-        operationType: AsyncOperationType.Workflow,
-        regarding: primary,
-        workflowId: workflow.id,
-      },
-      now,
-    );
-    const runContext = { ...request.context, depth: request.context.depth + 1 };
-    try {
-      const effects = options.evaluate(workflow.xaml, primary, {
-        get: (logicalName, id) => ops.retrieve(logicalName, id)?.values,
-      });
-      const planned = planEffects(ops, effects);
-      await ops.transaction(() => applyEffects(ops, planned, runContext));
-      await completeAsyncOperation(ops, request.context, jobId, { succeeded: true }, now);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await completeAsyncOperation(ops, request.context, jobId, { succeeded: false, message }, now);
-    }
+    // One transaction for the job row, its effects and its outcome: an emulator killed mid-run
+    // leaves either no job and no e-mail, or both, never a job stuck In Progress.
+    const jobId = await ops.transaction(async () => {
+      const id = await startAsyncOperation(
+        ops,
+        request.context,
+        {
+          name: workflow.name,
+          operationType: AsyncOperationType.Workflow,
+          regarding: primary,
+          workflowId: workflow.id,
+        },
+        now,
+      );
+      const runContext = { ...request.context, depth: request.context.depth + 1 };
+      try {
+        const effects = options.evaluate(workflow.xaml, primary, {
+          get: (logicalName, recordId) => ops.retrieve(logicalName, recordId)?.values,
+        });
+        const planned = planEffects(ops, effects);
+        await ops.transaction(() => applyEffects(ops, planned, runContext));
+        await completeAsyncOperation(ops, request.context, id, { succeeded: true }, now);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await completeAsyncOperation(ops, request.context, id, { succeeded: false, message }, now);
+      }
+      return id;
+    });
     return {
       body: {
         '@odata.context': `${request.baseUrl}$metadata#Microsoft.Dynamics.CRM.${MessageName.ExecuteWorkflow}Response`,

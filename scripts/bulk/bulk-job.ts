@@ -1,167 +1,239 @@
 /**
- * A bulk invitation job: CSV rows → InvitationService.createMany with per-row ids derived from the
- * job and each row's identity → optional send → one results line per row. Resumable: a rerun with
- * the same state asks for the same ids, so rows created before come back as 'exists' and are not
- * created twice, even when other rows were fixed, removed or inserted in between.
+ * A bulk invitation job: CSV rows → InvitationService.createMany, a chunk at a time, with per-row
+ * ids derived from the job and each row's contact → optional send → one results line per row,
+ * saved as each chunk completes. Resumable and safe to interrupt: a rerun asks for the same ids, so
+ * rows created before come back as `exists`, and whether a row is sent is decided by Dataverse
+ * (InvitationService.send skips invitations already sent or being sent), so nothing is created or
+ * e-mailed twice, however the earlier run ended. A second row for the same contact is reported as
+ * a duplicate, not created.
  */
-import type { CreateInvitationInput, InvitationService } from '../../sdk/invitations/index';
+import type { CreateInvitationInput, CreateManyResult, InvitationService } from '../../sdk/invitations/index';
 import { readBulkRows, type BulkDefaults, type BulkRow } from './csv-rows';
 import { invitationIdFor, type JobState } from './job-state';
 import type { Progress } from './progress';
-import { ResultsWriter, sortResultsFile, type ResultLine } from './results-file';
+import type { ResultLine, ResultsFile, RowStatus } from './results-file';
 
 /** Options of {@link runBulkJob}. */
 export interface BulkJobOptions {
   csv: string;
-  resultsFile: string;
+  /** Where the lines go (opened with the previous run's lines). */
+  results: ResultsFile;
   job: JobState;
   defaults: BulkDefaults;
   /** Send each invitation once created (or found existing and not yet sent). */
   send: boolean;
-  /** Invitation ids an earlier run of the job sent (empty for a new job); they are not sent again. */
-  sentBefore: ReadonlySet<string>;
-  /** Rows per CreateMultiple request. */
+  /** Data rows in the CSV (counted before the job started). */
+  total: number;
+  /** Rows per CreateMultiple request (and per send round); default 100. */
   chunkSize?: number;
   progress: Progress;
-  onUnknownColumns?: (columns: string[]) => void;
+  /** Once aborted, no new row is taken; the requests in flight finish and their rows are recorded. */
+  stop?: AbortSignal;
   now?: () => number;
 }
 
-/** Counts of a finished job. */
+/** Counts of one run of a job. Every row ends in exactly one of the statuses counted last. */
 export interface BulkSummary {
   jobId: string;
   results: string;
+  /** Rows in the CSV. */
   total: number;
-  /** Invitations this run created (whatever happened to them next). */
+  /** Invitations this run created. */
   newInvitations: number;
-  /** Rows whose final status is created (not sent). */
-  created: number;
+  /** Rows whose invitation already existed (created by an earlier run of the job). */
   exists: number;
+  /** Rows e-mailed by this run. */
   sent: number;
+  /** Rows already e-mailed before this run (Dataverse says so); not sent again. */
+  alreadySent: number;
+  /** Rows not sent for another reason (expired, revoked, a send still running…); see the results. */
+  skipped: number;
+  /** Rows whose invitation exists and was not sent (no --send, or the run stopped first). */
+  created: number;
+  /** Rows for a contact an earlier row already invites. */
+  duplicates: number;
   failed: number;
-  /** Set when the job stopped early (e.g. the connection or the server failed); --resume continues it. */
+  /** Rows this run did not reach (it stopped); --resume continues with them. */
+  notProcessed: number;
+  /** Set when the job stopped early (the connection or the server failed); --resume continues it. */
   stoppedBy?: string;
 }
 
-/** Runs the job to the end; rows that fail are recorded, never thrown. */
+interface PendingRow {
+  row: BulkRow;
+  id: string;
+}
+
+/** Runs the job until the CSV ends, `stop` aborts or a request fails for a reason beyond the rows. */
 export async function runBulkJob(service: InvitationService, options: BulkJobOptions): Promise<BulkSummary> {
-  const writer = new ResultsWriter(options.resultsFile);
+  const { results, progress, stop } = options;
   const summary: BulkSummary = {
     jobId: options.job.jobId,
-    results: options.resultsFile,
-    total: 0,
+    results: results.file,
+    total: options.total,
     newInvitations: 0,
-    created: 0,
     exists: 0,
     sent: 0,
+    alreadySent: 0,
+    skipped: 0,
+    created: 0,
+    duplicates: 0,
     failed: 0,
+    notProcessed: 0,
   };
-  const recorded = new Set<number>();
+  const outcome = new Map<number, RowStatus>();
   const record = (line: ResultLine) => {
-    recorded.add(line.row);
-    writer.write(line);
-    summary[line.status] += 1;
-    options.progress.increment();
+    results.set(line);
+    outcome.set(line.row, line.status);
+    if (line.status !== 'not_processed') progress.increment();
   };
-  const submitted: BulkRow[] = [];
-  const toSend: ResultLine[] = [];
-  const sendSize = options.chunkSize ?? 100;
+  const halted = () => stop?.aborted === true || summary.stoppedBy !== undefined;
+  const chunkSize = options.chunkSize ?? 100;
+  const readOptions = { now: options.now };
+  results.keepRows(options.total);
 
-  async function* validInputs(): AsyncGenerator<CreateInvitationInput> {
-    for await (const row of readBulkRows(options.csv, options.defaults, {
-      now: options.now,
-      onUnknownColumns: options.onUnknownColumns,
-    })) {
-      summary.total += 1;
-      options.progress.setTotal(summary.total);
-      if (!row.input) {
-        record({ row: row.row, email: row.email, status: 'failed', reason: row.error });
-        continue;
-      }
-      submitted.push(row);
-      yield { ...row.input, id: invitationIdFor(options.job, row) };
+  const firstRowOf = new Map<string, number>();
+  let pending: PendingRow[] = [];
+  for await (const row of readBulkRows(options.csv, options.defaults, readOptions)) {
+    if (halted()) break;
+    if (!row.input || !row.key) {
+      record({ row: row.row, email: row.email, status: 'failed', reason: row.error });
+      continue;
     }
-  }
-
-  try {
-    for await (const result of service.createMany(validInputs(), { chunkSize: options.chunkSize })) {
-      const row = submitted[result.index];
-      if (result.status === 'created') summary.newInvitations += 1;
-      const line: ResultLine = {
+    const first = firstRowOf.get(row.key);
+    if (first !== undefined) {
+      record({
         row: row.row,
         email: row.email,
-        status: result.status,
-        invitationId:
-          result.status === 'failed' ? result.id : (result.id ?? invitationIdFor(options.job, row)),
-        reason: result.reason,
-      };
-      if (line.status === 'failed' || !options.send) {
-        record(line);
-      } else if (line.status === 'exists' && options.sentBefore.has(line.invitationId as string)) {
-        record({ ...line, status: 'sent', reason: 'sent by an earlier run' });
-      } else {
-        toSend.push(line);
-        if (toSend.length >= sendSize) await sendPending(service, toSend.splice(0), record);
-      }
+        status: 'duplicate',
+        reason: `the same contact as row ${first}: one invitation per contact, so this row was not created`,
+      });
+      continue;
     }
-    await sendPending(service, toSend.splice(0), record);
-  } catch (error) {
-    summary.stoppedBy = (error as Error).message;
-    for (const line of toSend.splice(0)) record({ ...line, reason: 'not sent: the job stopped' });
-    await recordUnprocessed(options, recorded, summary, record);
-  } finally {
-    await writer.close();
+    firstRowOf.set(row.key, row.row);
+    pending.push({ row, id: invitationIdFor(options.job, row) });
+    if (pending.length >= chunkSize) {
+      await processChunk(service, pending, options, summary, record);
+      pending = [];
+      await results.save();
+    }
   }
-  await sortResultsFile(options.resultsFile);
+  if (pending.length > 0 && !halted()) await processChunk(service, pending, options, summary, record);
+
+  if (outcome.size < options.total) {
+    const why = summary.stoppedBy
+      ? `the job stopped (${summary.stoppedBy})`
+      : 'the run was interrupted before this row';
+    for await (const row of readBulkRows(options.csv, options.defaults, readOptions)) {
+      if (outcome.has(row.row)) continue;
+      const earlier = results.lines.get(row.row);
+      const before =
+        earlier && earlier.email === row.email ? `; an earlier run recorded: ${earlier.status}` : '';
+      record({
+        row: row.row,
+        email: row.email,
+        status: 'not_processed',
+        reason: `not processed: ${why}; run again with --resume${before}`,
+      });
+    }
+  }
+  for (const status of outcome.values()) countFinal(summary, status);
+  await results.save();
   return summary;
 }
 
-/** Gives every row the stopped job did not reach a 'failed' line, so the results cover the whole CSV. */
-async function recordUnprocessed(
+function countFinal(summary: BulkSummary, status: RowStatus): void {
+  if (status === 'created' || status === 'exists') summary.created += 1;
+  else if (status === 'duplicate') summary.duplicates += 1;
+  else if (status === 'failed') summary.failed += 1;
+  else if (status === 'not_processed') summary.notProcessed += 1;
+  else if (status === 'skipped') summary.skipped += 1;
+  // 'sent' rows are counted as they are sent (sent or alreadySent).
+}
+
+/**
+ * An error's message for a results line or the summary; a long one (a failed query carries its
+ * whole URL) keeps its start and its end, where the reason is.
+ */
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length <= 300 ? text : `${text.slice(0, 120)} … ${text.slice(-150)}`;
+}
+
+/** Creates one chunk (one CreateMultiple) and, with --send, sends what Dataverse says is not sent. */
+async function processChunk(
+  service: InvitationService,
+  pending: PendingRow[],
   options: BulkJobOptions,
-  recorded: Set<number>,
   summary: BulkSummary,
   record: (line: ResultLine) => void,
 ): Promise<void> {
-  const reason = `not processed: the job stopped (${summary.stoppedBy}); run again with --resume`;
-  let rows = 0;
-  for await (const row of readBulkRows(options.csv, options.defaults, { now: options.now })) {
-    rows += 1;
-    if (!recorded.has(row.row)) record({ row: row.row, email: row.email, status: 'failed', reason });
-  }
-  summary.total = rows;
-  options.progress.setTotal(rows);
-}
-
-async function sendPending(
-  service: InvitationService,
-  lines: ResultLine[],
-  record: (line: ResultLine) => void,
-): Promise<void> {
-  if (lines.length === 0) return;
-  let results: { id: string; status: 'sent' | 'skipped' | 'failed'; reason?: string }[];
+  const base = (p: PendingRow) => ({ row: p.row.row, email: p.row.email, invitationId: p.id });
+  let created: CreateManyResult[];
   try {
-    results = await service.send(lines.map((l) => l.invitationId as string));
+    created = [];
+    const inputs: CreateInvitationInput[] = pending.map((p) => ({ ...p.row.input!, id: p.id }));
+    for await (const result of service.createMany(inputs, { chunkSize: pending.length }))
+      created.push(result);
   } catch (error) {
-    for (const line of lines) {
+    summary.stoppedBy = message(error);
+    for (const p of pending) {
       record({
-        ...line,
-        status: 'failed',
-        reason: `created, but sending failed: ${(error as Error).message}`,
+        ...base(p),
+        status: 'not_processed',
+        reason: `the job stopped while creating this row (${summary.stoppedBy}); --resume finds out whether it was created`,
       });
     }
     return;
   }
-  const byId = new Map(results.map((r) => [r.id, r]));
-  for (const line of lines) {
-    const sent = byId.get(line.invitationId as string);
-    if (sent?.status === 'sent') record({ ...line, status: 'sent' });
-    else if (sent?.status === 'failed') {
+  const toSend: { p: PendingRow; status: 'created' | 'exists' }[] = [];
+  for (const result of created) {
+    const p = pending[result.index];
+    if (result.status === 'created') summary.newInvitations += 1;
+    if (result.status === 'exists') summary.exists += 1;
+    if (result.status === 'failed') record({ ...base(p), status: 'failed', reason: result.reason });
+    else if (!options.send) record({ ...base(p), status: result.status });
+    else toSend.push({ p, status: result.status });
+  }
+  if (toSend.length === 0) return;
+  const notSent = (reason: string) => (t: (typeof toSend)[number]) =>
+    record({ ...base(t.p), status: t.status, reason });
+  if (options.stop?.aborted) {
+    toSend.forEach(notSent('not sent: the run was interrupted before sending it; --resume sends it'));
+    return;
+  }
+  let sent;
+  try {
+    sent = await service.send(
+      toSend.map((t) => t.p.id),
+      { stopSignal: options.stop },
+    );
+  } catch (error) {
+    summary.stoppedBy = message(error);
+    for (const t of toSend) {
+      record({ ...base(t.p), status: 'failed', reason: `created, but not sent: ${summary.stoppedBy}` });
+    }
+    return;
+  }
+  const byId = new Map(sent.map((r) => [r.id, r]));
+  for (const t of toSend) {
+    const result = byId.get(t.p.id);
+    if (result?.status === 'sent') {
+      summary.sent += 1;
+      record({ ...base(t.p), status: 'sent' });
+    } else if (result?.skip === 'already_sent') {
+      summary.alreadySent += 1;
+      record({ ...base(t.p), status: 'sent', reason: `sent before this run: ${result.reason}` });
+    } else if (result?.skip === 'stopped') {
+      notSent('not sent: the run was interrupted before sending it; --resume sends it')(t);
+    } else if (result?.status === 'skipped') {
+      record({ ...base(t.p), status: 'skipped', reason: `not sent: ${result.reason}` });
+    } else {
       record({
-        ...line,
+        ...base(t.p),
         status: 'failed',
-        reason: `created, but sending failed: ${sent.reason ?? 'unknown reason'}`,
+        reason: `created, but sending failed: ${result?.reason ?? 'no result'}`,
       });
-    } else record({ ...line, reason: sent?.reason ?? 'not sent' });
+    }
   }
 }

@@ -8,7 +8,7 @@ import type { CreateInvitationInput } from '../../sdk/invitations/index';
 import { UsageError } from '../errors';
 import { parseExpiry } from '../options';
 import { isGuid, normaliseGuid } from '../lookups';
-import { IdentityCounter, rowIdentity } from './row-identity';
+import { contactKey, IdentityCounter, rowIdentity } from './row-identity';
 
 /** Values applied to every row unless the row overrides them. */
 export interface BulkDefaults {
@@ -33,9 +33,14 @@ export interface BulkRow {
   error?: string;
   /**
    * Set by {@link readBulkRows} on valid rows: who is invited and what the invitation grants, with
-   * the occurrence number of that identity in the file (see row-identity.ts).
+   * the occurrence number of that identity in the file (see row-identity.ts; version-2 jobs).
    */
   identity?: string;
+  /**
+   * Set on valid rows: the contact (and the `site` column, when the CSV has one) the invitation is
+   * for. Two rows with the same key are the same invitation: the second is a duplicate.
+   */
+  key?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -126,7 +131,12 @@ export function toBulkRow(
 export async function* readBulkRows(
   file: string,
   defaults: BulkDefaults,
-  options: { now?: () => number; onUnknownColumns?: (columns: string[]) => void } = {},
+  options: {
+    now?: () => number;
+    onUnknownColumns?: (columns: string[]) => void;
+    /** Told when a valid header was read (an empty file has none). */
+    onHeader?: (columns: string[]) => void;
+  } = {},
 ): AsyncGenerator<BulkRow> {
   const now = options.now ?? Date.now;
   const parser = createReadStream(file).pipe(
@@ -145,6 +155,7 @@ export async function* readBulkRows(
         }
         const unknown = columns.filter((c) => !KNOWN_COLUMNS.includes(c));
         if (unknown.length > 0) options.onUnknownColumns?.(unknown);
+        options.onHeader?.(columns);
         return columns;
       },
     }),
@@ -154,7 +165,10 @@ export async function* readBulkRows(
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
     row += 1;
     const bulkRow = toBulkRow(record, row, defaults, now());
-    if (bulkRow.input) bulkRow.identity = identities.next(rowIdentity(bulkRow.input));
+    if (bulkRow.input) {
+      bulkRow.identity = identities.next(rowIdentity(bulkRow.input));
+      bulkRow.key = contactKey(bulkRow.input, record.site);
+    }
     yield bulkRow;
   }
 }

@@ -1,24 +1,31 @@
 /**
  * The state of a bulk job, kept next to its results file: the job id from which every row's
  * invitation id is derived, so a resumed run asks for the same ids and creates no duplicates.
- * Version 2 derives ids from each row's identity (who is invited and what the invitation grants);
- * state files without a version come from jobs that derived them from row numbers and keep doing so.
+ * Version 3 derives ids from the contact a row invites (contact-key, see row-identity.ts), so a
+ * contact has one invitation per job; version 2 from each row's identity (who is invited and what
+ * the invitation grants); state files without a version come from jobs that derived them from row
+ * numbers and keep doing so. The file is replaced atomically, never left half-written.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { CliError, UsageError } from '../errors';
+import { writeFileAtomic } from './atomic-file';
 
-/** How a job derives its rows' invitation ids: 2 = from the row's identity; 1 = from its row number. */
-export type JobStateVersion = 1 | 2;
+/**
+ * How a job derives its rows' invitation ids: 3 = from the contact; 2 = from the row's identity;
+ * 1 = from its row number.
+ */
+export type JobStateVersion = 1 | 2 | 3;
 
 /** The version new jobs are written with. */
-export const CURRENT_JOB_STATE_VERSION: JobStateVersion = 2;
+export const CURRENT_JOB_STATE_VERSION: JobStateVersion = 3;
 
 /** What the state file holds. */
 export interface JobState {
   /**
-   * 2: ids come from each row's identity, so editing other rows never changes a row's id. Absent
-   * (read as 1) in state files written before versioning, whose ids came from row numbers.
+   * 3: ids come from the contact each row invites; 2: from each row's identity. Either way editing
+   * other rows never changes a row's id. Absent (read as 1) in state files written before
+   * versioning, whose ids came from row numbers.
    */
   version?: JobStateVersion;
   /** A UUID naming the job; the namespace of the row ids. */
@@ -29,6 +36,8 @@ export interface JobState {
   csvSha256: string;
   /** When the job started (ISO). */
   startedAt: string;
+  /** How the latest run ended, written when it ends (for people reading the file). */
+  lastRun?: { startedAt: string; endedAt: string; outcome: string };
 }
 
 /** The state file belonging to a results file. */
@@ -60,22 +69,33 @@ export function rowInvitationId(jobId: string, rowNumber: number): string {
   return uuidV5(`row:${rowNumber}`, jobId);
 }
 
+/** The invitation id of a contact key (see row-identity.ts) in a version-3 job. */
+export function contactInvitationId(jobId: string, key: string): string {
+  return uuidV5(`contact:${key}`, jobId);
+}
+
 /** The invitation id of a row identity (see row-identity.ts) in a version-2 job. */
 export function identityInvitationId(jobId: string, identity: string): string {
   return uuidV5(`identity:${identity}`, jobId);
 }
 
 /**
- * The invitation id a job gives a valid row: by identity for version-2 jobs, by row number for
- * jobs started before (resuming those any other way would create their created rows again).
+ * The invitation id a job gives a valid row: by contact for version-3 jobs, by identity for
+ * version-2 jobs, by row number for jobs started before (resuming those any other way would create
+ * their created rows again).
  */
-export function invitationIdFor(state: JobState, row: { row: number; identity?: string }): string {
-  if ((state.version ?? 1) === 1) return rowInvitationId(state.jobId, row.row);
-  if (row.identity === undefined) {
-    // Only valid rows get ids, and every valid row has an identity: this is a bug, not bad input.
+export function invitationIdFor(
+  state: JobState,
+  row: { row: number; identity?: string; key?: string },
+): string {
+  const version = state.version ?? 1;
+  if (version === 1) return rowInvitationId(state.jobId, row.row);
+  const name = version === 2 ? row.identity : row.key;
+  if (name === undefined) {
+    // Only valid rows get ids, and every valid row has both: this is a bug, not bad input.
     throw new CliError(`Row ${row.row} has no identity to derive its invitation id from.`);
   }
-  return identityInvitationId(state.jobId, row.identity);
+  return version === 2 ? identityInvitationId(state.jobId, name) : contactInvitationId(state.jobId, name);
 }
 
 /** SHA-256 of a file's bytes, hex. */
@@ -129,8 +149,13 @@ export async function openJob(
     csvSha256,
     startedAt: now().toISOString(),
   };
-  await writeFile(stateFile, JSON.stringify(state, null, 2) + '\n');
+  await writeState(resultsFile, state);
   return { state, resumed: false, csvChanged: false };
+}
+
+/** Replaces the job's state file (atomically). */
+export async function writeState(resultsFile: string, state: JobState): Promise<void> {
+  await writeFileAtomic(stateFileFor(resultsFile), JSON.stringify(state, null, 2) + '\n');
 }
 
 async function readState(file: string): Promise<JobState | undefined> {
@@ -148,7 +173,7 @@ async function readState(file: string): Promise<JobState | undefined> {
       'Delete it or choose another --results file.',
     );
   }
-  if (parsed.version !== undefined && parsed.version !== 1 && parsed.version !== 2) {
+  if (parsed.version !== undefined && ![1, 2, 3].includes(parsed.version)) {
     throw new UsageError(
       `${file} has state version ${String(parsed.version)}, which this portal-invite does not know.`,
       'Resume it with the portal-invite version that started the job, or choose another --results file.',

@@ -31,8 +31,20 @@ export function rowIdentity(input: CreateInvitationInput): string {
 }
 
 /**
- * Numbers repeats of the same identity in file order, so a CSV that deliberately invites the same
- * person twice (same identity) still gets two invitations: `<identity>#1`, `<identity>#2`.
+ * The contact a row's invitation is for, as a key: the lower-cased e-mail address or contact id,
+ * plus the row's `site` value when the CSV has a site column (an invitation per contact per site).
+ * Version-3 jobs derive invitation ids from it, and a second row with the same key is reported as
+ * a duplicate instead of becoming a second invitation.
+ */
+export function contactKey(input: CreateInvitationInput, site?: string): string {
+  const invitee = (input.contact ?? input.contacts?.join(';') ?? '').trim().toLowerCase();
+  const where = site?.trim().toLowerCase();
+  return where ? `contact:${invitee}|site:${where}` : `contact:${invitee}`;
+}
+
+/**
+ * Numbers repeats of the same identity in file order (version-2 jobs, which gave a repeated row an
+ * invitation of its own): `<identity>#1`, `<identity>#2`.
  */
 export class IdentityCounter {
   private readonly seen = new Map<string, number>();

@@ -1,6 +1,6 @@
 /**
  * The command tree: each group (noun) and its verbs, one file per command (`<noun>-<verb>.ts`);
- * `workflow activate` and `workflow deactivate` share one.
+ * `workflow activate` and `workflow deactivate` share one, as do `webhooks list` and `webhooks unregister`.
  */
 import type { Command } from 'commander';
 import { registerEmulatorServe } from './emulator-serve';
@@ -16,6 +16,7 @@ import { registerSolutionExport } from './solution-export';
 import { registerSolutionImport } from './solution-import';
 import { registerSolutionPack } from './solution-pack';
 import { registerSolutionUnpack } from './solution-unpack';
+import { registerWebhooksList } from './webhooks-list';
 import { registerWebhooksRegister } from './webhooks-register';
 import { registerWorkflowActivation } from './workflow-activate';
 import { registerWorkflowPatchTemplate } from './workflow-patch-template';
@@ -54,8 +55,11 @@ export function registerCommands(program: Command): void {
   registerSolutionImport(solution);
   registerSolutionExport(solution);
 
-  const webhooks = program.command('webhooks').description('register the webhook steps in the environment');
+  const webhooks = program
+    .command('webhooks')
+    .description('register, list and unregister the webhook steps in the environment');
   registerWebhooksRegister(webhooks);
+  registerWebhooksList(webhooks);
 
   const plugins = program.command('plugins').description('run the webhook host for the invitation handlers');
   registerPluginsServe(plugins);

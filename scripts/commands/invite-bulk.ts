@@ -1,15 +1,23 @@
-/** `portal-invite invite bulk`: invitations for every row of a CSV, resumable, with a results file. */
+/**
+ * `portal-invite invite bulk`: invitations for every row of a CSV, resumable, with a results file.
+ * Ctrl+C (or SIGTERM) stops taking rows, lets the requests in flight finish, saves the results,
+ * prints how to resume and exits 130 (143); a second Ctrl+C stops at once.
+ */
 import type { Command } from 'commander';
 import { InvitationService } from '../../sdk/invitations/index';
 import { runBulkJob } from '../bulk/bulk-job';
-import { openJob, stateFileFor } from '../bulk/job-state';
+import { describeSummary, problemLines, problemTable, resumeCommand } from '../bulk/bulk-report';
+import type { BulkDefaults } from '../bulk/csv-rows';
+import { scanCsv } from '../bulk/csv-scan';
+import { acquireJobLock } from '../bulk/job-lock';
+import { openJob, stateFileFor, writeState } from '../bulk/job-state';
 import { createProgress } from '../bulk/progress';
-import { readResults } from '../bulk/results-file';
-import { action, examples } from '../command';
-import { CliError } from '../errors';
+import { ResultsFile } from '../bulk/results-file';
+import { action, examples, type CommandContext } from '../command';
+import { CliError, UsageError } from '../errors';
+import { InterruptedError, watchStopSignals } from '../interrupt';
 import { handlersOption, type HandlersMode } from '../handlers-mode';
 import { collect, parseExpiry, positiveInt } from '../options';
-import { fields } from '../output';
 
 /** Options of `invite bulk`. */
 export interface InviteBulkOptions {
@@ -35,6 +43,9 @@ export interface InviteBulkOptions {
   handlers?: HandlersMode;
 }
 
+/** The most rows one CreateMultiple request takes. */
+const MAX_BATCH_SIZE = 1000;
+
 /** Registers `invite bulk` under the `invite` group. */
 export function registerInviteBulk(group: Command): void {
   group
@@ -49,12 +60,12 @@ export function registerInviteBulk(group: Command): void {
     .option('--expires <when>', 'expiry for every row without an expires value (ISO date or 30d)')
     .option('--site <name|id>', 'site for every row without a site value (see `portal-invite sites list`)')
     .option('--send', 'e-mail each invitation once created')
-    .option('--resume', 'continue an interrupted job (same --results); created rows are not duplicated')
+    .option('--resume', 'continue an interrupted job (same --results); nothing is created or e-mailed twice')
     .option(
       '--results <file>',
       'results CSV (row, email, status, invitation_id, reason); default: next to the CSV, with .csv replaced by .results.csv (in.csv → in.results.csv)',
     )
-    .option('--batch-size <n>', 'rows per CreateMultiple request', positiveInt)
+    .option('--batch-size <n>', 'rows per CreateMultiple request (default 100, at most 1000)', positiveInt)
     .addOption(handlersOption())
     .addHelpText(
       'after',
@@ -70,71 +81,118 @@ export function registerInviteBulk(group: Command): void {
     .action(
       action<InviteBulkOptions>(async (ctx, options) => {
         if (options.expires) parseExpiry(options.expires);
+        if (options.batchSize !== undefined && options.batchSize > MAX_BATCH_SIZE) {
+          throw new UsageError(
+            `--batch-size ${options.batchSize} is above ${MAX_BATCH_SIZE}, the most one CreateMultiple request takes.`,
+          );
+        }
         const resultsFile = options.results ?? defaultResultsFile(options.csv);
-        const { state, resumed, csvChanged } = await openJob(
-          options.csv,
-          resultsFile,
-          options.resume === true,
-        );
-        if (resumed) ctx.out.info(`Resuming job ${state.jobId} (started ${state.startedAt}).`);
-        if (csvChanged && (state.version ?? 1) === 1) {
-          ctx.out.warn(
-            `${options.csv} changed since the job started; this job (started by an older portal-invite) matches rows by row number, so do not add or remove rows before resuming it.`,
-          );
-        } else if (csvChanged) {
-          ctx.out.info(
-            `${options.csv} changed since the job started; rows are matched by contact and invitation details, so rows created before are not created again.`,
-          );
-        }
-        const sentBefore = new Set<string>();
-        if (resumed) {
-          for (const line of (await readResults(resultsFile)).values())
-            if (line.status === 'sent' && line.invitationId) sentBefore.add(line.invitationId);
-        }
-
-        const progress = createProgress(ctx.out);
-        const summary = await runBulkJob(new InvitationService(ctx.client, { handlers: options.handlers }), {
-          csv: options.csv,
-          resultsFile,
-          job: state,
-          defaults: {
-            roles: options.role,
-            account: options.account,
-            expires: options.expires,
-            site: options.site,
-          },
-          send: options.send === true,
-          sentBefore,
-          chunkSize: options.batchSize,
-          progress,
-          onUnknownColumns: (columns) => ctx.out.warn(`ignoring unknown column(s): ${columns.join(', ')}`),
-        }).finally(() => progress.stop());
-
-        ctx.out.data(summary, () =>
-          fields([
-            ['Rows', summary.total],
-            ['New invitations', summary.newInvitations],
-            ['Created, not sent', summary.created],
-            ['Already existed', summary.exists],
-            ['Sent', summary.sent],
-            ['Failed', summary.failed],
-            ['Results', summary.results],
-          ]),
-        );
-        if (summary.stoppedBy) {
-          throw new CliError(
-            `The job stopped: ${summary.stoppedBy}. Rows done so far and the rest are listed in ${summary.results}.`,
-            `Run the same command with --resume to continue; rows already created are not created again.`,
-          );
-        }
-        if (summary.failed > 0) {
-          throw new CliError(
-            `${summary.failed} of ${summary.total} row(s) failed; the reasons are in ${summary.results}.`,
-            `Fix those rows in ${options.csv}, then run the same command with --resume (state: ${stateFileFor(resultsFile)}).`,
-          );
+        const defaults = {
+          roles: options.role,
+          account: options.account,
+          expires: options.expires,
+          site: options.site,
+        };
+        // Checked before any state is written: a wrong header or an empty file leaves nothing behind.
+        const scan = await scanCsv(options.csv, defaults);
+        if (scan.unknownColumns.length > 0)
+          ctx.out.warn(`ignoring unknown column(s): ${scan.unknownColumns.join(', ')}`);
+        const lock = acquireJobLock(resultsFile);
+        try {
+          await runCommand(ctx, options, resultsFile, defaults, scan.rows);
+        } finally {
+          lock.release();
         }
       }),
     );
+}
+
+/** The part of `invite bulk` that runs with the job's lock held. */
+async function runCommand(
+  ctx: CommandContext,
+  options: InviteBulkOptions,
+  resultsFile: string,
+  defaults: BulkDefaults,
+  total: number,
+): Promise<void> {
+  const { state, resumed, csvChanged } = await openJob(options.csv, resultsFile, options.resume === true);
+  if (resumed) ctx.out.info(`Resuming job ${state.jobId} (started ${state.startedAt}).`);
+  if (csvChanged && (state.version ?? 1) === 1) {
+    ctx.out.warn(
+      `${options.csv} changed since the job started; this job (started by an older portal-invite) matches rows by row number, so do not add or remove rows before resuming it.`,
+    );
+  } else if (csvChanged) {
+    ctx.out.info(
+      `${options.csv} changed since the job started; rows are matched by contact, so rows created before are not created again.`,
+    );
+  }
+  const results = resumed ? await ResultsFile.open(resultsFile) : new ResultsFile(resultsFile);
+  const progress = createProgress(ctx.out);
+  const runStarted = new Date().toISOString();
+  const resume = resumeCommand(process.argv.slice(2));
+  const watch = watchStopSignals({
+    onStop: (signal) =>
+      ctx.out.info(`\n${signal}: finishing the requests in flight, then stopping (again to stop at once).`),
+    onForce: (signal, why) => {
+      results.saveSync();
+      progress.stop();
+      ctx.out.info(
+        `${signal}: ${why === 'again' ? 'stopped at once' : 'stopped: the requests in flight did not finish in time'}. ` +
+          `Results so far: ${results.file}. Whether those last requests completed is checked by Dataverse on resume; nothing is created or e-mailed twice.\nResume with: ${resume}`,
+      );
+    },
+  });
+  progress.setTotal(total);
+  let summary;
+  try {
+    summary = await runBulkJob(new InvitationService(ctx.client, { handlers: options.handlers }), {
+      csv: options.csv,
+      results,
+      job: state,
+      defaults,
+      send: options.send === true,
+      total,
+      chunkSize: options.batchSize,
+      progress,
+      stop: watch.signal,
+    });
+  } finally {
+    watch.dispose();
+    progress.stop();
+  }
+  const interrupted = watch.received;
+  const outcome = interrupted ? `interrupted by ${interrupted}` : summary.stoppedBy ? 'stopped' : 'finished';
+  await writeState(resultsFile, {
+    ...state,
+    lastRun: { startedAt: runStarted, endedAt: new Date().toISOString(), outcome },
+  });
+
+  const problems = problemLines(results.lines.values());
+  ctx.out.data({ ...summary, problems: problems.slice(0, 20) }, () => describeSummary(summary));
+  if (!ctx.out.json) {
+    const text = problemTable(problems, resultsFile);
+    if (text) ctx.out.info(text);
+  }
+  const done = summary.total - summary.notProcessed;
+  if (interrupted) {
+    throw new InterruptedError(
+      interrupted,
+      `Interrupted by ${interrupted} after ${done} of ${summary.total} rows; the results so far are in ${resultsFile}.`,
+      `Resume with: ${resume}\n(rows already created are not created again, and nobody is e-mailed twice).`,
+    );
+  }
+  if (summary.stoppedBy) {
+    throw new CliError(
+      `The job stopped after ${done} of ${summary.total} rows: ${summary.stoppedBy}. The rows and their status are in ${resultsFile}.`,
+      `Fix the cause, then resume with: ${resume}`,
+    );
+  }
+  if (summary.failed > 0) {
+    throw new CliError(
+      `${summary.failed} of ${summary.total} row(s) failed; the reasons are above and in ${resultsFile}.`,
+      `Fix those rows in ${options.csv}, then run the same command with --resume (state: ${stateFileFor(resultsFile)}).`,
+    );
+  }
 }
 
 /** The results file when --results is not given: `in.csv` → `in.results.csv`, next to the CSV. */

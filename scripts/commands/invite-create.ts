@@ -4,6 +4,7 @@ import { InvitationService, type CreateInvitationInput } from '../../sdk/invitat
 import { action, examples } from '../command';
 import { CliError, UsageError } from '../errors';
 import { handlersOption, type HandlersMode } from '../handlers-mode';
+import { requireGuid } from '../ids';
 import { collect, parseExpiry, positiveInt } from '../options';
 import { describeInvitation, describeSendResults } from '../output';
 import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/workflow';
@@ -156,7 +157,7 @@ export function buildCreateInput(
   if (options.account) input.account = options.account;
   if (options.workflow) input.redemptionWorkflow = options.workflow;
   if (options.inviter) input.inviter = options.inviter;
-  if (options.owner) input.owner = options.owner;
+  if (options.owner) input.owner = requireGuid(options.owner, 'a systemuser', '--owner');
   if (options.code) input.code = options.code;
   if (options.max !== undefined) input.maxRedemptions = options.max;
   return input;

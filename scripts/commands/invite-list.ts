@@ -1,9 +1,12 @@
 /** `portal-invite invite list`: invitations by status. */
 import { Option, type Command } from 'commander';
 import type { InvitationRecord } from '../../sdk/entities/index';
-import { InvitationService } from '../../sdk/invitations/index';
+import { InvitationService, listStatusOf } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
 import { invitationTable } from '../output';
+
+/** An invitation as listed: its status is the list status (`expired` once past its expiry). */
+export type ListedInvitation = Omit<InvitationRecord, 'status'> & { status: string };
 
 /** Options of `invite list`. */
 export interface InviteListOptions {
@@ -30,9 +33,13 @@ export function registerInviteList(group: Command): void {
     )
     .action(
       action<InviteListOptions>(async (ctx, options) => {
-        const invitations: InvitationRecord[] = [];
-        for await (const invitation of new InvitationService(ctx.client).list({ status: options.status })) {
-          invitations.push(invitation);
+        const now = Date.now();
+        const invitations: ListedInvitation[] = [];
+        for await (const invitation of new InvitationService(ctx.client, { now: () => now }).list({
+          status: options.status,
+        })) {
+          // The status shown is the one the invitation is listed under: an expired one reads "expired".
+          invitations.push({ ...invitation, status: listStatusOf(invitation, now) });
         }
         ctx.out.data(invitations, () =>
           invitations.length === 0

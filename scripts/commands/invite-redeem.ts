@@ -9,6 +9,7 @@ import { InvitationService, type RedemptionResult } from '../../sdk/invitations/
 import { action, examples } from '../command';
 import { CliError, UsageError } from '../errors';
 import { chooseHandlers, handlersOption, type HandlersMode } from '../handlers-mode';
+import { requireGuid } from '../ids';
 import { resolveContactId } from '../lookups';
 import { fields } from '../output';
 
@@ -74,7 +75,8 @@ export function registerInviteRedeem(group: Command): void {
           if (code || options.contact || options.email || options.username) {
             throw new UsageError('--apply takes only the redemption id; give no code or redeemer with it.');
           }
-          const applied = await new InvitationService(ctx.client).applyRedemption(options.apply);
+          const redemptionId = requireGuid(options.apply, 'a redemption (adx_inviteredemption)', '--apply');
+          const applied = await new InvitationService(ctx.client).applyRedemption(redemptionId);
           ctx.out.data(applied, () =>
             fields([
               ['Account assigned', applied.accountAssigned ? 'yes' : 'no'],

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InvitationService } from '../../sdk/invitations/index';
 import { action, examples } from '../command';
+import { requireGuid } from '../ids';
 
 /** Registers `invite revoke` under the `invite` group. */
 export function registerInviteRevoke(group: Command): void {
@@ -11,7 +12,8 @@ export function registerInviteRevoke(group: Command): void {
     .argument('<id>', 'invitation id')
     .addHelpText('after', examples([['portal-invite invite revoke 3f2a...e1', 'revoke one invitation']]))
     .action(
-      action<Record<string, never>>(async (ctx, _options, id) => {
+      action<Record<string, never>>(async (ctx, _options, given) => {
+        const id = requireGuid(given, 'an invitation', 'invitation');
         await new InvitationService(ctx.client).revoke(id);
         ctx.out.data({ id, status: 'inactive' }, () => `Revoked invitation ${id}.`);
       }),

@@ -7,11 +7,14 @@ import type { Command } from 'commander';
 import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/index';
 import { WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
+import { backupDirOption, recoverInterruptedChanges } from '../workflow-safety';
 
 /** Options of `workflow activate` and `workflow deactivate`. */
 export interface WorkflowActivationOptions {
   /** Workflow name; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   name: string;
+  /** Where interrupted changes are looked for (and finished first). */
+  backupDir: string;
 }
 
 /** What differs between the two verbs. */
@@ -49,6 +52,7 @@ export function registerWorkflowActivation(group: Command): void {
       .command(activation.verb)
       .description(activation.description)
       .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
+      .addOption(backupDirOption())
       .addHelpText(
         'after',
         examples([
@@ -61,6 +65,7 @@ export function registerWorkflowActivation(group: Command): void {
       .action(
         action<WorkflowActivationOptions>(async (ctx, options) => {
           const service = new WorkflowService(ctx.client);
+          await recoverInterruptedChanges(ctx, service, [options.backupDir]);
           const workflow = await service.findDefinition(options.name);
           ctx.out.info(`${activation.doing} "${workflow.name}" (${workflow.id})...`);
           await activation.run(service, workflow.id);

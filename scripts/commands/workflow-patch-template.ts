@@ -8,17 +8,16 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SEND_INVITATION_WORKFLOW_NAME } from '../../sdk/entities/index';
 import {
-  SUPPORTED_PLACEHOLDERS,
   WorkflowService,
-  XamlError,
   type EmailStepView,
   type PatchResult,
   type TemplatePatch,
 } from '../../sdk/workflows/index';
-import { fieldFor } from '../../sdk/workflows/xaml/placeholders';
 import { action, examples } from '../command';
 import { UsageError } from '../errors';
 import { resolveSender } from '../lookups';
+import { checkTemplatePlaceholders, confirmColumns } from '../template-placeholders';
+import { backupDirOption, deferStopSignals, recoverInterruptedChanges } from '../workflow-safety';
 
 /** Options of `workflow patch-template`. */
 export interface WorkflowPatchTemplateOptions {
@@ -50,7 +49,7 @@ export function registerWorkflowPatchTemplate(group: Command): void {
     .option('--from <sender>', 'sender: a systemuser id or e-mail address, or queue:<queue id>')
     .option('--redeem-url <url>', 'registration link; {code} becomes the invitation code')
     .option('--dry-run', 'show the e-mail before and after; change nothing')
-    .option('--backup-dir <dir>', 'directory for the backup of the current definition', '.backups')
+    .addOption(backupDirOption())
     .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
     .addHelpText(
       'after',
@@ -79,23 +78,33 @@ export function registerWorkflowPatchTemplate(group: Command): void {
           const why = error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message);
           throw new UsageError(`Cannot read --body-file ${options.bodyFile}: ${why}.`);
         });
-        checkTemplatePlaceholders(
+        const toConfirm = checkTemplatePlaceholders(
           [
             { label: '--subject', text: options.subject },
             { label: `--body-file ${options.bodyFile}`, text: body },
           ],
           options.redeemUrl,
         );
+        await confirmColumns(ctx.client, toConfirm);
+        const service = new WorkflowService(ctx.client);
+        await recoverInterruptedChanges(ctx, service, [options.backupDir], options.dryRun === true);
         const patch: TemplatePatch = { subject: options.subject, body };
         if (options.from) patch.from = await resolveSender(ctx.client, options.from);
         if (options.redeemUrl) patch.redeemUrl = options.redeemUrl;
 
-        const result = await new WorkflowService(ctx.client).patchTemplate(options.name, patch, {
-          backupDir: options.backupDir,
-          dryRun: options.dryRun === true,
-          onStep: (step) => ctx.out.info(`- ${step}`),
-        });
+        const signals = deferStopSignals(ctx);
+        let result: PatchResult;
+        try {
+          result = await service.patchTemplate(options.name, patch, {
+            backupDir: options.backupDir,
+            dryRun: options.dryRun === true,
+            onStep: (step) => ctx.out.info(`- ${step}`),
+          });
+        } finally {
+          signals.release();
+        }
         ctx.out.data(result, () => describeResult(result));
+        signals.throwIfReceived();
       }),
     );
 }
@@ -144,44 +153,4 @@ export function describeResult(result: PatchResult): string {
 function oneLine(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' ').trim();
   return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat || '(empty)';
-}
-
-/** The placeholders filled from --redeem-url rather than from a column (the SDK's REDEEM_URL/REDEEM_LINK). */
-const REDEEM_PLACEHOLDERS = ['{redeemUrl}', '{redeemLink}'];
-
-/** The same shape the SDK's template parser treats as a placeholder; other braces (CSS) are text. */
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
-
-/** Where a template came from, for the message (`--subject`, `--body-file invite.html`). */
-export interface TemplateSource {
-  label: string;
-  text: string;
-}
-
-/**
- * Throws a {@link UsageError} naming the first placeholder the patch could not fill in.
- * @param redeemUrl the `--redeem-url` value, if any
- */
-export function checkTemplatePlaceholders(sources: TemplateSource[], redeemUrl: string | undefined): void {
-  const supported = `Supported placeholders: ${SUPPORTED_PLACEHOLDERS}.`;
-  for (const { label, text } of sources) {
-    for (const match of text.matchAll(PLACEHOLDER)) {
-      const placeholder = match[0];
-      if (REDEEM_PLACEHOLDERS.includes(placeholder)) {
-        if (redeemUrl !== undefined) continue;
-        throw new UsageError(
-          `${label} uses ${placeholder} but no --redeem-url was given.`,
-          `Pass --redeem-url "https://portal.example.com/register?invitation={code}", or remove ${placeholder}. ${supported}`,
-        );
-      }
-      try {
-        fieldFor(match[1]);
-      } catch (error) {
-        if (!(error instanceof XamlError)) throw error;
-        throw new UsageError(`${label} uses the unknown placeholder ${placeholder}.`, supported, {
-          cause: error,
-        });
-      }
-    }
-  }
 }

@@ -5,11 +5,14 @@ import { readEmailStep, WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 import { CliError } from '../errors';
 import { enumName, fields, indent } from '../output';
+import { backupDirOption, recoverInterruptedChanges } from '../workflow-safety';
 
 /** Options of `workflow show`. */
 export interface WorkflowShowOptions {
   /** Workflow name; default {@link SEND_INVITATION_WORKFLOW_NAME}. */
   name: string;
+  /** Where interrupted changes are looked for. */
+  backupDir: string;
 }
 
 /** Registers `workflow show` under the `workflow` group. */
@@ -18,6 +21,7 @@ export function registerWorkflowShow(group: Command): void {
     .command('show')
     .description("show the workflow's state and its e-mail step (From, To, Subject, Body)")
     .option('--name <name>', 'workflow (definition) name', SEND_INVITATION_WORKFLOW_NAME)
+    .addOption(backupDirOption())
     .addHelpText(
       'after',
       examples([
@@ -30,7 +34,14 @@ export function registerWorkflowShow(group: Command): void {
     )
     .action(
       action<WorkflowShowOptions>(async (ctx, options) => {
-        const workflow = await new WorkflowService(ctx.client).findDefinition(options.name);
+        const service = new WorkflowService(ctx.client);
+        await recoverInterruptedChanges(ctx, service, [options.backupDir], true);
+        const workflow = await service.findDefinition(options.name);
+        if (workflow.state !== WorkflowState.Activated) {
+          ctx.out.warn(
+            `"${workflow.name}" is in ${enumName(WorkflowState, workflow.state)}, not Activated: invitations cannot be sent until it is activated (portal-invite workflow activate${options.name === 'Send Invitation' ? '' : ` --name "${options.name}"`}).`,
+          );
+        }
         if (!workflow.xaml) {
           throw new CliError(`The workflow "${workflow.name}" has no definition (xaml) to read.`);
         }

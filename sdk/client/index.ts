@@ -18,7 +18,9 @@ export {
   TOKEN_VARIABLE,
   clientForUrl,
   credentialForUrl,
+  ignoredEntraVariables,
 } from './credentials/local-client';
+export { ENTRA_VARIABLES, missingEntraVariables } from './credentials/entra-env';
 export { isLoopbackHost, isLoopbackUrl, assertSecureUrl } from './url-security';
 export {
   guid,

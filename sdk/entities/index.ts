@@ -1,6 +1,7 @@
 /** Dataverse tables used by the product: names, option sets, typed records and Web API mappers. */
 export * from './table';
 export * from './web-api-values';
+export * from './guid';
 export * from './adx-invitation';
 export * from './contact';
 export * from './adx-webrole';

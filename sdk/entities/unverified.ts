@@ -77,6 +77,12 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
     note: 'The columns are documented; which workflow row the job names is not. The search accepts both; confirm against a job in a real org.',
   },
   {
+    where: 'AsyncOperationTable: the system job of an on-demand workflow run',
+    value:
+      'name = the workflow name; workflowactivationid = the activation (type 2) record; regardingobjectid = the record run on',
+    note: 'Send Invitation jobs are matched by name or by the definition id (the emulator); confirm on a real org which of the two a job carries.',
+  },
+  {
     where: 'PublishedWorkflowUpdate error text',
     value: 'Cannot update a published workflow definition (0x80045002)',
     note: 'Error code per docs; message text not confirmed.',

@@ -2,10 +2,12 @@
  * Portal invitations: create (one, a group, or thousands), send, find, list, revoke and redeem,
  * plus the rules and side effects the server-side handlers share.
  */
-export { InvitationService, type InvitationServiceOptions } from './service';
+export { InvitationService, type InvitationServiceOptions, type SendCallOptions } from './service';
 export { InvitationError, PUBLIC_REDEMPTION_MESSAGE, type InvitationErrorReason } from './errors';
 export { generateInvitationCode, INVITATION_CODE_BYTES, INVITATION_CODE_PATTERN } from './codes';
 export { isExpired } from './expiry';
+export { listStatusOf } from './queries';
+export { whyNotSendable, type NotSendable } from './send';
 export { validateRegistration, MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH } from './registration-rules';
 export {
   validateNewInvitation,
@@ -46,4 +48,5 @@ export type {
   RedemptionRequest,
   RedemptionResult,
   SendResult,
+  SendSkipCode,
 } from './types';

@@ -11,6 +11,7 @@ import {
   invitationSelect,
   invitationToWebApi,
   toInvitationRecord,
+  type InvitationRecord,
 } from '../entities/index';
 import {
   invitationSiteQuery,
@@ -19,7 +20,7 @@ import {
   type SiteDirectory,
 } from '../sites/index';
 import { InvitationError } from './errors';
-import { expiredFilter, notExpiredFilter } from './expiry';
+import { expiredFilter, isExpired, notExpiredFilter } from './expiry';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
 import type { InvitationDetails, InvitationListStatus } from './types';
 
@@ -74,6 +75,20 @@ export function statusFilter(status: InvitationListStatus, now: number): string 
         `Unknown status "${String(status)}"; use new, sent, redeemed, expired, inactive or all.`,
       );
   }
+}
+
+/**
+ * The status an invitation is listed under at `now`: its record status, except that an active
+ * invitation that is not redeemed and whose expiry has passed is `expired` (it no longer redeems,
+ * whatever its statuscode says), so a list never shows an expired invitation as `sent` or `new`.
+ * Each invitation has exactly one of these, and {@link statusFilter} selects by the same rule.
+ */
+export function listStatusOf(
+  invitation: Pick<InvitationRecord, 'status' | 'expiresOn'>,
+  now: number,
+): Exclude<InvitationListStatus, 'all'> {
+  if (invitation.status === 'inactive' || invitation.status === 'redeemed') return invitation.status;
+  return isExpired(invitation.expiresOn, now) ? 'expired' : invitation.status;
 }
 
 /** Streams invitations with a status, page by page (never all in memory), with sites and roles. */

@@ -10,6 +10,7 @@ import {
   type ApplyRedemptionOptions,
   type ApplyRedemptionResult,
 } from './apply-redemption';
+import { parseGuid } from '../entities/guid';
 import { createInvitation } from './create';
 import { createManyInvitations } from './create-many';
 import { findInvitationByCode, listInvitations, revokeInvitation } from './queries';
@@ -27,6 +28,14 @@ import type {
   RedemptionResult,
   SendResult,
 } from './types';
+
+/** Per-call options of {@link InvitationService.send}. */
+export interface SendCallOptions {
+  /** E-mail invitations already sent (status Sent or a succeeded job) again; default false. */
+  resend?: boolean;
+  /** Once aborted, no further invitation is started; those in flight finish (see SendOptions). */
+  stopSignal?: AbortSignal;
+}
 
 /** Options for {@link InvitationService}. */
 export interface InvitationServiceOptions {
@@ -86,11 +95,19 @@ export class InvitationService {
     return createManyInvitations(this.client, rows, { ...options, now: this.now });
   }
 
-  /** Runs the Send Invitation workflow for each invitation; reports skipped ones with the reason. */
-  send(idOrIds: string | string[]): Promise<SendResult[]> {
+  /**
+   * Runs the Send Invitation workflow for each invitation; reports skipped ones with the reason.
+   * Each is e-mailed at most once (Dataverse's status and system jobs decide) unless `resend`;
+   * expired, revoked and redeemed invitations are never sent. Ids that are not GUIDs are refused
+   * with an InvalidArgumentError before any request.
+   */
+  send(idOrIds: string | string[], options: SendCallOptions = {}): Promise<SendResult[]> {
     return sendInvitations(this.client, Array.isArray(idOrIds) ? idOrIds : [idOrIds], {
       workflowName: this.options.sendWorkflowName ?? SEND_INVITATION_WORKFLOW_NAME,
       concurrency: this.options.sendConcurrency,
+      now: this.now,
+      resend: options.resend,
+      stopSignal: options.stopSignal,
     });
   }
 
@@ -104,9 +121,9 @@ export class InvitationService {
     return listInvitations(this.client, options.status ?? 'all', this.now());
   }
 
-  /** Deactivates an invitation so its code no longer redeems. */
-  revoke(id: string): Promise<void> {
-    return revokeInvitation(this.client, id);
+  /** Deactivates an invitation so its code no longer redeems; InvalidArgumentError for a bad id. */
+  async revoke(id: string): Promise<void> {
+    return revokeInvitation(this.client, parseGuid(id, 'invitationId'));
   }
 
   /**
@@ -115,19 +132,21 @@ export class InvitationService {
    * Applied once however many callers race: the redemption activity is claimed first, a redemption
    * already applied changes nothing, and one being applied elsewhere is waited for (see `options`).
    */
-  applyRedemption(
+  async applyRedemption(
     redemptionId: string,
     options: ApplyRedemptionOptions = {},
   ): Promise<ApplyRedemptionResult> {
-    return applyRedemptionById(this.client, redemptionId, options);
+    return applyRedemptionById(this.client, parseGuid(redemptionId, 'redemptionId'), options);
   }
 
   /**
    * Redeems a code for an existing contact (`{ contactId }`) or a new local registration
    * (`{ registration }`): one lookup, one guarded change set; throws InvitationError with the
-   * reason when a rule refuses it, InvalidArgumentError when `who` names neither.
+   * reason when a rule refuses it, InvalidArgumentError (before any request) when `who` names
+   * neither or `who.contactId` is not a GUID.
    */
-  redeem(code: string, who: RedemptionRequest, options: RedeemOptions = {}): Promise<RedemptionResult> {
+  async redeem(code: string, who: RedemptionRequest, options: RedeemOptions = {}): Promise<RedemptionResult> {
+    if (who && typeof who === 'object' && 'contactId' in who) parseGuid(who.contactId, 'contactId');
     return redeemInvitation(
       {
         client: this.client,

@@ -87,10 +87,28 @@ export interface CreateManyOptions {
   chunkSize?: number;
 }
 
+/**
+ * Why {@link InvitationService.send} skipped an invitation: `already_sent` (status Sent or a
+ * succeeded Send Invitation job; pass `resend` to e-mail it again), `in_progress` (a job is queued
+ * or running), `expired`, `inactive` (revoked), `redeemed`, `no_contact`, `no_email`, or `stopped`
+ * (the caller's stop signal came first).
+ */
+export type SendSkipCode =
+  | 'already_sent'
+  | 'in_progress'
+  | 'expired'
+  | 'inactive'
+  | 'redeemed'
+  | 'no_contact'
+  | 'no_email'
+  | 'stopped';
+
 /** One invitation's outcome in {@link InvitationService.send}. */
 export interface SendResult {
   id: string;
   status: 'sent' | 'skipped' | 'failed';
+  /** For a skipped invitation: why, as a stable code. */
+  skip?: SendSkipCode;
   /** Why it was skipped or failed. */
   reason?: string;
   /** The system job running the Send Invitation workflow. */

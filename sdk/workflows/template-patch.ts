@@ -1,10 +1,14 @@
 /**
  * The write sequence of a template patch and of a restore, with rollback. Dataverse refuses to
  * update the xaml of an activated definition (0x80045002), so an activated definition is put to
- * Draft, written and activated again; any failure after the backup puts the original back.
+ * Draft, written and activated again; any failure after the backup puts the original back. A
+ * journal written before the first write (change-journal.ts) lets the next workflow command finish
+ * or undo a sequence whose process died half-way (recover-change.ts).
  */
+import { dirname } from 'node:path';
 import { WorkflowState, type WorkflowRecord } from '../entities/workflow';
 import { readBackup, writeBackup, type WorkflowBackup } from './backup-file';
+import { removeJournal, writeJournal, type ChangeJournal } from './change-journal';
 import { WorkflowPatchError } from './errors';
 import { patchEmailStep, type TemplatePatch } from './xaml/patch-email-step';
 import { readEmailStep, type EmailStepView } from './xaml/read-email-step';
@@ -80,6 +84,7 @@ export async function patchTemplate(
     xaml: plan.xaml,
     onStep,
     backupFile,
+    journal: { dir: job.backupDir, operation: 'patch-template', now: job.now },
     verify: (readBack) => {
       const view = readEmailStep(readBack.xaml ?? '', { redeemUrl: patch.redeemUrl });
       const different = VIEW_FIELDS.filter((field) => view[field] !== plan.after[field]);
@@ -91,12 +96,21 @@ export async function patchTemplate(
   return { status: 'updated', backupFile, ...base };
 }
 
-/** Restores a definition from a backup file: its xaml, then its state. */
+/** Options of {@link restoreBackup}. */
+export interface RestoreOptions {
+  /** Told each step as it starts (for a CLI's progress lines). */
+  onStep?: (step: string) => void;
+  /** Clock for the journal; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** Restores a definition from a backup file: its xaml, then its state (journal next to the backup). */
 export async function restoreBackup(
   writer: DefinitionWriter,
   backupFile: string,
-  onStep: (step: string) => void,
+  options: RestoreOptions = {},
 ): Promise<void> {
+  const onStep = options.onStep ?? (() => undefined);
   onStep(`read backup ${backupFile}`);
   const backup = await readBackup(backupFile);
   onStep(`read definition ${backup.workflowId}`);
@@ -114,6 +128,7 @@ export async function restoreBackup(
     xaml: backup.xaml,
     onStep,
     backupFile,
+    journal: { dir: dirname(backupFile), operation: 'restore', now: options.now ?? (() => new Date()) },
     targetState: backup.statecode,
     verify: (readBack) =>
       sameDefinition(readBack.xaml, backup.xaml) ? undefined : 'the xaml read back is not the backed-up xaml',
@@ -132,16 +147,28 @@ interface DefinitionChange {
   verify: (readBack: WorkflowRecord) => string | undefined;
   /** The backup file, named in the error. */
   backupFile: string;
+  /** Where and as what the change journals itself before its first write. */
+  journal: { dir: string; operation: ChangeJournal['operation']; now: () => Date };
 }
 
 /**
- * Deactivates (if active), writes `xaml`, reactivates (if `targetState` is Activated) and checks
- * the read-back; on failure restores `original` and throws WorkflowPatchError.
+ * Journals the change, deactivates (if active), writes `xaml`, reactivates (if `targetState` is
+ * Activated) and checks the read-back, then removes the journal; on failure restores `original`
+ * (removing the journal once that is verified) and throws WorkflowPatchError.
  */
 async function applyDefinition(writer: DefinitionWriter, change: DefinitionChange): Promise<void> {
-  const { original, xaml, onStep, verify, backupFile } = change;
+  const { original, xaml, onStep, verify, backupFile, journal } = change;
   const targetState = change.targetState ?? original.statecode;
   const id = original.workflowId;
+  const journalFile = await writeJournal(journal.dir, {
+    operation: journal.operation,
+    workflowId: id,
+    name: original.name,
+    backupFile,
+    original: { xaml: original.xaml, statecode: original.statecode, statuscode: original.statuscode },
+    target: { xaml, statecode: targetState },
+    startedAt: journal.now().toISOString(),
+  });
   const wasActive = original.statecode === WorkflowState.Activated;
   let step = '';
   const run = async (name: string, action: () => Promise<void>) => {
@@ -165,20 +192,27 @@ async function applyDefinition(writer: DefinitionWriter, change: DefinitionChang
   } catch (error) {
     failure = { reason: error instanceof Error ? error.message : String(error), cause: error };
   }
-  if (!failure) return;
+  if (!failure) {
+    await removeJournal(journalFile);
+    return;
+  }
   onStep('roll back');
   const rolledBack = await rollBack(writer, original);
+  if (rolledBack) await removeJournal(journalFile);
   throw new WorkflowPatchError(
     `Changing workflow "${original.name}" (${id}) failed at "${step}": ${failure.reason}. ` +
       (rolledBack
         ? 'The original definition and state were restored.'
-        : `Rolling back failed too; restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
+        : `Rolling back failed too; the next "portal-invite workflow" command finishes the rollback from the journal ${journalFile}, or restore it with "portal-invite workflow restore --backup ${backupFile}".`) +
       ` Backup: ${backupFile}`,
     { step, rolledBack, backupFile, cause: failure.cause },
   );
 }
 /** Puts the original xaml and state back, then checks by reading; true when verified. */
-async function rollBack(writer: DefinitionWriter, original: WorkflowBackup): Promise<boolean> {
+export async function rollBack(
+  writer: DefinitionWriter,
+  original: Pick<WorkflowBackup, 'workflowId' | 'xaml' | 'statecode'>,
+): Promise<boolean> {
   const id = original.workflowId;
   const attempt = async (action: () => Promise<void>) => {
     try {
@@ -207,7 +241,7 @@ async function rollBack(writer: DefinitionWriter, original: WorkflowBackup): Pro
  * True when two definitions are the same text apart from the class name, which Dataverse rewrites
  * to `XrmWorkflow<workflowid>` on activation.
  */
-function sameDefinition(a: string | undefined, b: string | undefined): boolean {
+export function sameDefinition(a: string | undefined, b: string | undefined): boolean {
   const normalise = (xaml: string | undefined) =>
     (xaml ?? '').replace(/XrmWorkflow[0-9a-f]{32}/gi, 'XrmWorkflow');
   return a !== undefined && normalise(a) === normalise(b);

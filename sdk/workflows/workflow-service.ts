@@ -24,6 +24,8 @@ import {
   type WorkflowRecord,
 } from '../entities/workflow';
 import { WorkflowDefinitionError } from './errors';
+import { findJournals } from './change-journal';
+import { recoverChange, type RecoveredChange } from './recover-change';
 import { patchTemplate, restoreBackup, type PatchResult, type PatchTemplateOptions } from './template-patch';
 import type { TemplatePatch } from './xaml/patch-email-step';
 
@@ -118,7 +120,24 @@ export class WorkflowService {
 
   /** Puts a definition back as a backup file recorded it (xaml and state). */
   async restore(backupFile: string, options: { onStep?: (step: string) => void } = {}): Promise<void> {
-    await restoreBackup(this.writer(), backupFile, options.onStep ?? (() => undefined));
+    await restoreBackup(this.writer(), backupFile, { onStep: options.onStep, now: this.now });
+  }
+
+  /**
+   * Finishes or rolls back every change that a patch or restore left half-done in `directory` (its
+   * journals; see recover-change.ts), e.g. after the process was killed between deactivate and
+   * activate. Returns what was done with each; an empty list when nothing was interrupted.
+   * @throws WorkflowPatchError when a change cannot be recovered (its journal is kept)
+   */
+  async recoverInterrupted(
+    directory: string,
+    options: { onStep?: (step: string) => void } = {},
+  ): Promise<RecoveredChange[]> {
+    const recovered: RecoveredChange[] = [];
+    for (const { file, journal } of await findJournals(directory)) {
+      recovered.push(await recoverChange(this.writer(), file, journal, options.onStep));
+    }
+    return recovered;
   }
 
   private writer() {

@@ -41,9 +41,15 @@ describe('credentialForUrl', () => {
     expect(credentialForUrl('http://127.0.0.1:5170', ENTRA)).toBeInstanceOf(ClientSecretCredential);
   });
 
-  it('names the missing variable when only some AZURE_* variables are set for a loopback URL', () => {
-    expect(() => credentialForUrl('http://127.0.0.1:5170', { AZURE_TENANT_ID: TENANT })).toThrow(
-      /AZURE_CLIENT_ID is not set/,
+  it('ignores an incomplete set of AZURE_* variables (a leftover) for a loopback URL', () => {
+    expect(credentialForUrl('http://127.0.0.1:5170', { AZURE_TENANT_ID: TENANT })).toBeInstanceOf(
+      StaticTokenCredential,
+    );
+  });
+
+  it('names every missing variable for a remote URL with an incomplete set', () => {
+    expect(() => credentialForUrl('https://contoso.crm.dynamics.com', { AZURE_TENANT_ID: TENANT })).toThrow(
+      /AZURE_CLIENT_ID is not set[\s\S]*neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH/i,
     );
   });
 

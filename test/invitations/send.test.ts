@@ -38,6 +38,9 @@ describe('InvitationService.send', () => {
           row(5, { _adx_invitecontact_value: null, adx_inviteContact: null }),
         ]),
       )
+      .get(`${API}/asyncoperations`)
+      .query(true)
+      .reply(200, collection([]))
       .post(`${API}/workflows(${WF})/Microsoft.Dynamics.CRM.ExecuteWorkflow`, { EntityId: id(1) })
       .reply(200, { Id: 'job-1' });
 
@@ -47,7 +50,7 @@ describe('InvitationService.send', () => {
     expect(results.map((r) => [r.status, r.reason ?? r.asyncOperationId])).toEqual([
       ['sent', 'job-1'],
       ['skipped', expect.stringMatching(/has no e-mail address \(emailaddress1\)/)],
-      ['skipped', 'the invitation is inactive'],
+      ['skipped', 'the invitation is inactive (revoked)'],
       ['skipped', 'the invitation has already been redeemed'],
       ['skipped', expect.stringMatching(/no invited contact/)],
       ['failed', `invitation ${id(6)} does not exist`],
@@ -62,6 +65,9 @@ describe('InvitationService.send', () => {
       .get(`${API}/adx_invitations`)
       .query(true)
       .reply(200, collection([row(1), row(2)]))
+      .get(`${API}/asyncoperations`)
+      .query(true)
+      .reply(200, collection([]))
       .post(`${API}/workflows(${WF})/Microsoft.Dynamics.CRM.ExecuteWorkflow`, { EntityId: id(1) })
       .reply(400, { error: { code: '0x80040265', message: 'Workflow must be in Published state.' } })
       .post(`${API}/workflows(${WF})/Microsoft.Dynamics.CRM.ExecuteWorkflow`, { EntityId: id(2) })

@@ -6,7 +6,7 @@
 import { DataverseClient } from '../client';
 import type { DataverseClientOptions, TokenCredential } from '../types';
 import { assertSecureUrl, isLoopbackUrl } from '../url-security';
-import { credentialFromEnv } from './from-env';
+import { entraCredential, entraVariablesSet, missingEntraVariables } from './entra-env';
 import { StaticTokenCredential } from './static-token';
 
 /** Where `npm start` and `portal-invite emulator` serve the local Dataverse emulator. */
@@ -25,39 +25,38 @@ export const EMULATOR_TOKEN = 'emulator';
  */
 export const TOKEN_VARIABLE = 'DATAVERSE_TOKEN';
 
-/** The variables that select Entra ID authentication; any one of them set means "use them". */
-const ENTRA_VARIABLES = [
-  'AZURE_TENANT_ID',
-  'AZURE_CLIENT_ID',
-  'AZURE_CLIENT_SECRET',
-  'AZURE_CLIENT_CERTIFICATE_PATH',
-] as const;
-
-function isSet(env: NodeJS.ProcessEnv, name: string): boolean {
-  return Boolean(env[name]?.trim());
+/**
+ * The AZURE_* variables a loopback URL does not use: all that are set when they do not make a
+ * complete app-registration sign-in (a leftover AZURE_TENANT_ID, say), else none. Empty for any
+ * other URL and when DATAVERSE_TOKEN is set. For a caller that wants to say so.
+ */
+export function ignoredEntraVariables(url: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env[TOKEN_VARIABLE]?.trim() || !isLoopbackUrl(url)) return [];
+  return missingEntraVariables(env).length > 0 ? entraVariablesSet(env) : [];
 }
 
 /**
  * The credential for an environment URL: the token in DATAVERSE_TOKEN ({@link TOKEN_VARIABLE}) when
- * it is set, whatever the URL; else {@link EMULATOR_TOKEN} for a loopback URL (127.0.0.0/8,
- * localhost, [::1]) when none of AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and
- * AZURE_CLIENT_CERTIFICATE_PATH is set; otherwise {@link credentialFromEnv}, whose error names the
- * missing variable.
+ * it is set, whatever the URL; else, for a loopback URL (127.0.0.0/8, localhost, [::1]),
+ * {@link EMULATOR_TOKEN} unless AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or
+ * AZURE_CLIENT_CERTIFICATE_PATH) are all set (an incomplete set is a leftover the emulator does not
+ * need; see {@link ignoredEntraVariables}); otherwise the AZURE_* credential, whose error names
+ * every missing variable.
  */
 export function credentialForUrl(url: string, env: NodeJS.ProcessEnv = process.env): TokenCredential {
   const token = env[TOKEN_VARIABLE]?.trim();
   if (token) return new StaticTokenCredential(token);
-  if (isLoopbackUrl(url) && !ENTRA_VARIABLES.some((name) => isSet(env, name))) {
+  if (isLoopbackUrl(url) && missingEntraVariables(env).length > 0) {
     return new StaticTokenCredential(EMULATOR_TOKEN);
   }
-  return credentialFromEnv(env);
+  return entraCredential(env, url);
 }
 
 /**
  * A client for `url`, else DATAVERSE_URL, else {@link EMULATOR_URL} (a blank value counts as unset),
  * authenticated by {@link credentialForUrl} unless `options.credential` is given. Throws a ConfigurationError
- * for a URL that is not http(s) or is plain http to a non-loopback host, and credentialFromEnv's error
- * when a remote environment lacks its AZURE_* variables.
+ * for a URL that is not http(s) or is plain http to a non-loopback host, and a ConfigurationError
+ * naming every missing variable when a remote environment lacks its AZURE_* variables.
  */
 export function clientForUrl(
   url?: string,

@@ -1,6 +1,6 @@
 /**
  * `invite bulk --resume` after the user edited the CSV as the tool tells them to (fix, remove or add
- * rows): every row keeps its invitation id, so nobody is invited twice.
+ * rows): every contact keeps its invitation id, so nobody is invited twice.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,10 +67,13 @@ describe('invite bulk --resume after editing the CSV', () => {
     expect(await invitationsFor(fay.id)).toBe(1);
   });
 
-  it('still gives a row that repeats the same invitee its own invitation', async () => {
+  it('reports a row that repeats the same invitee as a duplicate and creates one invitation', async () => {
     writeCsv([erin.email, erin.email.toUpperCase()]);
-    await bulk();
+    const first = await bulk();
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/2\s+\S+\s+duplicate\s+the same contact as row 1/);
     expect((await bulk('--resume')).code).toBe(0);
-    expect(await invitationsFor(erin.id)).toBe(2);
+    expect(statuses()).toEqual([`${erin.email}:exists`, `${erin.email.toUpperCase()}:duplicate`]);
+    expect(await invitationsFor(erin.id)).toBe(1);
   });
 });

@@ -119,14 +119,15 @@ describe('invite bulk interrupted and resumed', () => {
     });
   });
 
-  it('fails the rows of the failed chunk and keeps the rest', async () => {
+  it('stops at the failed chunk, keeps the rows done and marks the rest as not processed', async () => {
     const run = await cli('invite', 'bulk', '--csv', csv, '--results', resultsFile(), '--batch-size', '2');
     expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The job stopped after 2 of 4 rows');
     expect(readResults(resultsFile()).map((r) => r.status)).toEqual([
       'created',
       'created',
-      'failed',
-      'failed',
+      'not_processed',
+      'not_processed',
     ]);
   });
 

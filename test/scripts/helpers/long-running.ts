@@ -10,6 +10,10 @@ export interface LongRunning {
   waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   /** Sends a signal and resolves to the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends a signal without waiting for the process to end. */
+  signal(signal: NodeJS.Signals): void;
+  /** What was printed on stdout only. */
+  stdout(): string;
   /** Resolves to the exit code once the process ends by itself. */
   exited: Promise<number | null>;
 }
@@ -29,16 +33,24 @@ export function startScript(
     env: cleanEnv(env),
   });
   let output = '';
+  let stdout = '';
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
     output += d.toString('utf8');
     for (const listener of listeners) listener();
   };
-  child.stdout.on('data', onData);
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+    onData(d);
+  });
   child.stderr.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return {
     output: () => output,
+    stdout: () => stdout,
+    signal: (signal) => {
+      if (child.exitCode === null) child.kill(signal);
+    },
     exited,
     waitForOutput(text, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {

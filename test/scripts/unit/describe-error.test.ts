@@ -110,6 +110,23 @@ describe('describeError: Dataverse errors', () => {
     expect(report.hint).not.toMatch(/npm start|portal-invite emulator/);
   });
 
+  it('says signing in failed, not Dataverse, when no token could be fetched for a real org offline', () => {
+    const report = describeError(
+      new ConnectionError('Could not reach the Entra ID authority', { status: 0 }),
+      {
+        url: REMOTE,
+      },
+    );
+    expect(report.message).toMatch(/^Signing in failed: /);
+    expect(report.hint).toContain('proxy');
+    expect(report.hint).not.toMatch(/npm start|portal-invite emulator|No answer from/);
+  });
+
+  it('never suggests npm start when the target is unknown', () => {
+    const report = describeError(new ConnectionError('no response', { status: 0 }));
+    expect(report.hint).not.toMatch(/npm start/);
+  });
+
   it('names the AZURE_* variables when a real org refuses the credentials', () => {
     const report = describeError(new AuthenticationError('401', sentTo(REMOTE, { status: 401 })));
     expect(report).toMatchObject({ kind: 'authentication', exitCode: 1 });

@@ -9,7 +9,7 @@ import {
   uuidV5,
   type JobState,
 } from '../../../scripts/bulk/job-state';
-import { IdentityCounter, rowIdentity } from '../../../scripts/bulk/row-identity';
+import { contactKey, IdentityCounter, rowIdentity } from '../../../scripts/bulk/row-identity';
 
 describe('uuidV5', () => {
   it('matches the RFC 9562 example for the DNS namespace', () => {
@@ -80,17 +80,24 @@ describe('invitationIdFor', () => {
     );
   });
 
+  it('gives a version-3 row the id of its contact, whatever else the row says', () => {
+    const v3: JobState = { ...base, version: 3 };
+    expect(invitationIdFor(v3, { row: 7, identity: 'a#2', key: 'contact:erin@example.com' })).toBe(
+      invitationIdFor(v3, { row: 1, identity: 'b#1', key: 'contact:erin@example.com' }),
+    );
+  });
+
   it('keeps row-number ids for a state file written before versioning', () => {
     expect(invitationIdFor(base, { row: 2, identity: 'erin#1' })).toBe(rowInvitationId(base.jobId, 2));
   });
 });
 
 describe('openJob versions', () => {
-  it('starts new jobs at version 2 (ids by row identity)', async () => {
+  it('starts new jobs at version 3 (ids by contact)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'job-state-'));
     writeFileSync(join(dir, 'in.csv'), 'email\n');
     const { state } = await openJob(join(dir, 'in.csv'), join(dir, 'out.csv'), false);
-    expect(state.version).toBe(2);
+    expect(state.version).toBe(3);
   });
 
   it('refuses a state file from an unknown future version', async () => {
@@ -103,6 +110,19 @@ describe('openJob versions', () => {
     await expect(openJob(join(dir, 'in.csv'), join(dir, 'out.csv'), true)).rejects.toMatchObject({
       exitCode: 2,
     });
+  });
+});
+
+describe('contactKey', () => {
+  it('is the same for the same address in another case', () => {
+    expect(contactKey({ type: 'single', contact: 'Erin@Example.com' })).toBe(
+      contactKey({ type: 'single', contact: 'erin@example.com', webRoles: ['Partners'] }),
+    );
+  });
+
+  it('tells apart the same contact on different sites when the CSV names sites', () => {
+    const input = { type: 'single' as const, contact: 'erin@example.com' };
+    expect(contactKey(input, 'Partners portal')).not.toBe(contactKey(input, 'Customer portal'));
   });
 });
 
