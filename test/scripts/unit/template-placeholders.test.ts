@@ -25,8 +25,8 @@ describe('template placeholders', () => {
   });
 
   it('leaves a column it does not know and nothing close to for the environment to confirm', () => {
-    expect(check('{contact.jobtitle}')).toEqual([
-      { placeholder: '{contact.jobtitle}', label: 'body', logicalName: 'contact', column: 'jobtitle' },
+    expect(check('{contact.spousesname}')).toEqual([
+      { placeholder: '{contact.spousesname}', label: 'body', logicalName: 'contact', column: 'spousesname' },
     ]);
   });
 });
