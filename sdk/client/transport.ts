@@ -34,9 +34,14 @@ export interface WebRequest {
   idempotent?: boolean;
   /** `text` for a `$batch` response; default `json`. */
   responseType?: 'json' | 'text';
+  /**
+   * Resolves with a response outside 2xx instead of rejecting when this says so (a failed `$batch`
+   * answers 400 with a multipart body the batch reads part by part).
+   */
+  accept?: (response: { status: number; headers: Readonly<Record<string, string>> }) => boolean;
 }
 
-/** A 2xx response. */
+/** A 2xx response (or one the request's `accept` took). */
 export interface WebResponse<T> {
   status: number;
   /** Response headers with lower-case names. */
@@ -116,7 +121,8 @@ export class Transport {
     };
     if (pipelineRequest.signal?.aborted) throw abortedError(pipelineRequest);
     const response = await this.pipeline(pipelineRequest);
-    if (response.status < 200 || response.status >= 300) {
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok && !request.accept?.(response)) {
       throw errorFromPipelineResponse(response, this.now());
     }
     return { status: response.status, headers: response.headers, data: response.data as T };

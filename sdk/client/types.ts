@@ -220,17 +220,30 @@ export interface BatchOptions extends RequestOptions {
   continueOnError?: boolean;
 }
 
+/**
+ * What became of one request of a batch: it succeeded; it failed itself (its own status ≥ 400); it
+ * was rolled back because another request of its change set failed; or it was never run because
+ * the batch stopped at an earlier failure (no `continueOnError`).
+ */
+export type BatchOutcome = 'succeeded' | 'failed' | 'rolled-back' | 'not-run';
+
 /** The outcome of one request of a batch, in the order given. */
 export interface BatchResponse {
-  /** HTTP status of this request; 0 when it was not run. */
+  /** HTTP status of this request; 0 when it was rolled back or not run. */
   status: number;
+  /** What became of the request; only `failed` carries the server's own error for it. */
+  outcome: BatchOutcome;
   /** Its response headers, lower-cased. */
   headers: Record<string, string>;
   /** Parsed JSON body, if any. */
   body?: unknown;
-  /** Content-ID of a change set request. */
+  /** Content-ID of a change set request (the one it was sent with). */
   contentId?: string;
-  /** Set when the request failed (status ≥ 400) or was not run because its change set failed. */
+  /**
+   * Set unless the request succeeded: for `failed`, the DataverseError subclass of its own response
+   * (a 412 is a ConcurrencyError); for `rolled-back`, an error whose `cause` is the failure that
+   * rolled the change set back; for `not-run`, an error saying the batch stopped.
+   */
   error?: Error;
   /** Id from `OData-EntityId`, for creates. */
   entityId?: string;
