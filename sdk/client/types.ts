@@ -155,7 +155,10 @@ export interface DeleteOptions extends RequestOptions {
 
 /** Options of `DataverseClient.list`. */
 export interface ListOptions extends RequestOptions {
-  /** `Prefer: odata.maxpagesize`; default 5000 (the Web API's maximum). */
+  /**
+   * `Prefer: odata.maxpagesize`; default 5000 (the Web API's maximum). Not sent for a query with
+   * `top` (Dataverse would ignore the `$top`), and refused together with one.
+   */
   pageSize?: number;
   /** Ask for formatted values and lookup names (`odata.include-annotations="*"`). */
   annotations?: boolean;
