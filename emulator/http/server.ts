@@ -81,6 +81,7 @@ async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promi
     if (refusal) {
       return errorResponse(
         new DataverseFault(429, refusal.code, refusal.message, {
+          ...gate.responseHeaders(context.userId, started),
           'Retry-After': String(refusal.retryAfterSeconds),
         }),
       );
@@ -121,7 +122,7 @@ async function serve(deps: ServerDependencies, req: http.IncomingMessage): Promi
   try {
     response.headers['REQ_ID'] = context.requestId;
     response.headers['x-ms-service-request-id'] = context.requestId;
-    if (gate) response.headers['x-ms-dop-hint'] = String(gate.dopHint());
+    if (gate) Object.assign(response.headers, gate.responseHeaders(context.userId, started));
     return response;
   } finally {
     gate?.release(context.userId, started, Date.now());

@@ -16,6 +16,7 @@ import {
   type PipelineRequest,
   type SendRequest,
 } from './pipeline/policy';
+import { RequestPacer } from './pipeline/pacing';
 import { retryPolicy } from './pipeline/retry';
 import { throttlePolicy } from './pipeline/throttle';
 import { userAgentPolicy } from './pipeline/user-agent';
@@ -71,7 +72,16 @@ export class Transport {
     this.policies = [
       userAgentPolicy(),
       authPolicy(options.credential, scopeFor(options.url), this.now),
-      throttlePolicy(this.limiter),
+      throttlePolicy(
+        this.limiter,
+        options.pacing === false
+          ? undefined
+          : {
+              pacer: new RequestPacer({ windowMs: options.rateLimitWindowMs }),
+              now: this.now,
+              sleep: options.sleep ?? defaultSleep,
+            },
+      ),
       retryPolicy({
         maxAttempts: options.maxAttempts ?? 5,
         baseDelayMs: options.retryBaseDelayMs ?? 500,

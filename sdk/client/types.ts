@@ -76,6 +76,14 @@ export interface DataverseClientOptions {
   retryMaxDelayMs?: number;
   /** Requests in flight at once before `x-ms-dop-hint` is known; default 4. Adapts to the hint. */
   maxConcurrency?: number;
+  /**
+   * Length of the server's service-protection window in ms, for pacing on the
+   * `x-ms-ratelimit-*` headers; default 300000 (Dataverse's 5 minutes). Set it only for a server
+   * with another window (an emulator started with `limits: { windowMs }`).
+   */
+  rateLimitWindowMs?: number;
+  /** Pace requests on the `x-ms-ratelimit-*` headers; default true (429s are retried either way). */
+  pacing?: boolean;
   /** Default per-request timeout in ms; default 120000. */
   timeoutMs?: number;
   /** Extra headers sent with every request. */
