@@ -93,7 +93,7 @@ export const websiteTable = defineTable(WebsiteTable, {
   relationships: { webRoles: oneToMany(WebRoleTable, 'website') },
 });
 
-/** adx_webrole (organization-owned). */
+/** adx_webrole (user-owned, as Microsoft's table reference lists it). */
 export const webRoleTable = defineTable(WebRoleTable, {
   columns: {
     name: text(100, { required: true }),

@@ -1,4 +1,9 @@
-/** adx_webrole: a portal web role granted to contacts through adx_webrole_contact. */
+/**
+ * adx_webrole: a portal web role granted to contacts through adx_webrole_contact. User-owned, with
+ * the lookup `adx_websiteid` to its website (navigation property of the same name), as Microsoft's
+ * table reference lists them.
+ * https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/adx_webrole
+ */
 import { lookup, type TableDefinition } from './table';
 
 /** adx_webrole's names. */
@@ -19,6 +24,7 @@ export const WebRoleTable = {
   },
   lookups: {
     website: lookup('adx_websiteid', 'adx_websiteid', 'adx_website'),
+    owner: lookup('ownerid', 'ownerid', 'systemuser'),
   },
   relationships: {
     contacts: 'adx_webrole_contact',
