@@ -151,6 +151,8 @@ export interface RequestGate {
   release(userId: string, startedAt: number, now: number): void;
   /** Value for the `x-ms-dop-hint` response header. */
   dopHint(): number;
+  /** Headers for every response to the user: the DOP hint and what is left of the limits. */
+  responseHeaders(userId: string, now: number): Record<string, string>;
 }
 
 /** Everything optional the core is started with. */

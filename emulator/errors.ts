@@ -28,9 +28,19 @@ export class DataverseFault extends Error {
   }
 }
 
-/** 404 for a row that does not exist. */
+/**
+ * 404 for a row that does not exist, in Dataverse's words: Microsoft's support articles quote
+ * "Entity 'Contact' With Id = <ID> Does Not Exist" (here with the logical name). The Web API page on
+ * conditional operations shows a shorter "account With Id = … Does Not Exist" with an empty code
+ * for an update that may not create; which text a real org sends for which request is not
+ * documented (see extensions/README.md).
+ */
 export function notFound(logicalName: string, id: string): DataverseFault {
-  return new DataverseFault(404, ErrorCodes.NotFound, `${logicalName} With Id = ${id} Does Not Exist`);
+  return new DataverseFault(
+    404,
+    ErrorCodes.NotFound,
+    `Entity '${logicalName}' With Id = ${id} Does Not Exist`,
+  );
 }
 
 /** 400 for a body or value the server cannot accept. */
@@ -38,12 +48,27 @@ export function badRequest(message: string, code: string = ErrorCodes.InvalidArg
   return new DataverseFault(400, code, message);
 }
 
-/** 404 for a URL segment the server does not know. */
+/**
+ * 404 for a URL segment the server does not know, as Microsoft shows it.
+ * https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/web-api-client-errors#resource-not-found-for-the-segment
+ */
 export function unknownSegment(segment: string): DataverseFault {
   return new DataverseFault(
     404,
-    ErrorCodes.ResourceNotFound,
+    ErrorCodes.UnknownSegment,
     `Resource not found for the segment '${segment}'.`,
+  );
+}
+
+/**
+ * 404 for an operation called with the wrong method (POST to a function, GET of an action).
+ * https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/web-api-client-errors#no-http-resource-was-found-that-matches-the-request-uri
+ */
+export function noHttpResource(url: string): DataverseFault {
+  return new DataverseFault(
+    404,
+    ErrorCodes.NoHttpResource,
+    `No HTTP resource was found that matches the request URI '${url}'.`,
   );
 }
 

@@ -1,5 +1,11 @@
+/**
+ * Service protection limits: per user, over a sliding window, answered with 429, `Retry-After` and
+ * Microsoft's messages; every response tells what is left of the window.
+ * https://learn.microsoft.com/power-apps/developer/data-platform/api-limits
+ */
 import type { RequestGate } from '../contracts';
 import { ErrorCodes } from '../../sdk/client/errors';
+import { RateLimitHeaders } from '../../sdk/client/pipeline/pacing';
 
 /** Dataverse's service protection limits, per user, over a sliding window. */
 export interface LimitsOptions {
@@ -49,11 +55,12 @@ export class ServiceProtectionGate implements RequestGate {
   admit(userId: string, now: number): { retryAfterSeconds: number; code: string; message: string } | null {
     const usage = this.usage(userId, now);
     const { maxRequests, maxExecutionTimeMs, maxConcurrent, windowMs } = this.limits;
+    // The messages are Microsoft's, with the limits in force filled in.
     if (maxConcurrent > 0 && usage.inFlight >= maxConcurrent) {
       return {
         retryAfterSeconds: 1,
         code: ErrorCodes.ThrottleConcurrency,
-        message: `Number of concurrent requests exceeded the limit of ${maxConcurrent}. Wait for requests in flight to finish, then retry.`,
+        message: `Number of concurrent requests exceeded the limit of ${maxConcurrent}.`,
       };
     }
     if (maxRequests > 0 && usage.requests.length >= maxRequests) {
@@ -61,16 +68,16 @@ export class ServiceProtectionGate implements RequestGate {
       return {
         retryAfterSeconds: secondsUntil(freedAt, now),
         code: ErrorCodes.ThrottleRequests,
-        message: `Number of requests exceeded the limit of ${maxRequests} over time window of ${windowMs / 1000} seconds. Retry after the Retry-After interval.`,
+        message: `Number of requests exceeded the limit of ${maxRequests} over time window of ${windowMs / 1000} seconds.`,
       };
     }
-    const used = usage.executions.reduce((sum, e) => sum + e.durationMs, 0);
+    const used = usedMs(usage);
     if (maxExecutionTimeMs > 0 && used >= maxExecutionTimeMs) {
       const freedAt = this.executionFreedAt(usage, used - maxExecutionTimeMs) + windowMs;
       return {
         retryAfterSeconds: secondsUntil(freedAt, now),
         code: ErrorCodes.ThrottleExecutionTime,
-        message: `Combined execution time of incoming requests exceeded the limit of ${maxExecutionTimeMs / 1000} seconds over time window of ${windowMs / 1000} seconds. Retry after the Retry-After interval.`,
+        message: `Combined execution time of incoming requests exceeded limit of ${maxExecutionTimeMs.toLocaleString('en-US')}  milliseconds over time window of ${windowMs / 1000} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.`,
       };
     }
     usage.requests.push(now);
@@ -88,6 +95,26 @@ export class ServiceProtectionGate implements RequestGate {
   /** The recommended degree of parallelism for `x-ms-dop-hint`. */
   dopHint(): number {
     return this.limits.dopHint;
+  }
+
+  /**
+   * The headers a response carries while limits are on: `x-ms-dop-hint`, and what is left of the
+   * user's window, "the remaining number of requests" and "the remaining combined duration".
+   * Microsoft does not document the duration's unit or format; the emulator sends seconds with
+   * two decimals (see extensions/README.md).
+   * https://learn.microsoft.com/power-apps/developer/data-platform/api-limits#http-response-headers
+   */
+  responseHeaders(userId: string, now: number): Record<string, string> {
+    const usage = this.usage(userId, now);
+    const { maxRequests, maxExecutionTimeMs } = this.limits;
+    const headers: Record<string, string> = { [RateLimitHeaders.dopHint]: String(this.limits.dopHint) };
+    if (maxRequests > 0)
+      headers[RateLimitHeaders.burstRemaining] = String(Math.max(0, maxRequests - usage.requests.length));
+    if (maxExecutionTimeMs > 0)
+      headers[RateLimitHeaders.timeRemaining] = (
+        Math.max(0, maxExecutionTimeMs - usedMs(usage)) / 1000
+      ).toFixed(2);
+    return headers;
   }
 
   private usage(userId: string, now: number): UserUsage {
@@ -111,6 +138,10 @@ export class ServiceProtectionGate implements RequestGate {
     }
     return usage.executions[usage.executions.length - 1].endedAt;
   }
+}
+
+function usedMs(usage: UserUsage): number {
+  return usage.executions.reduce((sum, e) => sum + e.durationMs, 0);
 }
 
 function secondsUntil(at: number, now: number): number {

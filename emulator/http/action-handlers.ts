@@ -4,7 +4,7 @@
  * CreateMultiple and UpdateMultiple.
  */
 import type { ActionRequest, ActionResult } from '../contracts';
-import { badRequest, ErrorCodes, unknownSegment } from '../errors';
+import { badRequest, ErrorCodes, noHttpResource, unknownSegment } from '../errors';
 import type { TableMeta } from '../metadata';
 import { mapBody } from '../odata/body';
 import { SEED } from '../seed';
@@ -17,6 +17,18 @@ type BuiltIn = (env: ApiEnvironment, request: ActionRequest) => Promise<ActionRe
 
 const PREFIX = 'Microsoft.Dynamics.CRM.';
 
+/** Operations of Microsoft's Web API reference the emulator answers: functions (GET) and actions (POST). */
+const FUNCTIONS = new Set(['WhoAmI']);
+const ACTIONS = new Set([
+  'CreateMultiple',
+  'UpdateMultiple',
+  'ExecuteWorkflow',
+  'ImportSolution',
+  'ImportSolutionAsync',
+  'ExportSolution',
+  'PublishAllXml',
+]);
+
 /** Runs the action/function `segment` (with or without the namespace prefix). */
 export async function callOperation(
   env: ApiEnvironment,
@@ -25,6 +37,9 @@ export async function callOperation(
   boundTo?: { table: TableMeta; id?: string },
 ): Promise<ApiResponse> {
   const { name, params } = parseCall(segment, request);
+  // A function takes GET only and an action POST only; Dataverse answers the other method with 404.
+  const wrongMethod = request.method === 'GET' ? ACTIONS.has(name) : FUNCTIONS.has(name);
+  if (wrongMethod) throw noHttpResource(`${env.apiUrl}${request.path}`);
   const body =
     request.method === 'GET' ? params : { ...params, ...(readJson(request) as Record<string, unknown>) };
   const actionRequest: ActionRequest = {

@@ -1,8 +1,11 @@
 /**
  * `POST $batch`: runs each part through the router in order. A change set runs in one
- * transaction — any failure rolls it back and the set answers with that one error; `$n`
- * Content-ID references resolve inside the set. Processing stops at the first error unless
- * `Prefer: odata.continue-on-error`. At most 1000 requests.
+ * transaction — any failure rolls it back and the set answers with a `changesetresponse_` part
+ * holding only that request's response, marked with its Content-ID; `$n` Content-ID references
+ * resolve inside the set. Processing stops at the first error unless
+ * `Prefer: odata.continue-on-error`, and a batch that stopped answers 400 (with the responses so
+ * far, the failing one last); with the preference it answers 200. At most 1000 requests.
+ * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api#handling-errors
  */
 import { randomUUID } from 'node:crypto';
 import { badRequest, DataverseFault, ErrorCodes } from '../errors';
@@ -51,6 +54,7 @@ export async function handleBatch(env: ApiEnvironment, request: ApiRequest): Pro
   const continueOnError = parsePrefer(request.headers.prefer).continueOnError;
   const responseBoundary = `batchresponse_${randomUUID()}`;
   const parts: string[] = [];
+  let stopped = false;
   for (const entry of entries) {
     let failed: boolean;
     if (entry.kind === 'single') {
@@ -62,11 +66,16 @@ export async function handleBatch(env: ApiEnvironment, request: ApiRequest): Pro
       parts.push(result.part);
       failed = result.failed;
     }
-    if (failed && !continueOnError) break;
+    if (failed && !continueOnError) {
+      stopped = true;
+      break;
+    }
   }
   const body = parts.map((p) => `--${responseBoundary}\r\n${p}\r\n`).join('') + `--${responseBoundary}--\r\n`;
+  // "Without setting the Prefer: odata.continue-on-error request header, the batch fails on the
+  // first request in the batch": Microsoft's example answers `HTTP/1.1 400 BadRequest`.
   return {
-    status: 200,
+    status: stopped ? 400 : 200,
     headers: { 'Content-Type': `multipart/mixed; boundary=${responseBoundary}`, 'OData-Version': '4.0' },
     body,
   };
@@ -111,15 +120,9 @@ async function runChangeSet(env: ApiEnvironment, items: Item[]): Promise<{ part:
     return { part: `Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n${inner}`, failed: false };
   } catch (error) {
     const failure = error instanceof ChangeSetFailed ? error : new ChangeSetFailed(errorResponse(error));
-    return {
-      part: writeHttpPart(
-        failure.response.status,
-        failure.response.headers,
-        failure.response.body,
-        failure.contentId,
-      ),
-      failed: true,
-    };
+    const { status, headers, body } = failure.response;
+    const inner = `--${csBoundary}\r\n${writeHttpPart(status, headers, body, failure.contentId)}\r\n--${csBoundary}--`;
+    return { part: `Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n${inner}`, failed: true };
   }
 }
 
@@ -150,9 +153,10 @@ function splitUrl(url: string, ids: Map<string, string>): { path: string; query:
   const ref = /^\$(\w+)(.*)$/.exec(target);
   if (ref) {
     const resolved = ids.get(ref[1]);
+    // The text Microsoft shows for a reference declared later (or never).
     if (!resolved)
       throw badRequest(
-        `Content-ID reference '$${ref[1]}' does not name an earlier request of this change set.`,
+        `Content-ID Reference: '$${ref[1]}' does not exist in the batch context.`,
         ErrorCodes.InvalidPayload,
       );
     target = resolved + ref[2];

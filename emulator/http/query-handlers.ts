@@ -26,8 +26,11 @@ export function listRows(
   contextPath?: string,
 ): ApiResponse {
   const params = queryParams(request.query);
-  const options = parseQueryOptions(table, params, mustTable);
   const prefer = parsePrefer(request.headers.prefer);
+  const parsed = parseQueryOptions(table, params, mustTable);
+  // "Don't use $top with the Prefer: odata.maxpagesize request header. If you include both, $top
+  // is ignored." https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results
+  const options = prefer.maxPageSize !== undefined ? { ...parsed, top: undefined } : parsed;
   const pageSize = Math.min(Math.max(prefer.maxPageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const annotations = annotationFilter(prefer.includeAnnotations);
   const page = listPage(env.store, table, options, pageSize, source ?? tableSource(table));

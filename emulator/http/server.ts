@@ -95,6 +95,7 @@ async function serve(
     if (refusal) {
       return errorResponse(
         new DataverseFault(429, refusal.code, refusal.message, {
+          ...gate.responseHeaders(context.userId, started),
           'Retry-After': String(refusal.retryAfterSeconds),
         }),
       );
@@ -135,7 +136,7 @@ async function serve(
   try {
     response.headers['REQ_ID'] = context.requestId;
     response.headers['x-ms-service-request-id'] = context.requestId;
-    if (gate) response.headers['x-ms-dop-hint'] = String(gate.dopHint());
+    if (gate) Object.assign(response.headers, gate.responseHeaders(context.userId, started));
     return response;
   } finally {
     gate?.release(context.userId, started, Date.now());

@@ -47,6 +47,15 @@ export function dateTime(): ColumnSpec {
   return { type: 'datetime' };
 }
 
+/**
+ * A date-only column with user-local behaviour: Dataverse keeps the UTC instant of the user's local
+ * midnight and formats it as a date ("6/1/2026").
+ * https://learn.microsoft.com/power-apps/developer/data-platform/behavior-format-date-time-attribute
+ */
+export function dateOnly(): ColumnSpec {
+  return { type: 'datetime', dateOnly: true };
+}
+
 /** A unique identifier column that is not the primary key. */
 export function guid(options: ColumnOptions = {}): ColumnSpec {
   return { type: 'uniqueidentifier', ...options };

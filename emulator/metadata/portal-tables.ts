@@ -22,7 +22,7 @@ import {
   WebRoleTable,
   WebsiteTable,
 } from '../../sdk/entities/index';
-import { bool, choice, dateTime, int, memo, stateModel, text } from './columns';
+import { bool, choice, dateOnly, dateTime, int, memo, stateModel, text } from './columns';
 import { defineTable, type DefinedTable, manyToMany, oneToMany } from './define';
 
 /** Active (Active) / Inactive (Inactive): the states of an ordinary table. */
@@ -96,7 +96,7 @@ export const websiteTable = defineTable(WebsiteTable, {
   },
 });
 
-/** adx_webrole (organization-owned). */
+/** adx_webrole (user-owned, as Microsoft's table reference lists it). */
 export const webRoleTable = defineTable(WebRoleTable, {
   columns: {
     name: text(100, { required: true }),
@@ -116,7 +116,7 @@ export const invitationTable = defineTable(InvitationTable, {
     name: text(200, { required: true }),
     type: choice(InvitationType, { required: true, default: InvitationType.Single }),
     code: text(200, { indexed: true }),
-    expiryDate: dateTime(),
+    expiryDate: dateOnly(),
     maximumRedemptions: int(),
     redemptions: int({ default: 0 }),
   },

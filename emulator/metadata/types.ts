@@ -35,6 +35,11 @@ export interface ColumnMeta {
   options?: Record<number, string>;
   /** Default value on create. */
   default?: unknown;
+  /**
+   * A datetime column shown as a date only (format DateOnly, behaviour UserLocal): stored and sent
+   * as a UTC date-time, formatted without a time.
+   */
+  dateOnly?: boolean;
   /** Lookup columns: tables the lookup may point to (more than one for owner/customer/regarding). */
   targets?: string[];
   /**

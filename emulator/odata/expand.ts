@@ -1,6 +1,7 @@
 /**
- * `$expand`, one level: a lookup navigation becomes the related row (or null); a collection
- * navigation becomes an array queried with the nested $select/$filter/$orderby/$top.
+ * `$expand`: a lookup navigation becomes the related row (or null); a collection navigation becomes
+ * an array queried with the nested $select/$filter/$orderby/$top; a nested `$expand` (checked by
+ * query-options.ts: never over N:N) is applied to each related row in turn.
  */
 import type { LookupValue, StoredRow } from '../contracts';
 import { tableByLogicalName } from '../metadata';
@@ -28,7 +29,7 @@ export function applyExpand(
       const related =
         ref && ref.logicalName === target.logicalName ? store.get(target.logicalName, ref.id) : undefined;
       out[item.navigation] = related
-        ? serializeRow(store, target, related, item.options.select, annotations)
+        ? serializeWithExpand(store, target, related, item.options, annotations)
         : null;
       continue;
     }
@@ -41,7 +42,7 @@ export function applyExpand(
       source,
     );
     out[item.navigation] = page.rows.map((r) =>
-      serializeRow(store, target, r, item.options.select, annotations),
+      serializeWithExpand(store, target, r, item.options, annotations),
     );
   }
 }

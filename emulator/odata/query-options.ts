@@ -44,11 +44,12 @@ const KNOWN = new Set([
   '$format',
 ]);
 
-/** Parses options from `name=value` pairs (already URL-decoded). */
+/** Parses options from `name=value` pairs (already URL-decoded); `nested` inside an `$expand`. */
 export function parseQueryOptions(
   table: TableMeta,
   params: Map<string, string>,
   tableOf: (logicalName: string) => TableMeta,
+  nested = false,
 ): QueryOptions {
   for (const key of params.keys()) {
     if (key.startsWith('$') && !KNOWN.has(key)) {
@@ -91,18 +92,37 @@ export function parseQueryOptions(
   }
   const expand = params.get('$expand');
   if (expand) options.expand = splitTop(expand, ',').map((item) => expandItem(table, item.trim(), tableOf));
+  if (!nested && options.expand.some(hasNestedExpand)) refuseTopAndOrderBy(options.expand);
   options.skipToken = params.get('$skiptoken');
   return options;
+}
+
+const ONLY_SELECT_AND_FILTER =
+  'Only $select and $filter clause can be provided while doing $expand on many-to-one relationship or nested one-to-many relationship.';
+
+function hasNestedExpand(item: ExpandItem): boolean {
+  return item.options.expand.length > 0;
+}
+
+// "You can't use $top or $orderby options to limit the total number of records returned with a
+// nested $expand", anywhere in the query. https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/join-tables
+function refuseTopAndOrderBy(items: ExpandItem[]): void {
+  for (const item of items) {
+    if (item.options.top !== undefined || item.options.orderBy.length > 0)
+      throw badRequest(ONLY_SELECT_AND_FILTER, ErrorCodes.ResourceNotFound);
+    refuseTopAndOrderBy(item.options.expand);
+  }
 }
 
 /** The column a `$select`/`$orderby` name refers to (`_x_value` for lookups). */
 export function selectColumn(table: TableMeta, name: string): ColumnMeta {
   const match = /^_(.+)_value$/.exec(name);
   const column = columnOf(table, match ? match[1] : name);
+  // Microsoft's example of this answer carries the code "0x0".
   if (!column || (match && !isLookup(column))) {
     throw badRequest(
       `Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
-      ErrorCodes.ResourceNotFound,
+      ErrorCodes.UnknownProperty,
     );
   }
   return column;
@@ -115,7 +135,7 @@ function expandItem(table: TableMeta, item: string, tableOf: (logicalName: strin
   if (!nav) {
     throw badRequest(
       `Could not find a property named '${navigation}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
-      ErrorCodes.ResourceNotFound,
+      ErrorCodes.UnknownProperty,
     );
   }
   const nested = new Map<string, string>();
@@ -129,9 +149,15 @@ function expandItem(table: TableMeta, item: string, tableOf: (logicalName: strin
       nested.set(part.slice(0, eq).trim(), part.slice(eq + 1));
     }
   }
-  if (nested.has('$expand'))
-    throw badRequest('Nested $expand is not supported; expand one level.', ErrorCodes.ResourceNotFound);
-  return { navigation, nav, options: parseQueryOptions(tableOf(nav.target), nested, tableOf) };
+  // join-tables.md: nested $expand follows many-to-one and one-to-many relationships, never N:N.
+  if (nested.has('$expand') && nav.kind === 'manyToMany')
+    throw badRequest(
+      `The navigation property '${navigation}' cannot be expanded. Only many-to-one relationships are supported for nested expansion.`,
+      ErrorCodes.ResourceNotFound,
+    );
+  if (nav.kind === 'lookup' && (nested.has('$top') || nested.has('$orderby')))
+    throw badRequest(ONLY_SELECT_AND_FILTER, ErrorCodes.ResourceNotFound);
+  return { navigation, nav, options: parseQueryOptions(tableOf(nav.target), nested, tableOf, true) };
 }
 
 /** Splits on `separator` outside parentheses and quoted strings. */

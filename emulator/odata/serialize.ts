@@ -87,10 +87,16 @@ export function formatValue(column: ColumnMeta, value: unknown): string | undefi
     case 'decimal':
       return (value as number).toLocaleString('en-US');
     case 'datetime':
-      return formatDate(String(value));
+      return column.dateOnly ? formatDateOnly(String(value)) : formatDate(String(value));
     default:
       return undefined;
   }
+}
+
+// The emulator's users keep UTC, so the date is the UTC date of the stored instant.
+function formatDateOnly(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
 }
 
 function formatDate(iso: string): string {

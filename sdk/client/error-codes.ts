@@ -21,14 +21,25 @@ export const ErrorCodes = {
   ThrottleConcurrency: '0x80072326',
   /** An activated workflow definition cannot be updated; deactivate it first (unverified text). */
   PublishedWorkflowUpdate: '0x80045002',
-  /** Unknown segment, property or malformed query option (404/400). */
+  /**
+   * A query option Dataverse cannot run: malformed, or unsupported such as a nested `$expand` over
+   * an N:N relationship, or `$top`/`$orderby` beside a nested `$expand` (400). The name is older
+   * than the code it holds; an unknown URL segment is {@link ErrorCodes.UnknownSegment}.
+   * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/join-tables
+   */
   ResourceNotFound: '0x80060888',
   /**
-   * "Resource not found for the segment '<name>'" (404): no entity set, function or action of that
-   * name, e.g. a table the environment does not have.
-   * https://learn.microsoft.com/troubleshoot/power-platform/dataverse/dataverse-web-api-and-sdk/web-api-client-errors
+   * No entity set, function or action of that name ("Resource not found for the segment 'Account'.", 404).
+   * https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/web-api-client-errors
    */
-  SegmentNotFound: '0x8006088a',
+  UnknownSegment: '0x8006088a',
+  /** A `$select`/`$orderby` or expanded name that is no property of the type (400; Microsoft's example has "0x0"). */
+  UnknownProperty: '0x0',
+  /**
+   * "No HTTP resource was found that matches the request URI": a function called with POST or an
+   * action with GET (404; Microsoft's example has an empty code).
+   */
+  NoHttpResource: '',
   /** Payload the server cannot map to the entity (400). */
   InvalidPayload: '0x80048d19',
   /** A value that breaks a column rule: required, length, type, state/status pair (400). */

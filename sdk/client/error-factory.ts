@@ -3,6 +3,7 @@
  * says what happened and what to do, and a redacted copy of the request. No transport object is kept.
  */
 import {
+  ConcurrencyError,
   ConnectionError,
   DataverseError,
   ErrorCodes,
@@ -94,8 +95,7 @@ export function errorFromResponse(response: FailedResponse): DataverseError {
     ? redactText(parsed.message).trimEnd().replace(/\.$/, '')
     : 'no message';
   const code = parsed.code ? ` ${parsed.code}` : '';
-  const message = `${where} failed with ${response.status}${code}: ${serverMessage}. ${response.advice ?? adviceFor(response.status, parsed.code)}`;
-  return new ErrorClass(message, {
+  const init = {
     status: response.status,
     code: parsed.code,
     requestId: response.headers['x-ms-service-request-id'] ?? response.headers['req_id'],
@@ -103,7 +103,16 @@ export function errorFromResponse(response: FailedResponse): DataverseError {
     request: response.request,
     body: parsed.body === undefined ? undefined : redact(parsed.body),
     attempts: response.attempts,
-  });
+  };
+  // A 412 with an empty code is told apart by its request (see ConcurrencyError.isDuplicate).
+  const probe = ErrorClass === ConcurrencyError ? new ConcurrencyError('', init) : undefined;
+  const advice =
+    response.advice ??
+    (probe?.isDuplicate
+      ? adviceFor(response.status, ErrorCodes.DuplicateRecord)
+      : adviceFor(response.status, parsed.code));
+  const message = `${where} failed with ${response.status}${code}: ${serverMessage}. ${advice}`;
+  return new ErrorClass(message, init);
 }
 
 /** The error for a response outside 2xx that the pipeline gave up on. */

@@ -123,10 +123,31 @@ export class NotFoundError extends DataverseError {
 export class ConcurrencyError extends DataverseError {
   static override readonly errorKind: ErrorKind = ErrorKind.Concurrency;
 
-  /** True when the 412 means "a row with this key already exists" (0x80040237). */
+  /**
+   * True when the 412 means "a row with this key already exists": the code says so (0x80040237),
+   * or, when the body carries no known code, the request does: a create (POST, which only fails
+   * with 412 on a client-chosen id) or an upsert told to create only (`If-None-Match: *`).
+   * Microsoft's own examples show 412 bodies with `"code":""` for both kinds.
+   * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/perform-conditional-operations-using-web-api
+   */
   get isDuplicate(): boolean {
-    return this.code === ErrorCodes.DuplicateRecord;
+    if (this.code === ErrorCodes.DuplicateRecord) return true;
+    if (this.code === ErrorCodes.ConcurrencyVersionMismatch) return false;
+    const request = this.request;
+    if (!request) return false;
+    if (request.method === 'POST') return true;
+    return headerIn(request.headers, 'if-none-match') === '*';
   }
+
+  /** True when the 412 means "the row changed since it was read" (an `If-Match` write lost a race). */
+  get isVersionMismatch(): boolean {
+    return !this.isDuplicate;
+  }
+}
+
+function headerIn(headers: Record<string, string> | undefined, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers ?? {})) if (key.toLowerCase() === name) return value;
+  return undefined;
 }
 
 /** Raised on 401/403: the token was refused or the caller lacks privileges. */

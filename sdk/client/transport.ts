@@ -16,6 +16,7 @@ import {
   type PipelineRequest,
   type SendRequest,
 } from './pipeline/policy';
+import { RequestPacer } from './pipeline/pacing';
 import { retryPolicy } from './pipeline/retry';
 import { throttlePolicy } from './pipeline/throttle';
 import { userAgentPolicy } from './pipeline/user-agent';
@@ -34,9 +35,14 @@ export interface WebRequest {
   idempotent?: boolean;
   /** `text` for a `$batch` response; default `json`. */
   responseType?: 'json' | 'text';
+  /**
+   * Resolves with a response outside 2xx instead of rejecting when this says so (a failed `$batch`
+   * answers 400 with a multipart body the batch reads part by part).
+   */
+  accept?: (response: { status: number; headers: Readonly<Record<string, string>> }) => boolean;
 }
 
-/** A 2xx response. */
+/** A 2xx response (or one the request's `accept` took). */
 export interface WebResponse<T> {
   status: number;
   /** Response headers with lower-case names. */
@@ -66,7 +72,16 @@ export class Transport {
     this.policies = [
       userAgentPolicy(),
       authPolicy(options.credential, scopeFor(options.url), this.now),
-      throttlePolicy(this.limiter),
+      throttlePolicy(
+        this.limiter,
+        options.pacing === false
+          ? undefined
+          : {
+              pacer: new RequestPacer({ windowMs: options.rateLimitWindowMs }),
+              now: this.now,
+              sleep: options.sleep ?? defaultSleep,
+            },
+      ),
       retryPolicy({
         maxAttempts: options.maxAttempts ?? 5,
         baseDelayMs: options.retryBaseDelayMs ?? 500,
@@ -116,7 +131,8 @@ export class Transport {
     };
     if (pipelineRequest.signal?.aborted) throw abortedError(pipelineRequest);
     const response = await this.pipeline(pipelineRequest);
-    if (response.status < 200 || response.status >= 300) {
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok && !request.accept?.(response)) {
       throw errorFromPipelineResponse(response, this.now());
     }
     return { status: response.status, headers: response.headers, data: response.data as T };

@@ -76,6 +76,14 @@ export interface DataverseClientOptions {
   retryMaxDelayMs?: number;
   /** Requests in flight at once before `x-ms-dop-hint` is known; default 4. Adapts to the hint. */
   maxConcurrency?: number;
+  /**
+   * Length of the server's service-protection window in ms, for pacing on the
+   * `x-ms-ratelimit-*` headers; default 300000 (Dataverse's 5 minutes). Set it only for a server
+   * with another window (an emulator started with `limits: { windowMs }`).
+   */
+  rateLimitWindowMs?: number;
+  /** Pace requests on the `x-ms-ratelimit-*` headers; default true (429s are retried either way). */
+  pacing?: boolean;
   /** Default per-request timeout in ms; default 120000. */
   timeoutMs?: number;
   /** Extra headers sent with every request. */
@@ -155,7 +163,10 @@ export interface DeleteOptions extends RequestOptions {
 
 /** Options of `DataverseClient.list`. */
 export interface ListOptions extends RequestOptions {
-  /** `Prefer: odata.maxpagesize`; default 5000 (the Web API's maximum). */
+  /**
+   * `Prefer: odata.maxpagesize`; default 5000 (the Web API's maximum). Not sent for a query with
+   * `top` (Dataverse would ignore the `$top`), and refused together with one.
+   */
   pageSize?: number;
   /** Ask for formatted values and lookup names (`odata.include-annotations="*"`). */
   annotations?: boolean;
@@ -220,17 +231,30 @@ export interface BatchOptions extends RequestOptions {
   continueOnError?: boolean;
 }
 
+/**
+ * What became of one request of a batch: it succeeded; it failed itself (its own status ≥ 400); it
+ * was rolled back because another request of its change set failed; or it was never run because
+ * the batch stopped at an earlier failure (no `continueOnError`).
+ */
+export type BatchOutcome = 'succeeded' | 'failed' | 'rolled-back' | 'not-run';
+
 /** The outcome of one request of a batch, in the order given. */
 export interface BatchResponse {
-  /** HTTP status of this request; 0 when it was not run. */
+  /** HTTP status of this request; 0 when it was rolled back or not run. */
   status: number;
+  /** What became of the request; only `failed` carries the server's own error for it. */
+  outcome: BatchOutcome;
   /** Its response headers, lower-cased. */
   headers: Record<string, string>;
   /** Parsed JSON body, if any. */
   body?: unknown;
-  /** Content-ID of a change set request. */
+  /** Content-ID of a change set request (the one it was sent with). */
   contentId?: string;
-  /** Set when the request failed (status ≥ 400) or was not run because its change set failed. */
+  /**
+   * Set unless the request succeeded: for `failed`, the DataverseError subclass of its own response
+   * (a 412 is a ConcurrencyError); for `rolled-back`, an error whose `cause` is the failure that
+   * rolled the change set back; for `not-run`, an error saying the batch stopped.
+   */
   error?: Error;
   /** Id from `OData-EntityId`, for creates. */
   entityId?: string;

@@ -53,7 +53,7 @@ export const InviteRedemptionTable = {
     owner: lookup('ownerid', 'ownerid', 'systemuser'),
   },
   relationships: {
-    /** Unverified navigation name, see `UNVERIFIED_FACTS`. */
+    /** The activity's parties (confirmed in Microsoft's adx_inviteredemption table reference). */
     parties: 'adx_inviteredemption_activity_parties',
   },
 } as const satisfies TableDefinition;

@@ -1,6 +1,9 @@
 /**
  * adx_webrole: a web role of a standard-data-model site, granted to contacts through
- * adx_webrole_contact. Enhanced-model web roles are powerpagecomponent rows instead.
+ * adx_webrole_contact (enhanced-model web roles are powerpagecomponent rows instead). User-owned,
+ * with the lookup `adx_websiteid` to its website (navigation property of the same name), as
+ * Microsoft's table reference lists them.
+ * https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/adx_webrole
  */
 import type { WebApiRecord } from '../client/types';
 import { lookup, type TableDefinition } from './table';
@@ -24,6 +27,7 @@ export const WebRoleTable = {
   },
   lookups: {
     website: lookup('adx_websiteid', 'adx_websiteid', 'adx_website'),
+    owner: lookup('ownerid', 'ownerid', 'systemuser'),
   },
   relationships: {
     contacts: 'adx_webrole_contact',

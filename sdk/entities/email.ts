@@ -27,7 +27,7 @@ export const EmailTable = {
     notifications: 'notifications',
   },
   lookups: {
-    /** Unverified navigation name, see `UNVERIFIED_FACTS`. */
+    /** Regarding an invitation (navigation confirmed in Microsoft's email table reference). */
     regardingInvitation: lookup(
       'regardingobjectid',
       'regardingobjectid_adx_invitation_email',

@@ -206,10 +206,15 @@ export const Codes = {
 
 /** True for 412 version-mismatch (another writer changed the row since it was read). */
 export function isConcurrencyConflict(error: unknown): boolean {
-  return isStatus(error, 412) && !isStatus(error, 412, Codes.duplicateRecord);
+  return isStatus(error, 412) && !isDuplicate(error);
 }
 
-/** True for "a record with this id already exists". */
+/**
+ * True for "a record with this id already exists": the code, or (a 412 whose body has no code, as
+ * Microsoft's examples show) the request, decided by ConcurrencyError.isDuplicate.
+ */
 export function isDuplicate(error: unknown): boolean {
-  return (error as ErrorLike | undefined)?.code?.toLowerCase() === Codes.duplicateRecord;
+  const e = error as (ErrorLike & { isDuplicate?: unknown }) | undefined;
+  if (typeof e?.isDuplicate === 'boolean') return e.isDuplicate;
+  return e?.code?.toLowerCase() === Codes.duplicateRecord;
 }

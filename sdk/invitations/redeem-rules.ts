@@ -63,7 +63,7 @@ export function decideRedemption(facts: RedemptionFacts): RedemptionPlan {
   if (inv.record.expiresOn && isExpired(inv.record.expiresOn, now)) {
     throw new InvitationError(
       'expired',
-      `Invitation ${id} expired on ${inv.record.expiresOn.toISOString()}; issue a new one or extend ${InvitationTable.columns.expiryDate}.`,
+      `Invitation ${id} expired on ${inv.record.expiresOn.toISOString()} (the portal stops accepting a code at the stored instant of its expiry date, the start of that day for the user who set it); issue a new one or extend ${InvitationTable.columns.expiryDate}.`,
     );
   }
   const existing = redeemingContactId(who);

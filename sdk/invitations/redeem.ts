@@ -67,7 +67,11 @@ export async function redeemInvitation(
       securityStamp,
     });
     const responses = await ctx.client.batch([{ changeSet: requests }], signal ? { signal } : undefined);
-    const failed = responses.find((r) => r.error || r.status >= 400);
+    // The request that failed itself decides (a 412 on the If-Match write is a lost race); the
+    // others of the change set were only rolled back with it. A real org answers such a batch with
+    // 400 and the failure inside a changesetresponse part; the client maps it by Content-ID.
+    const failed =
+      responses.find((r) => r.outcome === 'failed') ?? responses.find((r) => r.outcome !== 'succeeded');
     if (!failed) {
       const result: RedemptionResult = {
         invitationId: inv.record.id,

@@ -76,7 +76,7 @@ export function isMissingResource(error: unknown): boolean {
   if (!e || e.status !== 404) return false;
   const code = e.code?.toLowerCase();
   return (
-    code === ErrorCodes.SegmentNotFound ||
+    code === ErrorCodes.UnknownSegment ||
     code === ErrorCodes.ResourceNotFound ||
     /resource not found for the segment/i.test(e.message ?? '')
   );

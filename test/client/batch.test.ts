@@ -28,14 +28,14 @@ describe('DataverseClient.batch', () => {
     expect(responses.every((r) => r.error === undefined)).toBe(true);
   });
 
-  it('gives every request of a failed change set the parsed error and keeps going with continueOnError', async () => {
+  it('pins a failed change set on the request whose Content-ID it carries; the others are rolled back', async () => {
     const responses = await withFixture('client/batch-change-set-failed', (url) =>
       testClient(url).client.batch(
         [
           {
             changeSet: [
-              { method: 'POST', url: 'contacts', body: { contactid: ADA, lastname: 'Again' } },
               { method: 'POST', url: 'adx_invitations', body: { adx_name: 'Invite' } },
+              { method: 'POST', url: 'contacts', body: { contactid: ADA, lastname: 'Again' } },
             ],
           },
           { method: 'GET', url: 'WhoAmI()' },
@@ -43,16 +43,20 @@ describe('DataverseClient.batch', () => {
         { continueOnError: true },
       ),
     );
-    expect(responses).toHaveLength(3);
-    expect(responses[0].error).toBeInstanceOf(ConcurrencyError);
-    expect(responses[1].error).toBeInstanceOf(ConcurrencyError);
-    expect((responses[0].error as DataverseError).code).toBe('0x80040237');
-    expect((responses[0].error as DataverseError).requestId).toBe('0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f');
-    expect(responses[2].status).toBe(200);
-    expect(responses[2].error).toBeUndefined();
+    expect(responses.map((r) => [r.outcome, r.status, r.contentId])).toEqual([
+      ['rolled-back', 0, '1'],
+      ['failed', 412, '2'],
+      ['succeeded', 200, undefined],
+    ]);
+    const failure = responses[1].error as ConcurrencyError;
+    expect(failure).toBeInstanceOf(ConcurrencyError);
+    expect(failure).toMatchObject({ code: '0x80040237', isDuplicate: true });
+    expect(failure.requestId).toBe('0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f');
+    expect(responses[0].error?.message).toMatch(/rolled back: the request with Content-ID 2/);
+    expect(responses[0].error?.cause).toBeDefined();
   });
 
-  it('marks requests after the first failure as not run when the batch stops', async () => {
+  it('reads a 400 batch answer part by part and marks the requests after the failure as not run', async () => {
     const responses = await withFixture('client/batch-stops-at-first-error', (url) =>
       testClient(url).client.batch([
         { method: 'GET', url: `contacts(${ADA})` },
@@ -60,7 +64,9 @@ describe('DataverseClient.batch', () => {
       ]),
     );
     expect(responses[0].error).toBeInstanceOf(NotFoundError);
-    expect(responses[1]).toMatchObject({ status: 0 });
+    expect(responses[0]).toMatchObject({ outcome: 'failed', status: 404 });
+    expect((responses[0].error as DataverseError).code).toBe('0x80040217');
+    expect(responses[1]).toMatchObject({ status: 0, outcome: 'not-run' });
     expect(responses[1].error?.message).toMatch(/not run/);
   });
 });

@@ -33,6 +33,64 @@ describe('DataverseClient.list', () => {
     ]);
   });
 
+  it('sends a query with top without odata.maxpagesize, which would make Dataverse ignore the $top', async () => {
+    // The request and answer of Microsoft's example (query/overview, "Retrieve Data").
+    let prefer: unknown = 'not asked';
+    const scope = nock(FIXTURE_URL)
+      .get('/api/data/v9.2/accounts?$select=name,statecode,statuscode&$orderby=name&$top=1')
+      .reply(function () {
+        prefer = this.req.headers.prefer;
+        return [
+          200,
+          {
+            '@odata.context': `${FIXTURE_URL}/api/data/v9.2/$metadata#accounts(name,statecode,statuscode)`,
+            value: [
+              {
+                '@odata.etag': 'W/"112430907"',
+                name: 'A. Datum Corporation (sample)',
+                statecode: 0,
+                statuscode: 1,
+                accountid: '4b757ff7-9c85-ee11-8179-000d3a9933c9',
+              },
+            ],
+          },
+        ];
+      });
+    const rows: unknown[] = [];
+    const list = testClient(FIXTURE_URL).client.list('accounts', {
+      select: ['name', 'statecode', 'statuscode'],
+      orderBy: 'name',
+      top: 1,
+    });
+    for await (const row of list) rows.push(row);
+    scope.done();
+    expect(prefer).toBeUndefined();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('never yields more than top rows, even from a server that pages the query', async () => {
+    const page = (n: number, next?: string) => ({
+      value: Array.from({ length: n }, (_, i) => ({ contactid: `c${i}` })),
+      ...(next ? { '@odata.nextLink': next } : {}),
+    });
+    const scope = nock(FIXTURE_URL)
+      .get('/api/data/v9.2/contacts?$top=3')
+      .reply(200, page(2, `${FIXTURE_URL}/api/data/v9.2/contacts?$top=3&$skiptoken=x`))
+      .get('/api/data/v9.2/contacts?$top=3&$skiptoken=x')
+      .reply(200, page(2, `${FIXTURE_URL}/api/data/v9.2/contacts?$top=3&$skiptoken=y`));
+    const rows: unknown[] = [];
+    for await (const row of testClient(FIXTURE_URL).client.list('contacts', { top: 3 })) rows.push(row);
+    scope.done();
+    expect(rows).toHaveLength(3);
+  });
+
+  it('refuses top together with pageSize, before sending anything', () => {
+    const { client } = testClient(FIXTURE_URL);
+    expect(() => client.list('contacts', { top: 10 }, { pageSize: 5 })).toThrow(
+      /top \(10\) or pageSize \(5\), not both/,
+    );
+  });
+
   it('rejects a page size above the Web API maximum of 5000', () => {
     const { client } = testClient('https://contoso.crm.dynamics.com');
     expect(() => client.list('contacts', undefined, { pageSize: 5001 })).toThrow(/1 to 5000/);

@@ -46,11 +46,22 @@ export function changeSetReply(statuses: number[]): Reply {
   return [200, body, BATCH_TYPE];
 }
 
-/** A `$batch` answer for a change set that failed as a whole. */
-export function failedChangeSetReply(status: number, code: string, message: string): Reply {
+/**
+ * A `$batch` answer for a change set that failed, as a real org sends it without
+ * `odata.continue-on-error`: `400`, and a `changesetresponse_` part holding only the failing
+ * request's response, marked with its Content-ID (the other requests were rolled back).
+ * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api#handling-errors
+ */
+export function failedChangeSetReply(
+  status: number,
+  code: string,
+  message: string,
+  contentId: string,
+): Reply {
   const error = JSON.stringify({ error: { code, message } });
-  const body = `--batchresponse_x\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${status} Error\r\nContent-Type: application/json; odata.metadata=minimal\r\n\r\n${error}\r\n--batchresponse_x--\r\n`;
-  return [200, body, BATCH_TYPE];
+  const failed = `--changesetresponse_y\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: ${contentId}\r\n\r\nHTTP/1.1 ${status} Error\r\nREQ_ID: 5ecd1cb3-1730-4ffc-909c-d44c22270026\r\nContent-Type: application/json; odata.metadata=minimal\r\n\r\n${error}\r\n--changesetresponse_y--\r\n`;
+  const body = `--batchresponse_x\r\nContent-Type: multipart/mixed; boundary=changesetresponse_y\r\n\r\n${failed}--batchresponse_x--\r\n`;
+  return [400, body, BATCH_TYPE];
 }
 
 /** A `$batch` answer holding one 200 JSON response per GET sent inside the batch. */

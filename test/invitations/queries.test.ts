@@ -121,15 +121,15 @@ describe('InvitationService.list', () => {
     expect(ids).toEqual(['a', 'b']);
   });
 
-  it('defines expired as Active, not redeemed, with an expiry date at or before now', () => {
+  it('defines expired as Active, not redeemed, with an expiry date before the portal now', () => {
     expect(statusFilter('expired', NOW)).toBe(
-      'statecode eq 0 and statuscode ne 756150001 and adx_expirydate le 2026-06-01T00:00:00.000Z',
+      'statecode eq 0 and statuscode ne 756150001 and adx_expirydate lt 2026-06-01T00:00:00.000Z',
     );
   });
 
-  it('leaves invitations expiring exactly now out of new and sent (redeem refuses them too)', () => {
+  it('keeps invitations expiring exactly now in new and sent (the portal and redeem still accept them)', () => {
     expect(statusFilter('new', NOW)).toContain(
-      '(adx_expirydate eq null or adx_expirydate gt 2026-06-01T00:00:00.000Z)',
+      '(adx_expirydate eq null or adx_expirydate ge 2026-06-01T00:00:00.000Z)',
     );
   });
 });

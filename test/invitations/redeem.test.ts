@@ -210,7 +210,9 @@ describe('InvitationService.redeem', () => {
       .post(`${API}/$batch`, isLookup)
       .reply(...lookupReply(invitation()))
       .post(`${API}/$batch`, isChangeSet)
-      .reply(...failedChangeSetReply(412, '0x80060882', 'The version of the existing record does not match.'))
+      .reply(
+        ...failedChangeSetReply(412, '0x80060882', 'The version of the existing record does not match.', '1'),
+      )
       .post(`${API}/$batch`, isLookup)
       .reply(
         ...lookupReply(
@@ -224,6 +226,33 @@ describe('InvitationService.redeem', () => {
 
     scope.done();
     expect((error as InvitationError).reason).toBe('already_redeemed');
+    expect(waits).toEqual([10]);
+  });
+
+  it('re-decides after a 412 with an empty code inside the change set, as Microsoft shows it', async () => {
+    // https://learn.microsoft.com/power-apps/developer/data-platform/webapi/perform-conditional-operations-using-web-api#apply-optimistic-concurrency-on-update
+    const waits: number[] = [];
+    const scope = nock(ORG)
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation()))
+      .post(`${API}/$batch`, isChangeSet)
+      .reply(
+        ...failedChangeSetReply(
+          412,
+          '',
+          "The version of the existing record doesn't match the RowVersion property provided.",
+          '1',
+        ),
+      )
+      .post(`${API}/$batch`, isLookup)
+      .reply(...lookupReply(invitation({ '@odata.etag': 'W/"8"' })))
+      .post(`${API}/$batch`, (body: string) => isChangeSet(body) && body.includes('If-Match: W/"8"'))
+      .reply(...changeSetReply([204, 204]));
+
+    const result = await service(waits).redeem(CODE, { contactId: CONTACT });
+
+    scope.done();
+    expect(result).toMatchObject({ invitationId: INV, contactId: CONTACT, status: 'redeemed' });
     expect(waits).toEqual([10]);
   });
 
@@ -282,7 +311,9 @@ describe('InvitationService.redeem', () => {
       .query(true)
       .reply(200, collection([]))
       .post(`${API}/$batch`, (body: string) => body.includes(`activityid":"${usernameClaimId('ann')}"`))
-      .reply(...failedChangeSetReply(412, '0x80040237', 'A record with matching key values already exists.'));
+      .reply(
+        ...failedChangeSetReply(412, '0x80040237', 'A record with matching key values already exists.', '3'),
+      );
 
     const error = await service(waits)
       .redeem(CODE, {
@@ -299,11 +330,38 @@ describe('InvitationService.redeem', () => {
     expect(waits).toEqual([]);
   });
 
+  it('tells a claimed username from a lost race by the request when the 412 has an empty code', async () => {
+    const waits: number[] = [];
+    const scope = nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([invitation()]))
+      .get(`${API}/contacts`)
+      .query(true)
+      .reply(200, collection([]))
+      .post(`${API}/$batch`)
+      .reply(...failedChangeSetReply(412, '', 'A record with matching key values already exists.', '3'));
+
+    const error = await service(waits)
+      .redeem(CODE, {
+        registration: { email: 'ann@example.com', username: 'ann', password: 'Correct-Horse-9' },
+      })
+      .catch((e: unknown) => e);
+
+    scope.done();
+    expect(error).toMatchObject({
+      reason: 'invalid',
+      message: expect.stringMatching(/username "ann" is taken/),
+    });
+    expect(waits).toEqual([]);
+  });
+
   it('gives up after the configured number of lost races with the concurrency error', async () => {
     const conflict = failedChangeSetReply(
       412,
       '0x80060882',
       'The version of the existing record does not match.',
+      '1',
     );
     const scope = nock(ORG)
       .post(`${API}/$batch`, isLookup)

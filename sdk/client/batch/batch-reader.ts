@@ -75,9 +75,17 @@ function readHttpPart(part: string): HttpPart {
   return { status: Number(statusLine[1]), headers: http.head, body, contentId: mime.head['content-id'] };
 }
 
+// The boundary from the body's first delimiter line, when the Content-Type names none.
+function leadingBoundary(body: string): string | undefined {
+  const match = /^\s*--(batchresponse_[^\s]+)\r?\n/.exec(body);
+  return match ? match[1] : undefined;
+}
+
 /** Parses a whole `$batch` response body given its Content-Type header. */
 export function readBatch(body: string, contentType: string | undefined): BatchPart[] {
-  const boundary = boundaryOf(contentType);
+  const boundary =
+    boundaryOf(contentType) ??
+    (/multipart\/mixed/i.test(contentType ?? '') ? leadingBoundary(body) : undefined);
   if (!boundary)
     throw new InvalidArgumentError(
       'contentType',

@@ -26,9 +26,28 @@ function checkPageSize(pageSize: number): number {
 }
 
 /**
+ * The page size to ask for, or undefined for a query with `top`: "Don't use `$top` with the
+ * `Prefer: odata.maxpagesize` request header. If you include both, `$top` is ignored." So a query
+ * with `top` is sent without the preference (one page of at most `top` rows), and `top` with an
+ * explicit `pageSize` is refused.
+ * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results#dont-use-the-top-query-option-while-paging-records
+ */
+function pageSizeFor(query: ListQuery | undefined, options: ListOptions): number | undefined {
+  if (query?.top === undefined) return checkPageSize(options.pageSize ?? MAX_PAGE_SIZE);
+  if (options.pageSize !== undefined) {
+    throw new InvalidArgumentError(
+      'pageSize',
+      `Give top (${query.top}) or pageSize (${options.pageSize}), not both: Dataverse ignores $top when a page size is asked for.`,
+    );
+  }
+  return undefined;
+}
+
+/**
  * Rows of a table matching the query. Only one page is held at a time; each next page is asked
- * for with the same page size, by the exact `@odata.nextLink` (it carries a paging cookie). The
- * query is checked (and its URL built) at once, so a bad filter fails the call, not the iteration.
+ * for with the same page size, by the exact `@odata.nextLink` (it carries a paging cookie). With
+ * `top`, at most `top` rows are fetched and yielded. The query is checked (and its URL built) at
+ * once, so a bad filter fails the call, not the iteration.
  */
 export function listRecords<T>(
   ctx: OperationContext,
@@ -36,15 +55,17 @@ export function listRecords<T>(
   query?: ListQuery,
   options: ListOptions = {},
 ): PagedAsyncIterable<T> {
-  const pageSize = checkPageSize(options.pageSize ?? MAX_PAGE_SIZE);
+  const pageSize = pageSizeFor(query, options);
   const firstUrl = collectionUrl(entitySet, query);
   const headers = callHeaders(options, [
-    Prefer.maxPageSize(pageSize),
+    pageSize !== undefined && Prefer.maxPageSize(pageSize),
     options.annotations && Prefer.annotations,
   ]);
+  const top = query?.top;
   async function* byPage(): AsyncGenerator<Page<T>> {
     let url: string | undefined = firstUrl;
-    while (url) {
+    let left = top ?? Infinity;
+    while (url && left > 0) {
       const response: { data: CollectionBody<T> } = await ctx.transport.send<CollectionBody<T>>({
         method: 'GET',
         url,
@@ -52,8 +73,11 @@ export function listRecords<T>(
         options,
       });
       const body: CollectionBody<T> = response.data ?? {};
-      url = body['@odata.nextLink'];
-      yield { value: body.value ?? [], nextLink: url, count: body['@odata.count'] };
+      // A server that pages a `$top` query anyway is not followed past `top` rows.
+      const value = (body.value ?? []).slice(0, left);
+      left -= value.length;
+      url = left > 0 ? body['@odata.nextLink'] : undefined;
+      yield { value, nextLink: url, count: body['@odata.count'] };
     }
   }
   return {

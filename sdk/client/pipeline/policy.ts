@@ -32,9 +32,10 @@ export interface PipelineRequest {
   /**
    * Runs `wait` (a retry's backoff) without holding what the policies before hold for this request:
    * the throttle frees its concurrency slot for the wait and takes one again after. Absent without
-   * a throttle.
+   * a throttle. `failed` is the response the retry waits after, if one arrived (a 429 was refused
+   * before it ran, so it did not count against the caller's limits).
    */
-  readonly pause?: (wait: () => Promise<void>) => Promise<void>;
+  readonly pause?: (wait: () => Promise<void>, failed?: PipelineResponse) => Promise<void>;
 }
 
 /** What came back from one attempt: any HTTP status (a 4xx or 5xx is a response, not an error). */

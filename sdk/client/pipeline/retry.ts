@@ -69,7 +69,7 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
           if ('response' in outcome) return outcome.response;
           throw outcome.error;
         }
-        await wait(current, decision, options);
+        await wait(current, decision, options, 'response' in outcome ? outcome.response : undefined);
         current = { ...current, attempt: current.attempt + 1 };
       }
     },
@@ -80,6 +80,7 @@ async function wait(
   request: PipelineRequest,
   decision: RetryDecision,
   options: RetryPolicyOptions,
+  failed?: PipelineResponse,
 ): Promise<void> {
   const delayMs =
     decision.retryAfterMs ??
@@ -109,5 +110,5 @@ async function wait(
     }
     if (request.signal?.aborted) throw abortedError(request);
   };
-  await (request.pause ? request.pause(sleep) : sleep());
+  await (request.pause ? request.pause(sleep, failed) : sleep());
 }

@@ -18,7 +18,7 @@ export interface ListQuery {
   filter?: ODataFilter;
   /** `$orderby`, e.g. `'createdon desc'` or `['lastname', 'firstname']`. */
   orderBy?: string | readonly string[];
-  /** Most rows to return (`$top`; no paging then). */
+  /** Most rows to return (`$top`, sent without `odata.maxpagesize`: one page of at most this many). */
   top?: number;
   /** Related rows to include (`$expand`): text, or an object with nested options. */
   expand?: ODataExpand;

@@ -85,7 +85,7 @@ describe('emulator core: $batch', () => {
     ]);
   });
 
-  test('a failing request rolls back its whole change set and the set answers with that one error', async () => {
+  test('a failing request rolls back its whole change set, answered in a changesetresponse part with its Content-ID', async () => {
     const res = await post(
       batch([
         changeSet('changeset_1', [
@@ -98,18 +98,53 @@ describe('emulator core: $batch', () => {
       ]),
     );
     expect(await lastNames()).toEqual([]);
-    expect(res.text).not.toContain('changesetresponse_');
-    expect(res.text).toMatch(/Content-ID: 2\r\n\r\nHTTP\/1.1 404 Not Found/);
+    expect(res.text).toMatch(
+      /Content-Type: multipart\/mixed; boundary=changesetresponse_[\w-]+\r\n\r\n--changesetresponse_[\w-]+\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\nHTTP\/1.1 404 Not Found/,
+    );
+    expect(res.text).not.toMatch(/Content-ID: 1\r\n/);
     expect(res.text).toContain('0x80040217');
   });
 
-  test('processing stops at the first error without odata.continue-on-error', async () => {
-    await post(
+  test('a failed change set answers 400 without odata.continue-on-error', async () => {
+    const res = await post(
+      batch([changeSet('changeset_1', [part('POST', 'contacts', { nosuchcolumn: 1 }, '1')])]),
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=batchresponse_/);
+  });
+
+  test('a failed change set answers 200 with odata.continue-on-error', async () => {
+    const res = await post(
+      batch([changeSet('changeset_1', [part('POST', 'contacts', { nosuchcolumn: 1 }, '1')])]),
+      { Prefer: 'odata.continue-on-error' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/Content-ID: 1\r\n\r\nHTTP\/1.1 400 Bad Request/);
+  });
+
+  test('processing stops at the first error without odata.continue-on-error, answering 400', async () => {
+    const res = await post(
       batch([
         part('POST', 'contacts', { nosuchcolumn: 1 }),
         part('POST', 'contacts', { lastname: 'BatchAfter' }),
       ]),
     );
+    expect(res.status).toBe(400);
+    expect(res.text.match(/HTTP\/1.1 \d{3}/g)).toEqual(['HTTP/1.1 400']);
+    expect(await lastNames()).toEqual([]);
+  });
+
+  test('a Content-ID referenced before it is declared is refused with the text Microsoft shows', async () => {
+    const res = await post(
+      batch([
+        changeSet('changeset_1', [
+          part('PATCH', '$1', { lastname: 'BatchEarly' }, '2'),
+          part('POST', 'contacts', { lastname: 'BatchLate' }, '1'),
+        ]),
+      ]),
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("Content-ID Reference: '$1' does not exist in the batch context.");
     expect(await lastNames()).toEqual([]);
   });
 
@@ -123,6 +158,7 @@ describe('emulator core: $batch', () => {
         Prefer: 'odata.continue-on-error',
       },
     );
+    expect(res.status).toBe(200);
     expect(res.text).toMatch(/HTTP\/1.1 400 Bad Request/);
     expect(await lastNames()).toEqual(['BatchAfter']);
   });

@@ -12,7 +12,7 @@ describe('emulator core: errors in Dataverse format', () => {
     const res = await em.request('GET', 'contactz');
     expect(res.status).toBe(404);
     expect(res.json.error).toEqual({
-      code: '0x80060888',
+      code: '0x8006088a',
       message: "Resource not found for the segment 'contactz'.",
     });
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { DataverseClient, StaticTokenCredential } from '../../../sdk/client';
 import { openDatabase, Store } from '../../../emulator/store/store';
 import { startTestEmulator } from './helpers';
 import type { TestEmulator } from './helpers';
@@ -61,12 +62,18 @@ describe('emulator core: paging', () => {
     expect(paged.ids).toEqual(whole.ids);
   });
 
-  test('$top returns one page without nextLink', async () => {
+  test('$top alone returns one page of at most that many rows, without nextLink', async () => {
+    const res = await em.request('GET', 'contacts?$select=fullname&$top=3');
+    expect(res.json.value).toHaveLength(3);
+    expect(res.json['@odata.nextLink']).toBeUndefined();
+  });
+
+  test('$top with odata.maxpagesize is ignored, as page-results.md says: the query pages', async () => {
     const res = await em.request('GET', 'contacts?$select=fullname&$top=3', {
       headers: { Prefer: 'odata.maxpagesize=2' },
     });
-    expect(res.json.value).toHaveLength(3);
-    expect(res.json['@odata.nextLink']).toBeUndefined();
+    expect(res.json.value).toHaveLength(2);
+    expect(res.json['@odata.nextLink']).toContain('$skiptoken=');
   });
 
   test('a tampered $skiptoken is 400', async () => {
@@ -114,4 +121,25 @@ describe('emulator core: paging 100,000 rows', () => {
     expect(decodedPerPage).toHaveLength(20);
     expect(Math.max(...decodedPerPage)).toBe(5000);
   }, 60000);
+});
+
+describe('the client and the emulator on $top', () => {
+  let em: TestEmulator;
+  beforeAll(async () => {
+    em = await startTestEmulator();
+  });
+  afterAll(() => em.close());
+
+  test('list({ top }) fetches at most top rows, in one request', async () => {
+    let requests = 0;
+    const client = new DataverseClient({
+      url: em.core.apiUrl.replace(/\/api\/data\/v9\.2\/$/, ''),
+      credential: new StaticTokenCredential('test-token'),
+      logger: { debug: (message) => void (message.startsWith('→ ') && requests++) },
+    });
+    const rows: unknown[] = [];
+    for await (const row of client.list('contacts', { select: ['fullname'], top: 2 })) rows.push(row);
+    expect(rows).toHaveLength(2);
+    expect(requests).toBe(1);
+  });
 });

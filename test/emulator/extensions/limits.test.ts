@@ -83,3 +83,30 @@ describe('createLimitsGate', () => {
     expect(gate.limits.maxRequests).toBe(5);
   });
 });
+
+describe('ServiceProtectionGate response headers', () => {
+  it('tells what is left of the window: requests and combined execution time in seconds', () => {
+    const gate = new ServiceProtectionGate({
+      maxRequests: 10,
+      maxExecutionTimeMs: 5000,
+      windowMs: 60_000,
+      dopHint: 4,
+    });
+    gate.admit(USER, 0);
+    gate.release(USER, 0, 1500);
+    gate.admit(USER, 2000);
+    expect(gate.responseHeaders(USER, 2000)).toEqual({
+      'x-ms-dop-hint': '4',
+      'x-ms-ratelimit-burst-remaining-xrm-requests': '8',
+      'x-ms-ratelimit-time-remaining-xrm-requests': '3.50',
+    });
+  });
+
+  it("answers a refused request with Microsoft's message for the request limit", () => {
+    const gate = new ServiceProtectionGate({ maxRequests: 1, windowMs: 300_000 });
+    gate.admit(USER, 0);
+    expect(gate.admit(USER, 1)?.message).toBe(
+      'Number of requests exceeded the limit of 1 over time window of 300 seconds.',
+    );
+  });
+});

@@ -201,10 +201,10 @@ export class FakeClient implements DataverseApi {
       const [, entitySet, id, navigation] = m;
       if (!this.row(entitySet, id)) {
         const error = new NotFoundError(`${entitySet}(${id}) not found`, { status: 404, code: '0x80040217' });
-        return { status: 404, headers: {}, error };
+        return { status: 404, headers: {}, error, outcome: 'failed' };
       }
       const value = this.expansions.get(`${entitySet}(${id})`)?.[navigation] ?? [];
-      return { status: 200, headers: {}, body: { value } };
+      return { status: 200, headers: {}, body: { value }, outcome: 'succeeded' };
     });
   }
 
