@@ -32,6 +32,7 @@ import { readManifest } from '../sdk/solutions/index';
 import type { EmulatorOperations, OperationContext } from './contracts';
 import type { EmulatorDataModel } from './metadata';
 import { seedEnhancedSite } from './seed-enhanced-site';
+import { SITE_SETTING_SEED, seedSiteSettings } from './seed-site-settings';
 import { recordSolution } from './solution-records';
 
 /** Ids of everything `seed: true` creates, plus the organization and business unit WhoAmI returns. */
@@ -80,6 +81,8 @@ export const SEED = {
   solutionId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0052',
   /** The solutioncomponent row making the Send Invitation workflow part of PortalInvitations. */
   sendInvitationComponentId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0053',
+  /** The registration site settings of both sites (adx_sitesetting, mspp_sitesetting). */
+  siteSettings: SITE_SETTING_SEED,
 } as const;
 
 /** The Send Invitation XAML, relative to the package root. */
@@ -198,6 +201,10 @@ export async function seedStore(
       }
     }
     if (dataModel !== 'standard') await seedEnhancedSite(ops, ctx);
+    await seedSiteSettings(ops, ctx, {
+      standard: dataModel !== 'enhanced' ? SEED.websiteId : undefined,
+      enhanced: dataModel !== 'standard' ? SEED.enhancedSiteId : undefined,
+    });
     await ops.create(
       AccountTable.logicalName,
       { [account.name]: 'Contoso Partners', [account.email]: 'partners@example.com' },
