@@ -113,7 +113,7 @@ export function registerSiteCheck(group: Command): void {
         if (!reg.check.invitationOnly) {
           const site = reg.site.name || reg.site.id;
           throw new CliError(
-            `Site ${describeSite(reg.site)} is not invitation-only${reg.check.reasons.length ? `: ${reg.check.reasons.join('; ')}` : ''}.`,
+            `Site ${describeSite(reg.site)} is not invitation-only (${reg.check.verdict}; the reasons are in the output).`,
             options.fix
               ? 'The fix wrote the registration settings; what remains is a sign-in method (LocalLoginEnabled or ExternalLoginEnabled), which is yours to choose.'
               : `Run \`portal-invite site check --site "${site}" --fix\` to make it invitation-only (add --dry-run to see the writes first).`,

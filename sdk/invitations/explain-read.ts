@@ -10,21 +10,16 @@ import { expandText } from '../client/query/expand';
 import type { WebApiRecord } from '../client/types';
 import {
   AccountTable,
-  ActivityPartyTable,
   ContactTable,
   FORMATTED_VALUE_ANNOTATION,
   InvitationTable,
   invitationSelect,
-  InviteRedemptionTable,
   readExpandedIds,
   readExpandedRow,
   readExpandedRows,
   readNumber,
   readString,
-  StandardColumns,
-  toContactRecord,
   toInvitationRecord,
-  toInviteRedemptionRecord,
   toWorkflowRecord,
   WorkflowState,
   WorkflowTable,
@@ -41,8 +36,9 @@ import {
   type SiteWebRole,
 } from '../sites/index';
 import type { ContactSummary, RedemptionGrants, RedemptionRecord, SendJob } from './explain-types';
+import { CONTACT_SELECT, nameContacts, readRedemptions, readWho, rows, summary } from './explain-people';
 import { readSendJobs } from './explain-send-jobs';
-import { anyOf, isGuid, NO_CACHE, normalizeGuid, quote } from './odata';
+import { normalizeGuid, quote } from './odata';
 
 /** adx_invitationcode holds at most this many characters: a longer code matches nothing. */
 export const MAX_CODE_LENGTH = 200;
@@ -51,7 +47,6 @@ const inv = InvitationTable.columns;
 const { inviteContact, assignToAccount, redemptionWorkflow } = InvitationTable.lookups;
 const { redeemedContacts, inviteContacts } = InvitationTable.relationships;
 const contact = ContactTable.columns;
-const CONTACT_SELECT = [contact.id, contact.fullName, contact.email, contact.state];
 
 /** The invitation with everything `explain` needs from it. */
 export interface ExplainedInvitation {
@@ -85,22 +80,6 @@ export interface ExplainFacts {
   who?: { ref: string; byEmail: boolean; matches: ContactSummary[] };
   /** The registration settings of the site(s) that could redeem the code. */
   sites: SiteRegistration[];
-}
-
-function summary(row: WebApiRecord): ContactSummary {
-  const c = toContactRecord(row);
-  const result: ContactSummary = { id: normalizeGuid(c.id) };
-  if (c.fullName) result.name = c.fullName;
-  if (c.email) result.email = c.email;
-  if (c.state !== undefined) result.state = c.state;
-  return result;
-}
-
-async function rows(client: DataverseApi, entitySet: string, query: Parameters<DataverseApi['list']>[1]) {
-  const found: WebApiRecord[] = [];
-  for await (const row of client.list(entitySet, query, { headers: { ...NO_CACHE }, annotations: true }))
-    found.push(row);
-  return found;
 }
 
 function invitationQuery(code: string, directory: SiteDirectory) {
@@ -159,59 +138,6 @@ function toExplained(directory: SiteDirectory, row: WebApiRecord): ExplainedInvi
   }
   if (site) explained.site = site;
   return explained;
-}
-
-/** Redemption activities regarding the invitation, oldest first, with their customer contact. */
-async function readRedemptions(client: DataverseApi, invitationId: string): Promise<RedemptionRecord[]> {
-  const { columns: c, lookups: l, relationships: r } = InviteRedemptionTable;
-  const party = ActivityPartyTable;
-  const found = await rows(client, InviteRedemptionTable.entitySet, {
-    select: [c.id, c.createdOn],
-    filter: `${l.regardingInvitation.valueField} eq ${normalizeGuid(invitationId)}`,
-    orderBy: `${StandardColumns.createdOn} asc`,
-    expand: expandText({
-      [r.parties]: { select: [party.columns.participationType, party.lookups.partyContact.valueField] },
-    }),
-  });
-  return found.map((row) => {
-    const record = toInviteRedemptionRecord(row);
-    const result: RedemptionRecord = { id: normalizeGuid(record.id) };
-    if (record.contactId) result.contact = { id: normalizeGuid(record.contactId) };
-    if (record.createdOn) result.on = record.createdOn.toISOString();
-    return result;
-  });
-}
-
-/** The contacts a `who` names: by id, or every contact with that emailaddress1. */
-async function readWho(client: DataverseApi, ref: string): Promise<ExplainFacts['who']> {
-  const byEmail = !isGuid(ref);
-  const filter = byEmail ? `${contact.email} eq ${quote(ref)}` : `${contact.id} eq ${normalizeGuid(ref)}`;
-  const matches = (await rows(client, ContactTable.entitySet, { select: CONTACT_SELECT, filter })).map(
-    summary,
-  );
-  return { ref, byEmail, matches };
-}
-
-/** Names and e-mails of contacts known only by id (the redeemers of older activities). */
-async function nameContacts(client: DataverseApi, facts: ExplainFacts): Promise<void> {
-  const known = new Map<string, ContactSummary>();
-  const invitation = facts.invitation;
-  for (const c of [...(invitation?.redeemedContacts ?? []), ...(facts.who?.matches ?? [])])
-    known.set(c.id, c);
-  if (invitation?.inviteContact) known.set(invitation.inviteContact.id, invitation.inviteContact);
-  const missing = [
-    ...new Set(
-      facts.redemptions.map((r) => r.contact?.id).filter((id): id is string => !!id && !known.has(id)),
-    ),
-  ];
-  if (missing.length > 0) {
-    const found = await rows(client, ContactTable.entitySet, {
-      select: CONTACT_SELECT,
-      filter: anyOf(contact.id, missing, 'guid'),
-    });
-    for (const row of found) known.set(summary(row).id, summary(row));
-  }
-  for (const r of facts.redemptions) if (r.contact) r.contact = known.get(r.contact.id) ?? r.contact;
 }
 
 /** Reads everything `explain` decides on; only GET requests. */
