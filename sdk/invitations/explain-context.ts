@@ -88,6 +88,10 @@ export function explainNotes(facts: ExplainFacts): string[] {
   if (!inv) return [];
   const notes: string[] = [];
   const { record } = inv;
+  if (facts.redemptions.length > record.redemptions)
+    notes.push(
+      `${facts.redemptions.length - record.redemptions} redemption(s) were recorded while this was being read (the invitation said ${record.redemptions}); explain it again for the current answer.`,
+    );
   const last = facts.sendJobs[0];
   if (!last && record.status === 'new')
     notes.push(

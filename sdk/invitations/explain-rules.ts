@@ -90,7 +90,7 @@ export function whoReasons(facts: ExplainFacts): { contact?: ContactSummary; rea
 /** The redemption-scope reasons, in decideRedemption's order. */
 export function redemptionReasons(facts: ExplainFacts, now: number): ExplainReason[] {
   const inv = facts.invitation;
-  if (!inv) return [notFound(facts)];
+  if (!inv) return [notFound(facts), ...whoReasons(facts).reasons];
   const reasons: ExplainReason[] = [];
   const name = describeInvitation(inv);
   const { record } = inv;
