@@ -1,7 +1,8 @@
 /**
  * The sample portal written into an empty store when `seed: true`: a system user (the WhoAmI
  * caller), a standard-data-model site (adx_website) with its web roles, an enhanced-data-model
- * site (powerpagesite "Fabrikam Partners") with its web role components and a site setting, a
+ * site (powerpagesite "Fabrikam Partners") with its web role components and a site setting, the
+ * registration site settings of both sites (seed-site-settings.ts), a
  * partner account, contacts (one without an e-mail address), the activated Send Invitation
  * workflow read from the solution source, and the PortalInvitations solution (with its publisher)
  * holding that workflow as its one component. A store seeded for one data model holds only that

@@ -3,6 +3,8 @@
  * depends on who redeems has its own test: not the invited contact (single and group), no such
  * contact, an inactive contact, an e-mail several active contacts share.
  */
+import { InvalidArgumentError } from '../../sdk/errors';
+import { InvitationService } from '../../sdk/invitations/index';
 import { reasonCodes, SEED, startExplainEnv, writesSent, type ExplainEnv } from './explain-support';
 
 let env: ExplainEnv;
@@ -89,4 +91,22 @@ test('an e-mail address two active contacts share is refused as ambiguous, listi
 test('with the code unknown, the contact is still checked', async () => {
   const e = await env.explain('no-such-code-at-all', MISSING);
   expect(reasonCodes(e)).toEqual(['not_found', 'contact_not_found']);
+});
+
+test('the contact may also be given as { contactId } or { email }', async () => {
+  const created = await env.service.create({ type: 'single', contact: 'alice.adams@example.com' });
+  const service = new InvitationService(env.recorder.client);
+  expect((await service.explain(created.code!, { contactId: SEED.contacts.alice })).who?.id).toBe(
+    SEED.contacts.alice,
+  );
+  expect(reasonCodes(await service.explain(created.code!, { email: 'bob.brown@example.com' }))).toEqual([
+    'not_invited',
+  ]);
+});
+
+test('a blank code or a blank contact is refused before anything is sent', async () => {
+  const service = new InvitationService(env.recorder.client);
+  await expect(service.explain('  ')).rejects.toBeInstanceOf(InvalidArgumentError);
+  await expect(service.explain('some-code', { email: ' ' })).rejects.toBeInstanceOf(InvalidArgumentError);
+  expect(env.recorder.requests).toEqual([]);
 });
