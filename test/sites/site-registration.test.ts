@@ -220,7 +220,7 @@ describe('races', () => {
         if (prop !== 'batch') return Reflect.get(target, prop, receiver);
         return async (...args: Parameters<DataverseApi['batch']>) => {
           await target.update(SiteSettingTable.entitySet, openId, {
-            adx_value: `true${'\u0020'.repeat(++round)}`,
+            adx_value: `true${' '.repeat(++round)}`,
           });
           return target.batch(...args);
         };
