@@ -1,7 +1,8 @@
 /**
  * The sample portal written into an empty store when `seed: true`: a system user (the WhoAmI
  * caller), a standard-data-model site (adx_website) with its web roles, an enhanced-data-model
- * site (powerpagesite "Fabrikam Partners") with its web role components and a site setting, a
+ * site (powerpagesite "Fabrikam Partners") with its web role components and a site setting, the
+ * registration site settings of both sites (seed-site-settings.ts), a
  * partner account, contacts (one without an e-mail address), the activated Send Invitation
  * workflow read from the solution source, and the PortalInvitations solution (with its publisher)
  * holding that workflow as its one component. A store seeded for one data model holds only that
@@ -32,6 +33,7 @@ import { readManifest } from '../sdk/solutions/index';
 import type { EmulatorOperations, OperationContext } from './contracts';
 import type { EmulatorDataModel } from './metadata';
 import { seedEnhancedSite } from './seed-enhanced-site';
+import { SITE_SETTING_SEED, seedSiteSettings } from './seed-site-settings';
 import { recordSolution } from './solution-records';
 
 /** Ids of everything `seed: true` creates, plus the organization and business unit WhoAmI returns. */
@@ -80,6 +82,8 @@ export const SEED = {
   solutionId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0052',
   /** The solutioncomponent row making the Send Invitation workflow part of PortalInvitations. */
   sendInvitationComponentId: '0f0d6d3e-1c49-4f7b-9d0e-5a2b7c0e0053',
+  /** The registration site settings of both sites (adx_sitesetting, mspp_sitesetting). */
+  siteSettings: SITE_SETTING_SEED,
 } as const;
 
 /** The Send Invitation XAML, relative to the package root. */
@@ -198,6 +202,10 @@ export async function seedStore(
       }
     }
     if (dataModel !== 'standard') await seedEnhancedSite(ops, ctx);
+    await seedSiteSettings(ops, ctx, {
+      standard: dataModel !== 'enhanced' ? SEED.websiteId : undefined,
+      enhanced: dataModel !== 'standard' ? SEED.enhancedSiteId : undefined,
+    });
     await ops.create(
       AccountTable.logicalName,
       { [account.name]: 'Contoso Partners', [account.email]: 'partners@example.com' },

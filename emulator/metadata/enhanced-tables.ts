@@ -15,6 +15,7 @@ import {
   PowerPageComponentType,
   PowerPageSiteTable,
 } from '../../sdk/entities/index';
+import { MsppSiteSettingTable } from '../../sdk/entities/index';
 import { choice, memo, text } from './columns';
 import { defineTable, type DefinedTable, manyToMany, oneToMany } from './define';
 import { activeInactive } from './portal-tables';
@@ -74,10 +75,22 @@ export const msppWebRoleTable = defineTable(MsppWebRoleTable, {
   },
 });
 
+/**
+ * mspp_sitesetting: a site's named values. Dataverse serves it as a writable virtual table over
+ * the Site Setting components; the emulator stores its rows in a table of their own (see
+ * emulator/extensions/README.md), so reads and writes behave as the Web API documents them.
+ */
+export const msppSiteSettingTable = defineTable(MsppSiteSettingTable, {
+  columns: { name: text(100, { required: true }), value: memo(2000), description: memo(2000) },
+  lookups: { website: { required: true } },
+  states: activeInactive,
+});
+
 /** The enhanced data model's tables, sources before their views. */
 export const enhancedTables: readonly DefinedTable[] = [
   powerPageSiteTable,
   powerPageComponentTable,
   msppWebsiteTable,
   msppWebRoleTable,
+  msppSiteSettingTable,
 ];

@@ -22,6 +22,7 @@ import {
   WebRoleTable,
   WebsiteTable,
 } from '../../sdk/entities/index';
+import { SiteSettingTable } from '../../sdk/entities/index';
 import { bool, choice, dateOnly, dateTime, int, memo, stateModel, text } from './columns';
 import { defineTable, type DefinedTable, manyToMany, oneToMany } from './define';
 
@@ -148,12 +149,20 @@ export const inviteRedemptionTable = defineTable(InviteRedemptionTable, {
   activity: { parties: { customers: ParticipationType.Customer }, navigation: 'parties' },
 });
 
+/** adx_sitesetting: a named value of a standard-model site (lengths per the portal solution). */
+export const siteSettingTable = defineTable(SiteSettingTable, {
+  columns: { name: text(100, { required: true }), value: memo(2000), description: memo(2000) },
+  lookups: { website: { required: true } },
+  states: activeInactive,
+});
+
 /** The portal tables, in the order the emulator serves them. */
 export const portalTables: readonly DefinedTable[] = [
   contactTable,
   accountTable,
   websiteTable,
   webRoleTable,
+  siteSettingTable,
   invitationTable,
   inviteRedemptionTable,
 ];

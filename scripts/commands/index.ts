@@ -6,12 +6,14 @@ import type { Command } from 'commander';
 import { registerEmulatorServe } from './emulator-serve';
 import { registerInviteBulk } from './invite-bulk';
 import { registerInviteCreate } from './invite-create';
+import { registerInviteExplain } from './invite-explain';
 import { registerInviteList } from './invite-list';
 import { registerInviteRedeem } from './invite-redeem';
 import { registerInviteRevoke } from './invite-revoke';
 import { registerInviteSend } from './invite-send';
 import { registerPluginsServe } from './plugins-serve';
 import { registerSitesList } from './sites-list';
+import { registerSiteCheck } from './site-check';
 import { registerSolutionExport } from './solution-export';
 import { registerSolutionImport } from './solution-import';
 import { registerSolutionPack } from './solution-pack';
@@ -38,6 +40,8 @@ export function registerCommands(program: Command): void {
     .command('sites')
     .description('the Power Pages sites of the environment (enhanced and standard data model)');
   registerSitesList(sites);
+  registerSiteCheck(sites);
+  sites.alias('site');
 
   const invite = program.command('invite').description('create, send, list, redeem and revoke invitations');
   registerInviteCreate(invite);
@@ -46,6 +50,7 @@ export function registerCommands(program: Command): void {
   registerInviteRedeem(invite);
   registerInviteRevoke(invite);
   registerInviteBulk(invite);
+  registerInviteExplain(invite);
 
   const solution = program
     .command('solution')

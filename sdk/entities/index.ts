@@ -23,3 +23,6 @@ export * from './powerpagesite';
 export * from './powerpagecomponent';
 export * from './mspp-website';
 export * from './mspp-webrole';
+export * from './adx-sitesetting';
+export * from './mspp-sitesetting';
+export * from './site-setting-record';

@@ -49,6 +49,33 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
     note: 'Reported, not documented (the reference lists Create/Update messages on the virtual table); the product never writes it, and the emulator refuses such writes with 405.',
   },
   {
+    where: 'MsppSiteSettingTable.lookups.website (mspp_sitesetting → site)',
+    value:
+      'lookup mspp_websiteid → mspp_website, bound as mspp_websiteid@odata.bind: /mspp_websites(<powerpagesite id>)',
+    note: 'The mspp_sitesetting EntityType page lists the columns and "POST GET PATCH DELETE" but the excerpts seen do not show the lookup table; a generated early-bound type and practitioner scripts bind /mspp_websites(<id>) (one binds /powerpagesites(<id>)). Confirm in $metadata.',
+  },
+  {
+    where: 'site check --fix on an enhanced-model site (sdk/sites/site-settings.ts)',
+    value:
+      'mspp_sitesetting rows can be created with a client-chosen mspp_sitesettingid and written in a $batch change set',
+    note: 'The table is virtual (over powerpagecomponent type 9); Microsoft documents Create/Update but not whether its provider honours a supplied id or takes part in a change set. The fix uses both (ids per site and name, so concurrent fixes collide instead of duplicating); confirm against an enhanced site.',
+  },
+  {
+    where: 'registration-check.ts: RequiresInvitation with OpenRegistrationEnabled true',
+    value: 'counted as open (not invitation-only)',
+    note: 'configure-site-settings documents RequiresInvitation as "enables invitation code feature and disables open registration", yet configure-site ("Users bypass invitation codes") says to turn open registration off and set RequiresInvitation; the check asks for both. The open-source portal (xRM CE) does not read RequiresInvitation at all.',
+  },
+  {
+    where: 'REGISTRATION_SETTINGS.localLoginEnabled default',
+    value: 'true (set-authentication-identity, 2025)',
+    note: "Microsoft's current page says Default: True; the 2017 page and the open-source portal (GetAuthenticationSettings) use false. The check follows the current documentation.",
+  },
+  {
+    where: 'Which site-setting row the portal reads when several share a name',
+    value: '"the first record found" (configure-site-settings); the order is not documented',
+    note: 'So rows that disagree are reported and the check assumes the value that lets people in; --fix updates every row of the name.',
+  },
+  {
     where: 'Send Invitation sets statuscode 756150000 (Sent) after e-mailing',
     value: 'SetState 0 / 756150000',
     note: 'From a third-party write-up of the portal solution.',

@@ -50,3 +50,22 @@ export type {
   SendResult,
   SendSkipCode,
 } from './types';
+export { explainFromFacts, explainInvitation, type ExplainContext } from './explain';
+export {
+  MAX_CODE_LENGTH,
+  readExplainFacts,
+  type ExplainFacts,
+  type ExplainedInvitation,
+} from './explain-read';
+export type {
+  ContactSummary,
+  ExplainReason,
+  ExplainReasonCode,
+  ExplainScope,
+  ExplainWho,
+  InvitationExpiry,
+  InvitationExplanation,
+  RedemptionGrants,
+  RedemptionRecord,
+  SendJob,
+} from './explain-types';

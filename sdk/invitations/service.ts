@@ -13,6 +13,8 @@ import {
 import { parseGuid } from '../entities/guid';
 import { createInvitation } from './create';
 import { createManyInvitations } from './create-many';
+import { explainInvitation } from './explain';
+import type { ExplainWho, InvitationExplanation } from './explain-types';
 import { findInvitationByCode, listInvitations, revokeInvitation } from './queries';
 import { redeemInvitation } from './redeem';
 import { sendInvitations } from './send';
@@ -119,6 +121,28 @@ export class InvitationService {
   /** Invitations with a status (default all), with their sites and web roles, streamed page by page. */
   list(options: { status?: InvitationListStatus } = {}): AsyncIterable<InvitationDetails> {
     return listInvitations(this.client, options.status ?? 'all', this.now());
+  }
+
+  /**
+   * Why `code` would be refused now, every reason with what to do about it, or that it would
+   * succeed and what the redemption would grant. `who` (a contact id or e-mail address) asks about
+   * that contact redeeming. Read-only: it sends GET requests only and writes nothing.
+   */
+  explain(
+    code: string,
+    who?: ExplainWho,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<InvitationExplanation> {
+    return explainInvitation(
+      {
+        client: this.client,
+        now: this.now,
+        sendWorkflowName: this.options.sendWorkflowName ?? SEND_INVITATION_WORKFLOW_NAME,
+        signal: options.signal,
+      },
+      code,
+      who,
+    );
   }
 
   /** Deactivates an invitation so its code no longer redeems; InvalidArgumentError for a bad id. */

@@ -17,13 +17,20 @@ import {
   WebsiteTable,
   type TableDefinition,
 } from '../entities/index';
+import { MsppSiteSettingTable, SiteSettingTable } from '../entities/index';
 import type { ErrorLike } from '../invitations/odata';
 import type { DataModel } from './types';
 
 /** The tables only one data model has. */
 export const DATA_MODEL_TABLES: Readonly<Record<DataModel, readonly TableDefinition[]>> = {
-  standard: [WebsiteTable, WebRoleTable],
-  enhanced: [PowerPageSiteTable, PowerPageComponentTable, MsppWebsiteTable, MsppWebRoleTable],
+  standard: [WebsiteTable, WebRoleTable, SiteSettingTable],
+  enhanced: [
+    PowerPageSiteTable,
+    PowerPageComponentTable,
+    MsppWebsiteTable,
+    MsppWebRoleTable,
+    MsppSiteSettingTable,
+  ],
 };
 
 /** Where each data model keeps its sites, web roles and the links an invitation needs. */

@@ -29,3 +29,41 @@ export {
   type RoleLinks,
 } from './web-role-grants';
 export { invitationSiteQuery, readInvitationSite, type InvitationSiteDetails } from './invitation-sites';
+export {
+  REGISTRATION_SETTINGS,
+  REGISTRATION_SETTING_KEYS,
+  displayValue,
+  parseSettingValue,
+  readRegistrationSettings,
+  readSetting,
+  type RegistrationSettingDefinition,
+  type RegistrationSettingKey,
+  type SettingReading,
+} from './registration-settings';
+export {
+  checkRegistration,
+  INVITATION_ONLY_SETTINGS,
+  planInvitationOnly,
+  registrationAccess,
+  type RegistrationAccess,
+  type RegistrationCheck,
+  type RegistrationVerdict,
+  type SettingWrite,
+} from './registration-check';
+export {
+  applySettingWrites,
+  readRegistrationRows,
+  readSiteRegistration,
+  settingWriteRequests,
+  SITE_SETTING_ID_NAMESPACE,
+  SITE_SETTING_TABLES,
+  siteSettingRowId,
+  type SiteRegistration,
+} from './site-settings';
+export {
+  chooseSite,
+  SiteRegistrationService,
+  type InvitationOnlyResult,
+  type MakeInvitationOnlyOptions,
+  type SiteRegistrationServiceOptions,
+} from './site-registration-service';
