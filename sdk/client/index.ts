@@ -60,6 +60,6 @@ export {
 export { parseErrorBody } from './error-factory';
 export { parseRetryAfter } from './retry-after';
 export { MAX_PAGE_SIZE } from './headers';
-export { MAX_BATCH_OPERATIONS } from './batch/batch-run';
+export { MAX_BATCH_OPERATIONS, changeSetFailure } from './batch/batch-run';
 export type { RecordRef } from './operations/relationships';
 export * from './types';

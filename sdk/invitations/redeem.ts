@@ -6,6 +6,7 @@
  */
 import type { DataverseApi } from '../client/api';
 import { DataverseError } from '../client/errors';
+import { changeSetFailure } from '../client/batch/batch-run';
 import { InvalidArgumentError } from '../errors';
 import { applyRedemption } from './apply-redemption';
 import { InvitationError } from './errors';
@@ -70,8 +71,7 @@ export async function redeemInvitation(
     // The request that failed itself decides (a 412 on the If-Match write is a lost race); the
     // others of the change set were only rolled back with it. A real org answers such a batch with
     // 400 and the failure inside a changesetresponse part; the client maps it by Content-ID.
-    const failed =
-      responses.find((r) => r.outcome === 'failed') ?? responses.find((r) => r.outcome !== 'succeeded');
+    const failed = changeSetFailure(responses);
     if (!failed) {
       const result: RedemptionResult = {
         invitationId: inv.record.id,

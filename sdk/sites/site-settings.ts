@@ -6,6 +6,8 @@
  * portal. A write is one `$batch` change set: every setting changes, or none does.
  */
 import type { DataverseApi } from '../client/api';
+import { changeSetFailure } from '../client/batch/batch-run';
+import { DataverseError } from '../client/errors';
 import type { BatchRequest } from '../client/types';
 import {
   MsppSiteSettingTable,
@@ -121,8 +123,11 @@ export async function applySettingWrites(
     [{ changeSet: settingWriteRequests(site, writes) }],
     signal ? { signal } : undefined,
   );
-  const failed = responses.find((r) => r.error || r.status >= 400);
+  const failed = changeSetFailure(responses);
   return failed
-    ? (failed.error ?? new Error(`The site settings change set failed with HTTP ${failed.status}.`))
+    ? (failed.error ??
+        new DataverseError(`The site settings change set failed with HTTP ${failed.status}.`, {
+          status: failed.status,
+        }))
     : undefined;
 }

@@ -152,6 +152,15 @@ export function mapBatchParts(
 }
 
 /**
+ * The response that decides why a change set failed: the request that failed itself (the others
+ * of the set were only rolled back with it), else the first one that did not succeed; undefined
+ * when every request succeeded.
+ */
+export function changeSetFailure(responses: readonly BatchResponse[]): BatchResponse | undefined {
+  return responses.find((r) => r.outcome === 'failed') ?? responses.find((r) => r.outcome !== 'succeeded');
+}
+
+/**
  * True for a `$batch` answer to read part by part even though its status is not 2xx: without
  * `Prefer: odata.continue-on-error` Dataverse answers a failed batch with `400` and a multipart
  * body holding the failing request's response.
