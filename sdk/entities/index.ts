@@ -22,3 +22,5 @@ export * from './powerpagesite';
 export * from './powerpagecomponent';
 export * from './mspp-website';
 export * from './mspp-webrole';
+export * from './adx-externalidentity';
+export * from './annotation';
