@@ -223,31 +223,3 @@ describe('refusals write nothing', () => {
     expect(await signInRows(h.client)).toHaveLength(0);
   });
 });
-
-describe.each(['enhanced', 'standard'] as const)(
-  'an environment with the %s data model only',
-  (dataModel) => {
-    let one: SignInHarness;
-    beforeEach(async () => {
-      one = await startSignInHarness({ dataModel });
-    });
-    afterEach(() => one.close());
-
-    it("links and redeems, and grants that model's role", async () => {
-      const service = new InvitationService(one.client, { handlers: 'in-process' });
-      const site = dataModel === 'enhanced' ? 'Fabrikam Partners' : 'Contoso Partner Portal';
-      const invitation = await service.create({
-        type: 'single',
-        contact: SEED.contacts.carol,
-        site,
-        webRoles: ['Partners'],
-      });
-      const login = { provider: ENTRA, subject: 'carol-sub', email: 'carol.chen@example.org' };
-      const result = await service.redeem(invitation.code!, { externalLogin: login });
-      expect(result).toMatchObject({ identityLinked: true, handlers: { rolesAdded: [expect.any(String)] } });
-      expect(await heldRoles(one.client, SEED.contacts.carol, dataModel)).toEqual([
-        dataModel === 'enhanced' ? SEED.enhancedWebRoles.partners : SEED.webRoles.partners,
-      ]);
-    });
-  },
-);
