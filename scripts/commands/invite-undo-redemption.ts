@@ -35,6 +35,9 @@ export function describeUndo(result: UndoRedemptionResult): string {
         ? `${result.identityRemoved.subject} of ${result.identityRemoved.provider} (${result.identityRemoved.id})`
         : 'none',
     ],
+    ...(result.localAccountRemoved
+      ? ([['Local account removed', result.localAccountRemoved.username]] as [string, string][])
+      : []),
     ...(result.noteId ? ([['Note', result.noteId]] as [string, string][]) : []),
   ]);
 }
@@ -50,7 +53,8 @@ export function registerInviteUndoRedemption(group: Command): void {
       'after',
       '\nTakes the count down, removes the contact from the redeemed contact(s), puts a Redeemed status back to\n' +
         'Sent (or New), removes the web roles this invitation granted (not those another redeemed invitation of the\n' +
-        'contact grants) and the sign-in the redemption linked, cancels the redemption, and notes it on the invitation.\n' +
+        'contact grants) and the sign-in (or local account) the redemption wrote, cancels the redemption, and notes it\n' +
+        'on the invitation.\n' +
         examples([
           ['portal-invite invite undo-redemption 6f1c...', 'show what undoing it would change'],
           ['portal-invite invite undo-redemption 6f1c... --yes', 'undo it'],

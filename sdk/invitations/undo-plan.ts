@@ -3,7 +3,8 @@
  * down by one, the contact leaves the redeemed contact(s), a Redeemed status goes back to Sent (or
  * New when it was never e-mailed), the web roles the invitation granted are taken away except those
  * another redeemed invitation of the contact grants too, and the sign-in row the redemption
- * created is removed. The account (parentcustomerid) and a workflow that ran are left as they are.
+ * created (or the local account it registered) is removed. The account (parentcustomerid) and a
+ * workflow that ran are left as they are.
  */
 import { ActivityState, InvitationState, type InvitationRecord } from '../entities/index';
 import { DATA_MODELS, type DataModel } from '../sites/types';
@@ -37,6 +38,11 @@ export interface UndoPlan {
   rolesKept: KeptRole[];
   /** The sign-in row the redemption created, removed (the contact gets a new security stamp). */
   identityRemoved?: { id: string; provider: string; subject: string };
+  /**
+   * The local portal account the redemption registered (its username and password hash are
+   * cleared, with a new security stamp). The username stays claimed by the canceled redemption.
+   */
+  localAccountRemoved?: { username: string };
 }
 
 /**
@@ -92,6 +98,7 @@ export function planUndo(facts: UndoFacts, now: number): UndoPlan {
     ...(identity && identity.contactId === redemption.contactId
       ? { identityRemoved: { id: identity.id, provider: identity.provider, subject: identity.subject } }
       : {}),
+    ...(facts.registeredUsername ? { localAccountRemoved: { username: facts.registeredUsername } } : {}),
   };
 }
 
@@ -118,6 +125,11 @@ export function undoNoteText(plan: UndoPlan, at: number): string {
       ? `Sign-in removed: ${plan.identityRemoved.subject} of ${plan.identityRemoved.provider} (adx_externalidentity ${plan.identityRemoved.id}); the contact got a new security stamp.`
       : 'Sign-in removed: none (the redemption linked none, or it was unlinked already).',
   );
+  if (plan.localAccountRemoved) {
+    lines.push(
+      `Local portal account removed: username "${plan.localAccountRemoved.username}" and its password; the contact got a new security stamp.`,
+    );
+  }
   lines.push('The contact, its account and anything a redemption workflow did are left as they are.');
   return lines.join('\n');
 }

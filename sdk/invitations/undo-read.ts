@@ -12,8 +12,6 @@ import {
   ActivityPartyTable,
   ContactTable,
   EmailTable,
-  ExternalIdentityTable,
-  externalIdentitySelect,
   InvitationState,
   InvitationTable,
   invitationSelect,
@@ -21,7 +19,6 @@ import {
   readEtag,
   readExpandedIds,
   readNumber,
-  toExternalIdentityRecord,
   toInvitationRecord,
   toInviteRedemptionRecord,
   type ExternalIdentityRecord,
@@ -32,6 +29,8 @@ import { readInvitationRoles, readRoleLinks, type RoleIdsByModel } from '../site
 import { InvitationError } from './errors';
 import { isStatus, NO_CACHE, normalizeGuid, queryAll } from './odata';
 import { createdIdentityOf } from './redemption-identity-note';
+import { identityRow, localUsername } from './undo-identity-read';
+import { usernameClaimId } from './username-claim';
 
 /** The redemption activity as undo reads it. */
 export interface UndoRedemptionRow {
@@ -68,6 +67,11 @@ export interface UndoFacts {
   identity?: ExternalIdentityRecord;
   /** Names of the roles both granted and held (id → name). */
   roleNames: ReadonlyMap<string, string>;
+  /**
+   * The contact's local portal username when this redemption registered it: a registration's
+   * activity id is the claim on its username (username-claim.ts), so the two match only then.
+   */
+  registeredUsername?: string;
 }
 
 const redemption = InviteRedemptionTable;
@@ -170,35 +174,18 @@ async function otherRedeemedInvitations(
   return [...new Set(ids)].filter((id) => id !== except);
 }
 
-async function identityRow(
-  client: DataverseApi,
-  id: string | undefined,
-): Promise<ExternalIdentityRecord | undefined> {
-  if (!id) return undefined;
-  try {
-    return toExternalIdentityRecord(
-      await client.retrieve(ExternalIdentityTable.entitySet, id, {
-        select: externalIdentitySelect,
-        headers: { ...NO_CACHE },
-      }),
-    );
-  } catch (error) {
-    // Unlinked since (by hand, or by an earlier undo): nothing left to remove.
-    if (isStatus(error, 404)) return undefined;
-    throw error;
-  }
-}
-
 /** Reads {@link UndoFacts} for redemption `redemptionId`. */
 export async function readUndoFacts(client: DataverseApi, redemptionId: string): Promise<UndoFacts> {
   const row = await readRedemptionRow(client, normalizeGuid(redemptionId));
   const { invitationId, contactId } = row;
-  const [invitation, links, others, identity] = await Promise.all([
+  const [invitation, links, others, identity, username] = await Promise.all([
     readInvitationFacts(client, invitationId, contactId),
     readRoleLinks(client, { invitationId, contactId }),
     otherRedeemedInvitations(client, contactId, invitationId),
     identityRow(client, row.createdIdentityId),
+    localUsername(client, contactId),
   ]);
+  const registeredUsername = username && usernameClaimId(username) === row.id ? username : undefined;
   const otherGrants = new Map<string, string[]>();
   const grants = await Promise.all(others.map((id) => readInvitationRoles(client, id)));
   grants.forEach((byModel, i) => {
@@ -224,5 +211,6 @@ export async function readUndoFacts(client: DataverseApi, redemptionId: string):
     otherGrants,
     identity,
     roleNames,
+    ...(registeredUsername ? { registeredUsername } : {}),
   };
 }

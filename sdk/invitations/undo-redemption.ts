@@ -4,8 +4,8 @@
  * redemption or another undo racing this one makes it read again and decide again), the redeemed
  * contact link, the activity marked Canceled (guarded by its etag, so an apply claim taken
  * meanwhile does too, and a canceled redemption is never applied afterwards), the role links, the
- * sign-in row with a new security stamp for the contact, and a note on the invitation saying all
- * of it.
+ * sign-in row (or the local account a registration wrote) with a new security stamp for the
+ * contact, and a note on the invitation saying all of it.
  */
 import type { DataverseApi } from '../client/api';
 import { DataverseError } from '../client/errors';
@@ -91,15 +91,20 @@ function undoRequests(facts: UndoFacts, plan: UndoPlan, noteId: string, ctx: Und
     });
   }
   if (plan.identityRemoved) {
-    requests.push(
-      { method: 'DELETE', url: recordPath(ExternalIdentityTable.entitySet, plan.identityRemoved.id) },
-      {
-        method: 'PATCH',
-        url: recordPath(ContactTable.entitySet, contactId),
-        body: contactToWebApi({ identitySecurityStamp: ctx.newId() }),
-        headers: { 'If-Match': '*' },
-      },
-    );
+    requests.push({
+      method: 'DELETE',
+      url: recordPath(ExternalIdentityTable.entitySet, plan.identityRemoved.id),
+    });
+  }
+  if (plan.identityRemoved || plan.localAccountRemoved) {
+    // A new security stamp ends the sessions the removed sign-in or account opened.
+    const account = plan.localAccountRemoved ? { identityUsername: null, identityPasswordHash: null } : {};
+    requests.push({
+      method: 'PATCH',
+      url: recordPath(ContactTable.entitySet, contactId),
+      body: contactToWebApi({ ...account, identitySecurityStamp: ctx.newId() }),
+      headers: { 'If-Match': '*' },
+    });
   }
   requests.push({
     method: 'POST',

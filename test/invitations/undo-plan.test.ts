@@ -122,6 +122,12 @@ describe('undoing a redemption', () => {
     expect(planUndo(facts({ identity }), NOW).identityRemoved).toBeUndefined();
   });
 
+  it('removes the local account the redemption registered, and says so in the note', () => {
+    const plan = planUndo(facts({ registeredUsername: 'ada' }), NOW);
+    expect(plan.localAccountRemoved).toEqual({ username: 'ada' });
+    expect(undoNoteText(plan, NOW)).toContain('Local portal account removed: username "ada"');
+  });
+
   it('refuses a redemption already undone (canceled) as invalid', () => {
     const canceled = facts({ redemption: { ...facts().redemption, state: ActivityState.Canceled } });
     expect(() => planUndo(canceled, NOW)).toThrow(InvitationError);
