@@ -44,7 +44,8 @@ export {
   type RedemptionPlan,
   type RedeemingContact,
 } from './redeem-rules';
-export { REDEMPTION_DETAIL_FIELDS, externalLoginOf } from './types';
+export { REDEMPTION_DETAIL_FIELDS } from './types';
+export { externalLoginOf } from './types';
 export { DEFAULT_CHUNK_SIZE } from './create-many';
 export type {
   CreateInvitationInput,
