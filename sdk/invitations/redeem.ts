@@ -121,12 +121,13 @@ export async function redeemInvitation(
     if (registration && isDuplicate(error)) throw usernameTaken(registration.username, error);
     // An external sign-in's row id comes from the sign-in: another redemption linked it first.
     // Decide again: it is now linked, to this contact (redeem through it) or another (refused).
-    const linkedMeanwhile = external !== undefined && isDuplicate(error);
-    if (
-      !linkedMeanwhile &&
-      !(isConcurrencyConflict(error) || (failed.status === 412 && !isStatus(error, 412)))
-    )
-      throw error;
+    if (external !== undefined && isDuplicate(error)) {
+      lastConflict = error;
+      if (attempt < ctx.maxAttempts) await ctx.sleep(backoffMs(attempt, ctx.random));
+      signal?.throwIfAborted();
+      continue;
+    }
+    if (!(isConcurrencyConflict(error) || (failed.status === 412 && !isStatus(error, 412)))) throw error;
     lastConflict = error;
     if (attempt < ctx.maxAttempts) {
       await ctx.sleep(backoffMs(attempt, ctx.random));
