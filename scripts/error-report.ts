@@ -86,6 +86,8 @@ const INVITATION_HINTS: Partial<Record<InvitationErrorReason, string>> = {
   already_redeemed: 'A single invitation is redeemed once: create a new invitation for another redemption.',
   not_invited:
     'This invitation names another contact: redeem it as that contact, or create one for this contact.',
+  identity_in_use:
+    'Nothing was written. See who holds the sign-in with `portal-invite identities list --contact <id|email>`; if it is linked by mistake, `portal-invite identities unlink` it, then redeem again.',
   invalid: 'Nothing was written. Fix what the message names, then run the command again.',
 };
 

@@ -10,6 +10,9 @@ import {
   ActivityState,
   ContactTable,
   EmailTable,
+  ExternalIdentityState,
+  ExternalIdentityStatus,
+  ExternalIdentityTable,
   InvitationState,
   InvitationStatus,
   InvitationTable,
@@ -64,6 +67,7 @@ export const contactTable = defineTable(ContactTable, {
   },
   lookups: { parentCustomerAccount: { customer: true } },
   states: activeInactive,
+  relationships: { externalIdentities: oneToMany(ExternalIdentityTable, 'contact') },
   computed: (v) => {
     const parts = [v[contact.firstName], v[contact.lastName]];
     const name = parts.filter((p) => typeof p === 'string' && p !== '').join(' ');
@@ -156,6 +160,18 @@ export const siteSettingTable = defineTable(SiteSettingTable, {
   states: activeInactive,
 });
 
+/** adx_externalidentity (organization-owned): a contact's external sign-in; lengths per the CDM schema. */
+export const externalIdentityTable = defineTable(ExternalIdentityTable, {
+  columns: {
+    username: text(100, { indexed: true }),
+    identityProvider: text(400),
+  },
+  states: stateModel(ExternalIdentityState, ExternalIdentityStatus, {
+    [ExternalIdentityState.Active]: [ExternalIdentityStatus.Active],
+    [ExternalIdentityState.Inactive]: [ExternalIdentityStatus.Inactive],
+  }),
+});
+
 /** The portal tables, in the order the emulator serves them. */
 export const portalTables: readonly DefinedTable[] = [
   contactTable,
@@ -165,4 +181,5 @@ export const portalTables: readonly DefinedTable[] = [
   siteSettingTable,
   invitationTable,
   inviteRedemptionTable,
+  externalIdentityTable,
 ];

@@ -6,6 +6,7 @@
 import {
   AccountTable,
   ActivityPartyTable,
+  AnnotationTable,
   ActivityState,
   AsyncOperationState,
   AsyncOperationStatus,
@@ -175,6 +176,14 @@ export const asyncOperationTable = defineTable(AsyncOperationTable, {
   }),
 });
 
+/** annotation (note): the emulator serves the invitation side of its polymorphic `objectid` only. */
+export const annotationTable = defineTable(AnnotationTable, {
+  columns: {
+    subject: text(500),
+    noteText: memo(100000),
+  },
+});
+
 /** The platform tables, in the order the emulator serves them. */
 export const systemTables: readonly DefinedTable[] = [
   systemUserTable,
@@ -182,4 +191,5 @@ export const systemTables: readonly DefinedTable[] = [
   emailTable,
   activityPartyTable,
   asyncOperationTable,
+  annotationTable,
 ];

@@ -4,13 +4,18 @@
  */
 import type { Command } from 'commander';
 import { registerEmulatorServe } from './emulator-serve';
+import { registerIdentitiesLink } from './identities-link';
+import { registerIdentitiesList } from './identities-list';
+import { registerIdentitiesUnlink } from './identities-unlink';
 import { registerInviteBulk } from './invite-bulk';
 import { registerInviteCreate } from './invite-create';
 import { registerInviteExplain } from './invite-explain';
 import { registerInviteList } from './invite-list';
 import { registerInviteRedeem } from './invite-redeem';
+import { registerInviteReissue } from './invite-reissue';
 import { registerInviteRevoke } from './invite-revoke';
 import { registerInviteSend } from './invite-send';
+import { registerInviteUndoRedemption } from './invite-undo-redemption';
 import { registerPluginsServe } from './plugins-serve';
 import { registerSitesList } from './sites-list';
 import { registerSiteCheck } from './site-check';
@@ -51,6 +56,17 @@ export function registerCommands(program: Command): void {
   registerInviteRevoke(invite);
   registerInviteBulk(invite);
   registerInviteExplain(invite);
+  registerInviteReissue(invite);
+  registerInviteUndoRedemption(invite);
+
+  const identities = program
+    .command('identities')
+    .description(
+      "contacts' external sign-ins (Microsoft Entra ID, Azure AD B2C, other OpenID Connect providers)",
+    );
+  registerIdentitiesList(identities);
+  registerIdentitiesLink(identities);
+  registerIdentitiesUnlink(identities);
 
   const solution = program
     .command('solution')

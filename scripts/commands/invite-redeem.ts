@@ -1,5 +1,6 @@
 /**
- * `portal-invite invite redeem`: redeem a code for an existing contact or a new registration.
+ * `portal-invite invite redeem`: redeem a code for an existing contact, a new registration, or
+ * someone signed in with an external provider (`--provider` and `--subject`, with `--email`).
  * The password is read from stdin (`--password-stdin`) so it never appears in shell history.
  * `--apply <redemption id>` applies a committed redemption's account, web roles and workflow again
  * (the retry when applying them failed after the redemption was committed).
@@ -19,8 +20,16 @@ export interface InviteRedeemOptions {
   code?: string;
   /** An existing contact (id or e-mail). */
   contact?: string;
-  /** Registration: the new user's e-mail. */
+  /** Registration: the new user's e-mail; external sign-in: the e-mail the provider reports. */
   email?: string;
+  /** External sign-in: the provider's authentication type (adx_identityprovidername). */
+  provider?: string;
+  /** External sign-in: the provider's key for the user (adx_username). */
+  subject?: string;
+  /** External sign-in: the given name the provider reports. */
+  firstName?: string;
+  /** External sign-in: the surname the provider reports. */
+  lastName?: string;
   /** Registration: the new user's user name. */
   username?: string;
   /** Read the registration password from stdin. */
@@ -41,7 +50,17 @@ export function registerInviteRedeem(group: Command): void {
     .argument('[code]', 'the invitation code')
     .option('--code <code>', 'the invitation code, as an option (needed when it starts with "-")')
     .option('--contact <id|email>', 'the existing contact redeeming the code')
-    .option('--email <email>', 'register a new user: e-mail')
+    .option(
+      '--email <email>',
+      'register a new user: e-mail; with --provider: the e-mail the provider reports',
+    )
+    .option(
+      '--provider <name>',
+      'an external sign-in: the provider (its authentication type, e.g. the authority URL)',
+    )
+    .option('--subject <key>', "an external sign-in: the provider's key for the user (sub or oid claim)")
+    .option('--first-name <name>', 'with --provider: the given name the provider reports')
+    .option('--last-name <name>', 'with --provider: the surname the provider reports')
     .option('--username <name>', 'register a new user: user name')
     .option('--password-stdin', 'register a new user: read the password from stdin')
     .option('--password <password>', 'the password on the command line (insecure; prefer --password-stdin)')
@@ -63,6 +82,10 @@ export function registerInviteRedeem(group: Command): void {
           'register a new portal user with the code',
         ],
         [
+          'portal-invite invite redeem <code> --provider https://login.microsoftonline.com/<tenant>/v2.0 --subject <sub> --email ada@example.com',
+          'someone signed in with Microsoft Entra ID redeems (the sign-in is linked to the invited contact)',
+        ],
+        [
           'portal-invite invite redeem --apply 6f1c...-redemption-id',
           "apply a redemption's account, web roles and workflow again after they failed",
         ],
@@ -72,7 +95,14 @@ export function registerInviteRedeem(group: Command): void {
       action<InviteRedeemOptions>(async (ctx, options, positional) => {
         const code = positional ?? options.code;
         if (options.apply) {
-          if (code || options.contact || options.email || options.username) {
+          if (
+            code ||
+            options.contact ||
+            options.email ||
+            options.username ||
+            options.provider ||
+            options.subject
+          ) {
             throw new UsageError('--apply takes only the redemption id; give no code or redeemer with it.');
           }
           const redemptionId = requireGuid(options.apply, 'a redemption (adx_inviteredemption)', '--apply');
@@ -101,6 +131,11 @@ export function registerInviteRedeem(group: Command): void {
             ['Redemption', result.redemptionId],
             ['Status', result.status],
             ['Redemptions', result.redemptions],
+            ...(result.externalIdentityId
+              ? ([
+                  ['Sign-in', `${result.externalIdentityId}${result.identityLinked ? ' (linked now)' : ''}`],
+                ] as [string, string][])
+              : []),
           ]),
         );
         if (result.handlersError !== undefined) {
@@ -117,6 +152,12 @@ async function redeemer(
   options: InviteRedeemOptions,
   warn: (message: string) => void,
 ): Promise<Parameters<InvitationService['redeem']>[1]> {
+  if (options.provider !== undefined || options.subject !== undefined) return externalRedeemer(options);
+  if (options.firstName !== undefined || options.lastName !== undefined) {
+    throw new UsageError(
+      '--first-name and --last-name go with an external sign-in (--provider and --subject).',
+    );
+  }
   if (options.contact) {
     if (options.email || options.username) {
       throw new UsageError('Give either --contact or --email/--username, not both.');
@@ -125,11 +166,34 @@ async function redeemer(
   }
   if (!options.email || !options.username) {
     throw new UsageError(
-      'Say who redeems: --contact <id|email>, or --email, --username and --password-stdin for a new user.',
+      'Say who redeems: --contact <id|email>; --email, --username and --password-stdin for a new user; or --provider and --subject (and --email) for an external sign-in.',
     );
   }
   const password = await readPassword(options, warn);
   return { registration: { email: options.email, username: options.username, password } };
+}
+
+function externalRedeemer(options: InviteRedeemOptions): Parameters<InvitationService['redeem']>[1] {
+  if (!options.provider || !options.subject) {
+    throw new UsageError(
+      'An external sign-in needs both --provider and --subject.',
+      'Give the provider (e.g. https://login.microsoftonline.com/<tenant>/v2.0) and the subject it reports for the user.',
+    );
+  }
+  if (options.contact || options.username || options.password !== undefined || options.passwordStdin) {
+    throw new UsageError(
+      'Give either --provider/--subject (an external sign-in) or --contact or --username/--password, not both.',
+    );
+  }
+  return {
+    externalLogin: {
+      provider: options.provider,
+      subject: options.subject,
+      ...(options.email !== undefined ? { email: options.email } : {}),
+      ...(options.firstName !== undefined ? { firstName: options.firstName } : {}),
+      ...(options.lastName !== undefined ? { lastName: options.lastName } : {}),
+    },
+  };
 }
 
 async function readPassword(options: InviteRedeemOptions, warn: (message: string) => void): Promise<string> {

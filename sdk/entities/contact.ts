@@ -59,6 +59,8 @@ export const ContactTable = {
     powerPageWebRoles: 'powerpagecomponent_mspp_webrole_contact',
     invitationsInvitedTo: 'adx_invitation_invitecontacts',
     invitationsRedeemed: 'adx_invitation_redeemedcontacts',
+    /** 1:N to the contact's external sign-ins (adx_externalidentity.adx_contactid). */
+    externalIdentities: 'adx_contact_externalidentity',
   },
 } as const satisfies TableDefinition;
 

@@ -26,3 +26,5 @@ export * from './mspp-webrole';
 export * from './adx-sitesetting';
 export * from './mspp-sitesetting';
 export * from './site-setting-record';
+export * from './adx-externalidentity';
+export * from './annotation';

@@ -111,4 +111,25 @@ export const UNVERIFIED_FACTS: readonly UnverifiedFact[] = [
     value: '"Key" (as in the reference export) rather than "UniqueIdentifier"',
     note: 'The reference export uses "Key"; one reverse-engineered description says "UniqueIdentifier". Generated sender steps follow the export.',
   },
+  {
+    where: 'ExternalIdentityTable.lookups.contact.navigation',
+    value: 'adx_contactid',
+    note: "The portal source names the relationship adx_contact_externalidentity and the column adx_contactid; the navigation name comes from a metadata export, not from Microsoft's reference. Confirm in $metadata.",
+  },
+  {
+    where: 'adx_externalidentity column lengths (adx_username 100, adx_identityprovidername 400)',
+    value: 'the lengths of the Common Data Model schema of ExternalIdentity',
+    note: "The Web API reference lists the columns without lengths; the IdentityService refuses longer values before writing. Confirm in EntityDefinitions(LogicalName='adx_externalidentity')/Attributes.",
+  },
+  {
+    where: 'AnnotationTable.lookups.invitation.navigation',
+    value: 'objectid_adx_invitation (relationship adx_invitation_Annotations)',
+    note: 'Follows objectid_<table>, the pattern public samples use (objectid_account) and a metadata export shows; confirm in $metadata of an org with Power Pages.',
+  },
+  {
+    where: 'Redemption by external sign-in: contact columns',
+    value:
+      'adx_identity_emailaddress1confirmed, adx_identity_logonenabled, adx_identity_securitystamp (adx_identity_username is not written)',
+    note: "From the open-source portal (InitializeUserAsync, AutoConfirmEmailAsync, AddLoginAsync). The OpenID FAQ says Entra-based sign-ups show the sub/oid as the contact's username too; the product leaves adx_identity_username alone so a local account stays as it was.",
+  },
 ];

@@ -7,7 +7,15 @@ import { ErrorKind, PortalInvitationsError } from '../errors';
 
 /** Why an invitation operation was refused. */
 export type InvitationErrorReason =
-  'not_found' | 'inactive' | 'expired' | 'max_redemptions' | 'already_redeemed' | 'not_invited' | 'invalid';
+  | 'not_found'
+  | 'inactive'
+  | 'expired'
+  | 'max_redemptions'
+  | 'already_redeemed'
+  | 'not_invited'
+  /** The external sign-in (provider, subject) is already linked to another contact. */
+  | 'identity_in_use'
+  | 'invalid';
 
 /** Raised when an invitation rule refuses the operation; nothing was written. */
 export class InvitationError extends PortalInvitationsError {

@@ -9,6 +9,21 @@ export { isExpired } from './expiry';
 export { listStatusOf } from './queries';
 export { whyNotSendable, type NotSendable } from './send';
 export { validateRegistration, MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH } from './registration-rules';
+export { validateExternalLoginRedemption, MAX_NAME_LENGTH } from './registration-rules';
+export { externalRedeemer, signUpFields, type ExternalRedeemer } from './redeem-external-rules';
+export { lookupExternalLogin, type ExternalLoginFacts } from './redeem-external-lookup';
+export { createdIdentityOf, IDENTITY_NOTE_MARKER } from './redemption-identity-note';
+export { checkedExpiry } from './reissue-expiry';
+export { reissueInvitation, type ReissueContext, type ReissueOptions, type ReissueResult } from './reissue';
+export {
+  undoRedemption,
+  type KeptRole,
+  type UndoContext,
+  type UndoPlan,
+  type UndoRedemptionOptions,
+  type UndoRedemptionResult,
+  type UndoRole,
+} from './undo-redemption';
 export {
   validateNewInvitation,
   checkInvitationShape,
@@ -32,6 +47,7 @@ export {
   type RedeemingContact,
 } from './redeem-rules';
 export { REDEMPTION_DETAIL_FIELDS } from './types';
+export { externalLoginOf } from './types';
 export { DEFAULT_CHUNK_SIZE } from './create-many';
 export type {
   CreateInvitationInput,
@@ -40,6 +56,7 @@ export type {
   InvitationDetails,
   CreateManyProgress,
   CreateManyResult,
+  ExternalLoginRedemption,
   InvitationListStatus,
   InvitationRecord,
   LocalRegistration,

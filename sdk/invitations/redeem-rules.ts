@@ -8,7 +8,15 @@ import { InvitationError } from './errors';
 import { isExpired } from './expiry';
 import { normalizeGuid } from './odata';
 import type { RedeemableInvitation, RegistrationCandidate } from './redeem-lookup';
-import { redeemingContactId, registrationOf, type LocalRegistration, type RedemptionRequest } from './types';
+import type { ExternalLoginFacts } from './redeem-external-lookup';
+import { externalRedeemer, type ExternalRedeemer } from './redeem-external-rules';
+import {
+  externalLoginOf,
+  redeemingContactId,
+  registrationOf,
+  type LocalRegistration,
+  type RedemptionRequest,
+} from './types';
 
 /** Who redeems, once decided. */
 export type RedeemingContact =
@@ -19,7 +27,9 @@ export type RedeemingContact =
    */
   | { kind: 'register-existing'; id: string; setEmail: boolean; etag: string }
   /** A new contact created with the redemption. */
-  | { kind: 'register-new'; id: string };
+  | { kind: 'register-new'; id: string }
+  /** Someone signed in with an external provider (see redeem-external-rules.ts). */
+  | ExternalRedeemer;
 
 /** What the write does. */
 export interface RedemptionPlan {
@@ -49,6 +59,8 @@ export interface RedemptionFacts {
   now: number;
   /** The id a registering user's new contact gets (chosen by the caller so a retry reuses it). */
   newContactId: string;
+  /** For an external sign-in: its rows and the contacts the invitation could be for. */
+  external?: ExternalLoginFacts;
 }
 
 /** Decides a redemption or throws {@link InvitationError} with the reason. */
@@ -68,10 +80,13 @@ export function decideRedemption(facts: RedemptionFacts): RedemptionPlan {
   }
   const existing = redeemingContactId(who);
   if (existing !== undefined) checkRedeemer(inv, normalizeGuid(existing));
-  const contact =
+  const login = externalLoginOf(who);
+  const contact: RedeemingContact =
     existing !== undefined
       ? ({ kind: 'existing', id: normalizeGuid(existing) } as const)
-      : registrant(inv, registrationOf(who)!, facts);
+      : login
+        ? externalRedeemer(inv, login, facts.external ?? { rows: [], invited: new Map() })
+        : registrant(inv, registrationOf(who)!, facts);
   const max = maximumOf(inv);
   if (inv.record.type === 'single') {
     if (inv.record.inviteContactId && inv.record.inviteContactId !== contact.id) {

@@ -18,9 +18,11 @@ import {
   referencePath,
 } from '../entities/index';
 import { hashPassword } from './password-hash';
+import { externalLoginDescription, externalLoginWrites } from './redeem-external-write';
 import type { RedeemableInvitation } from './redeem-lookup';
 import type { RedemptionPlan } from './redeem-rules';
 import {
+  externalLoginOf,
   REDEMPTION_DETAIL_FIELDS,
   registrationOf,
   type LocalRegistration,
@@ -37,8 +39,8 @@ export interface RedemptionWrite {
   redemptionId: string;
   request: RedemptionRequest;
   /**
-   * A registration's new adx_identity_securitystamp (a fresh GUID; passed in so a retry and a
-   * recording send the same); a random one when not given.
+   * A registration's (or an external sign-up's) new adx_identity_securitystamp (a fresh GUID;
+   * passed in so a retry and a recording send the same); a random one when not given.
    */
   securityStamp?: string;
 }
@@ -49,7 +51,11 @@ export function redemptionChangeSet(client: DataverseApi, write: RedemptionWrite
   const registration = registrationOf(request);
   const requests: BatchRequest[] = [];
   const contactId = plan.contact.id;
-  if (registration && plan.contact.kind !== 'existing') {
+  const login = externalLoginOf(request);
+  if (plan.contact.kind === 'external') {
+    if (login)
+      requests.push(...externalLoginWrites(plan.contact, login, write.securityStamp ?? randomUUID()));
+  } else if (registration && plan.contact.kind !== 'existing') {
     const identity = identityFields(registration, write.securityStamp ?? randomUUID());
     if (plan.contact.kind === 'register-new') {
       requests.push({
@@ -99,6 +105,7 @@ export function redemptionChangeSet(client: DataverseApi, write: RedemptionWrite
       subject: `Redeemed by ${registration?.username ?? `contact ${contactId}`}`,
       invitationId: inv.record.id,
       contactId,
+      description: plan.contact.kind === 'external' ? externalLoginDescription(plan.contact) : undefined,
     }),
   });
   return requests;

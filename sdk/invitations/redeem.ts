@@ -12,10 +12,17 @@ import { applyRedemption } from './apply-redemption';
 import { InvitationError } from './errors';
 import { isConcurrencyConflict, isDuplicate, isStatus } from './odata';
 import { lookupInvitation, lookupRegistrationCandidates } from './redeem-lookup';
+import { lookupExternalLogin } from './redeem-external-lookup';
 import { decideRedemption } from './redeem-rules';
 import { redemptionChangeSet } from './redeem-write';
-import { validateRegistration } from './registration-rules';
-import { redeemingContactId, registrationOf, type RedemptionRequest, type RedemptionResult } from './types';
+import { validateExternalLoginRedemption, validateRegistration } from './registration-rules';
+import {
+  externalLoginOf,
+  redeemingContactId,
+  registrationOf,
+  type RedemptionRequest,
+  type RedemptionResult,
+} from './types';
 import { registrantContactId, usernameClaimId } from './username-claim';
 
 /** What a redemption needs besides the code. */
@@ -45,20 +52,30 @@ export async function redeemInvitation(
   const { signal } = ctx;
   const redeemerId = redeemingContactId(who);
   const registration = registrationOf(who);
+  const external = externalLoginOf(who);
   if (registration) validateRegistration(registration);
+  else if (external) validateExternalLoginRedemption(external);
   else if (typeof redeemerId !== 'string') throw unknownRedeemer();
   // Chosen once: a retried change set re-creates the same rows, never a second contact or activity.
   // A registration's ids come from its username: they are its claim on it (see username-claim.ts).
   const newContactId = registration ? registrantContactId(registration.username) : '';
   const redemptionId = registration ? usernameClaimId(registration.username) : ctx.newId();
-  const securityStamp = registration ? ctx.newId() : undefined;
+  const securityStamp = registration || external ? ctx.newId() : undefined;
   let lastConflict: unknown;
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
-    const [invitation, candidates] = await Promise.all([
+    const [invitation, candidates, externalFacts] = await Promise.all([
       lookupInvitation(ctx.client, code, { redeemerId, signal }),
       registration ? lookupRegistrationCandidates(ctx.client, registration, signal) : Promise.resolve([]),
+      external ? lookupExternalLogin(ctx.client, code, external, signal) : Promise.resolve(undefined),
     ]);
-    const plan = decideRedemption({ invitation, who, candidates, now: ctx.now(), newContactId });
+    const plan = decideRedemption({
+      invitation,
+      who,
+      candidates,
+      now: ctx.now(),
+      newContactId,
+      external: externalFacts,
+    });
     const inv = invitation!;
     const requests = redemptionChangeSet(ctx.client, {
       invitation: inv,
@@ -80,6 +97,10 @@ export async function redeemInvitation(
         status: plan.reachesMaximum ? 'redeemed' : inv.record.status === 'sent' ? 'sent' : 'new',
         redemptions: plan.redemptions,
       };
+      if (plan.contact.kind === 'external') {
+        result.externalIdentityId = plan.contact.identity.id;
+        result.identityLinked = plan.contact.identity.created;
+      }
       if (ctx.handlers === 'in-process') {
         // The redemption is committed: a failure from here on is reported, never thrown, so the
         // caller does not take a redeemed code for a refused one; applyRedemption can be retried.
@@ -102,6 +123,14 @@ export async function redeemInvitation(
       });
     // Only a registration creates rows with ids others can also choose: another one claimed the username.
     if (registration && isDuplicate(error)) throw usernameTaken(registration.username, error);
+    // An external sign-in's row id comes from the sign-in: another redemption linked it first.
+    // Decide again: it is now linked, to this contact (redeem through it) or another (refused).
+    if (external !== undefined && isDuplicate(error)) {
+      lastConflict = error;
+      if (attempt < ctx.maxAttempts) await ctx.sleep(backoffMs(attempt, ctx.random));
+      signal?.throwIfAborted();
+      continue;
+    }
     if (!(isConcurrencyConflict(error) || (failed.status === 412 && !isStatus(error, 412)))) throw error;
     lastConflict = error;
     if (attempt < ctx.maxAttempts) {
@@ -115,7 +144,7 @@ export async function redeemInvitation(
 function unknownRedeemer(): InvalidArgumentError {
   return new InvalidArgumentError(
     'who',
-    'Say who redeems: { contactId: "<contact id>" } for an existing contact, or { registration: { email, username, password } } for a new portal user.',
+    'Say who redeems: { contactId: "<contact id>" } for an existing contact, { registration: { email, username, password } } for a new portal user, or { externalLogin: { provider, subject, email } } for someone signed in with an external provider.',
   );
 }
 

@@ -2,8 +2,9 @@
  * What a registration (a new portal user redeeming a code) must look like before anything is
  * read or written: a usable username, an e-mail address, and a password of a minimum length.
  */
+import { validateExternalLogin } from '../identities/login';
 import { InvitationError } from './errors';
-import type { LocalRegistration } from './types';
+import type { ExternalLoginRedemption, LocalRegistration } from './types';
 
 /** Longest username accepted (adx_identity_username holds more; this keeps it sane to display). */
 export const MAX_USERNAME_LENGTH = 256;
@@ -59,6 +60,42 @@ export function validateRegistration(registration: LocalRegistration): void {
     throw invalid(
       `The password is too short; use at least ${MIN_PASSWORD_LENGTH} characters (the portal's password policy may ask for more).`,
     );
+  }
+}
+
+/** Longest firstname / lastname a contact holds (contact.firstname and lastname are 50 characters). */
+export const MAX_NAME_LENGTH = 50;
+
+/**
+ * Throws {@link InvitationError} `invalid` when an external-login redemption is unusable: a bad
+ * provider or subject (see validateExternalLogin), an `email` not shaped like name@example.com,
+ * or a first or last name that is blank, has control characters or is longer than
+ * {@link MAX_NAME_LENGTH}. Nothing is read or written before this passes.
+ */
+export function validateExternalLoginRedemption(login: ExternalLoginRedemption): void {
+  validateExternalLogin(login);
+  const { email, firstName, lastName } = login;
+  if (
+    email !== undefined &&
+    (typeof email !== 'string' || email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email))
+  ) {
+    throw invalid(
+      `"${String(email).slice(0, MAX_EMAIL_LENGTH)}" is not an e-mail address; give the one the provider reports, shaped like name@example.com.`,
+    );
+  }
+  for (const [label, value] of [
+    ['first name', firstName],
+    ['last name', lastName],
+  ] as const) {
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '' || hasControlCharacter(value)) {
+      throw invalid(`The ${label} is blank or holds control characters; leave it out or give the name.`);
+    }
+    if (value.length > MAX_NAME_LENGTH) {
+      throw invalid(
+        `The ${label} is ${value.length} characters long; a contact holds at most ${MAX_NAME_LENGTH}.`,
+      );
+    }
   }
 }
 

@@ -17,6 +17,8 @@ import { explainInvitation } from './explain';
 import type { ExplainWho, InvitationExplanation } from './explain-types';
 import { findInvitationByCode, listInvitations, revokeInvitation } from './queries';
 import { redeemInvitation } from './redeem';
+import { reissueInvitation, type ReissueOptions, type ReissueResult } from './reissue';
+import { undoRedemption, type UndoRedemptionOptions, type UndoRedemptionResult } from './undo-redemption';
 import { sendInvitations } from './send';
 import type {
   CreatedInvitation,
@@ -185,5 +187,39 @@ export class InvitationService {
       code,
       who,
     );
+  }
+
+  /**
+   * Gives an invitation a new code (the old one stops working), optionally with a new expiry, and
+   * records it in a note on the invitation; with `send`, sends the new code (see {@link send}).
+   * The status is New until the new code is sent.
+   * @throws InvitationError when the invitation is revoked, used up, expired without a new expiry,
+   * or the expiry is not a real future date; nothing is written then
+   */
+  async reissue(
+    id: string,
+    options: ReissueOptions & { send?: boolean } = {},
+  ): Promise<ReissueResult & { send?: SendResult }> {
+    const result = await reissueInvitation(this.client, id, options, {
+      now: this.now,
+      newId: this.options.newId ?? randomUUID,
+    });
+    if (!options.send) return result;
+    const [sent] = await this.send(result.id);
+    return { ...result, send: sent };
+  }
+
+  /**
+   * Undoes a redemption by the wrong person (an adx_inviteredemption id): the count, the redeemed
+   * contact, the status, the web roles the invitation granted (not those another redeemed
+   * invitation of the contact grants too) and the sign-in the redemption linked; the redemption
+   * activity is canceled and a note on the invitation records it all. One change set, guarded
+   * against concurrent redemptions. With `dryRun`, only reports what it would change.
+   */
+  undoRedemption(redemptionId: string, options: UndoRedemptionOptions = {}): Promise<UndoRedemptionResult> {
+    return undoRedemption(this.client, redemptionId, options, {
+      now: this.now,
+      newId: this.options.newId ?? randomUUID,
+    });
   }
 }

@@ -133,6 +133,27 @@ export interface LocalRegistration {
 }
 
 /**
+ * A redemption by someone signed in with an external provider (Microsoft Entra ID, Entra External
+ * ID, Azure AD B2C, another OpenID Connect provider...): the sign-in, and what the provider says
+ * about the person. The contact is the one the sign-in is already linked to; else the invitation's
+ * invited contact (for a Group, the invited contact whose emailaddress1 is `email`); else the code
+ * is refused `not_invited`. A sign-in not linked yet is linked (adx_externalidentity) in the same
+ * change set as the redemption, with the identity columns the portal sets on an external sign-up.
+ */
+export interface ExternalLoginRedemption {
+  /** adx_identityprovidername: the provider's authentication type (for OpenID Connect, its authority URL). */
+  provider: string;
+  /** adx_username: the provider's key for the user (`sub`, or `oid` for a single-tenant Entra provider). */
+  subject: string;
+  /** The e-mail the provider vouches for: picks a Group's invited contact; confirms a matching emailaddress1. */
+  email?: string;
+  /** Written to a contact that has no firstname yet. */
+  firstName?: string;
+  /** Written to a contact that has no lastname yet. */
+  lastName?: string;
+}
+
+/**
  * The adx_inviteredemption columns a caller may supply with a redemption, as
  * `InviteRedemptionFields` names them (sdk/entities/adx-inviteredemption.ts); the redemption writes
  * them on its activity and ignores any other property. None yet. To let callers record one (say
@@ -147,10 +168,13 @@ export type RedemptionDetails = Partial<
 
 /**
  * Who redeems a code, the second argument of {@link InvitationService.redeem}: an existing, Active
- * contact (`{ contactId }`, its id), or a new local registration (`{ registration }`, see
- * {@link LocalRegistration}), plus any {@link RedemptionDetails}.
+ * contact (`{ contactId }`, its id), a new local registration (`{ registration }`, see
+ * {@link LocalRegistration}), or someone signed in with an external provider (`{ externalLogin }`,
+ * see {@link ExternalLoginRedemption}), plus any {@link RedemptionDetails}.
  */
-export type RedemptionRequest = ({ contactId: string } | { registration: LocalRegistration }) &
+export type RedemptionRequest = (
+  { contactId: string } | { registration: LocalRegistration } | { externalLogin: ExternalLoginRedemption }
+) &
   RedemptionDetails;
 
 /** The existing contact a request names, or undefined for a registration. */
@@ -161,6 +185,11 @@ export function redeemingContactId(request: RedemptionRequest): string | undefin
 /** The registration a request carries, or undefined when an existing contact redeems. */
 export function registrationOf(request: RedemptionRequest): LocalRegistration | undefined {
   return 'registration' in request ? request.registration : undefined;
+}
+
+/** The external sign-in a request carries, or undefined for a contact id or a registration. */
+export function externalLoginOf(request: RedemptionRequest): ExternalLoginRedemption | undefined {
+  return 'externalLogin' in request ? request.externalLogin : undefined;
 }
 
 /** Per-call options of {@link InvitationService.redeem}. */
@@ -182,6 +211,10 @@ export interface RedemptionResult {
   status: 'new' | 'sent' | 'redeemed';
   /** adx_redemptions afterwards. */
   redemptions: number;
+  /** An external-login redemption: the adx_externalidentity row the sign-in is linked through. */
+  externalIdentityId?: string;
+  /** An external-login redemption: true when this redemption linked the sign-in (created the row). */
+  identityLinked?: boolean;
   /** With `handlers: 'in-process'`: what the redemption handlers changed. */
   handlers?: ApplyRedemptionResult;
   /**
