@@ -8,7 +8,8 @@ import { registerWebhooks } from '../../plugins/registration';
 import { startWebhookHost } from '../../plugins/host/server';
 import { redactText } from '../../sdk/client/index';
 import { action, examples } from '../command';
-import { port } from '../options';
+import { DEFAULT_HOST_LIMITS, type HostLimitOptions } from '../../plugins/host/host-options';
+import { limitSeconds, port, positiveInt } from '../options';
 import { describeListenError, onShutdown } from '../serve';
 import { checkHostUrl, WEBHOOK_KEY_VARIABLE, webhookKey } from './webhooks-register';
 
@@ -22,7 +23,36 @@ export interface PluginsServeOptions {
   key?: string;
   /** Once listening, register the endpoint and steps, pointing at this public URL of the host. */
   register?: string;
+  /** Seconds a client may take to send its headers. */
+  headersTimeout?: number;
+  /** Seconds a client may take to send its whole request. */
+  requestTimeout?: number;
+  /** Seconds an idle keep-alive connection stays open. */
+  keepAliveTimeout?: number;
+  /** Deliveries run at once. */
+  maxConcurrent?: number;
+  /** Deliveries waiting for a turn before the host answers 503. */
+  maxQueued?: number;
+  /** Open connections. */
+  maxConnections?: number;
 }
+
+/** The host limits the command line sets; the rest keep their defaults. */
+function hostLimits(options: PluginsServeOptions): HostLimitOptions {
+  const ms = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : Math.round(seconds * 1000);
+  const limits: HostLimitOptions = {
+    headersTimeoutMs: ms(options.headersTimeout),
+    requestTimeoutMs: ms(options.requestTimeout),
+    keepAliveTimeoutMs: ms(options.keepAliveTimeout),
+    maxConcurrentRequests: options.maxConcurrent,
+    maxQueuedRequests: options.maxQueued,
+    maxConnections: options.maxConnections,
+  };
+  return Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+}
+
+const seconds = (ms: number) => `${ms / 1000}`;
 
 /** Registers `plugins serve` under the `plugins` group. */
 export function registerPluginsServe(group: Command): void {
@@ -35,6 +65,36 @@ export function registerPluginsServe(group: Command): void {
     .option(
       '--register <public-url>',
       'once listening, register the endpoint and steps in the environment, pointing at this URL of the host',
+    )
+    .option(
+      '--headers-timeout <s>',
+      `seconds a client may take to send its headers (default ${seconds(DEFAULT_HOST_LIMITS.headersTimeoutMs)})`,
+      limitSeconds,
+    )
+    .option(
+      '--request-timeout <s>',
+      `seconds a client may take to send its whole request, then 408 (default ${seconds(DEFAULT_HOST_LIMITS.requestTimeoutMs)})`,
+      limitSeconds,
+    )
+    .option(
+      '--keep-alive-timeout <s>',
+      `seconds an idle connection stays open; behind a load balancer, above its idle timeout (default ${seconds(DEFAULT_HOST_LIMITS.keepAliveTimeoutMs)})`,
+      limitSeconds,
+    )
+    .option(
+      '--max-concurrent <n>',
+      `deliveries run at once (default ${DEFAULT_HOST_LIMITS.maxConcurrentRequests})`,
+      positiveInt,
+    )
+    .option(
+      '--max-queued <n>',
+      `deliveries waiting for a turn; past it, 503 with Retry-After (default ${DEFAULT_HOST_LIMITS.maxQueuedRequests})`,
+      positiveInt,
+    )
+    .option(
+      '--max-connections <n>',
+      `open connections (default ${DEFAULT_HOST_LIMITS.maxConnections})`,
+      positiveInt,
     )
     .addHelpText(
       'after',
@@ -61,6 +121,7 @@ export function registerPluginsServe(group: Command): void {
           client,
           port: options.port,
           host: options.host,
+          ...hostLimits(options),
           logger: {
             info: (m) => ctx.out.debug(m),
             error: (m, error) =>

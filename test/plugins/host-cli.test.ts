@@ -3,6 +3,7 @@
  * runs), driven as a user would, through the built CLI.
  */
 import { WEBHOOK_PATH } from '../../plugins/host/server';
+import { rawConnection } from '../support/raw-http';
 import { ServiceEndpointTable } from '../../sdk/entities/index';
 import { CLI, ensureBuilt } from '../scripts/helpers/build';
 import { startTestEmulator, tempDir, type TestEmulator } from '../scripts/helpers/emulator';
@@ -122,5 +123,29 @@ describe('portal-invite plugins serve --register', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--register must use https');
+  });
+});
+
+describe('portal-invite plugins serve limits', () => {
+  it('cuts off a client that sends its request too slowly, after --request-timeout', async () => {
+    const p = serve(['--key', KEY, '--headers-timeout', '1', '--request-timeout', '1']);
+    await p.waitForOutput('Ctrl+C to stop');
+    const port = Number(new URL(hostUrl(p)).port);
+    const started = Date.now();
+    // Headers complete, then a body that never arrives: a slowloris on the body.
+    const slow = rawConnection(
+      port,
+      `POST ${WEBHOOK_PATH}?code=${KEY} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+    );
+    await slow.closed;
+    const heldMs = Date.now() - started;
+    expect(heldMs).toBeGreaterThanOrEqual(900);
+    expect(heldMs).toBeLessThan(10_000);
+  });
+
+  it('refuses a limit that is not a number, as bad usage', async () => {
+    const run = await runCli(['plugins', 'serve', '--key', KEY, '--max-concurrent', 'many']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--max-concurrent');
   });
 });
