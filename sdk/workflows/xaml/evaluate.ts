@@ -6,11 +6,12 @@
 import type { Element } from '@xmldom/xmldom';
 import { isActivity, isXrm, readEntityProperty, readEvaluateExpression, XAML_NS } from './activities';
 import { CONVERT_CRM_XRM_TYPES, convertArgument, encodeCode } from './custom-activities';
-import { findEncodedCodeStep, type EncodedCodeStep } from './encoded-code';
+import { definitionOf } from './definition-cache';
+import type { EncodedCodeStep } from './encoded-code';
 import { XamlError } from './errors';
 import { computeExpression } from './evaluate-expression';
 import { convertTo, isReference } from './runtime-values';
-import { childElements, descendants, parseXaml } from './xml-document';
+import { childElements, descendants } from './xml-document';
 import { parseEntityExpression, parseNewEntity, type EntityExpression } from './vb-expression';
 import { primaryIdOf } from './primary-ids';
 
@@ -45,17 +46,8 @@ export function evaluateWorkflow(
   primary: { logicalName: string; id: string },
   options: EvaluateOptions,
 ): WorkflowEffect[] {
-  const { loader } = options;
-  const document = parseXaml(xaml);
-  const workflow = descendants(document.root).find((e) => isXrm(e, 'Workflow'));
-  if (!workflow)
-    throw new XamlError('The XAML has no <mxswa:Workflow> element; it is not a classic workflow definition.');
-  const interpreter = new Interpreter(
-    primary,
-    loader,
-    options.now ?? (() => new Date()),
-    findEncodedCodeStep(document),
-  );
+  const { workflow, encoder } = definitionOf(xaml);
+  const interpreter = new Interpreter(primary, options.loader, options.now ?? (() => new Date()), encoder);
   interpreter.runChildren(workflow);
   return interpreter.effects;
 }
