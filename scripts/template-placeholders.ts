@@ -16,7 +16,7 @@ import {
   WorkflowTable,
   type TableDefinition,
 } from '../sdk/entities/index';
-import { SUPPORTED_PLACEHOLDERS, XamlError } from '../sdk/workflows/index';
+import { ENCODED_CODE, SUPPORTED_PLACEHOLDERS, XamlError } from '../sdk/workflows/index';
 import { fieldFor } from '../sdk/workflows/xaml/placeholders';
 import { closestNames } from './did-you-mean';
 import { UsageError } from './errors';
@@ -96,6 +96,8 @@ export function checkTemplatePlaceholders(
           `Pass --redeem-url "https://portal.example.com/register?invitation={code}", or remove ${placeholder}. ${supported}`,
         );
       }
+      // The definition's Encode Invitation Code output: the SDK refuses it for a definition without one.
+      if (match[1] === ENCODED_CODE) continue;
       let field;
       try {
         field = fieldFor(match[1]);

@@ -80,7 +80,11 @@ export class ServiceProtectionGate implements RequestGate {
         message: `Combined execution time of incoming requests exceeded limit of ${maxExecutionTimeMs.toLocaleString('en-US')}  milliseconds over time window of ${windowMs / 1000} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.`,
       };
     }
-    usage.requests.push(now);
+    // Kept in order of arrival time: a request admitted after a later one finished reading its body
+    // must still leave the window first, or the window would hold stale counts.
+    let at = usage.requests.length;
+    while (at > 0 && usage.requests[at - 1] > now) at--;
+    usage.requests.splice(at, 0, now);
     usage.inFlight += 1;
     return null;
   }

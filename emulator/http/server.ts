@@ -136,7 +136,8 @@ async function serve(
   try {
     response.headers['REQ_ID'] = context.requestId;
     response.headers['x-ms-service-request-id'] = context.requestId;
-    if (gate) Object.assign(response.headers, gate.responseHeaders(context.userId, started));
+    // What is left of the window when the response leaves, as the header describes it.
+    if (gate) Object.assign(response.headers, gate.responseHeaders(context.userId, Date.now()));
     return response;
   } finally {
     gate?.release(context.userId, started, Date.now());

@@ -1,7 +1,7 @@
 /** `portal-invite workflow show`: the Send Invitation definition's state and its e-mail step, readable. */
 import type { Command } from 'commander';
 import { SEND_INVITATION_WORKFLOW_NAME, WorkflowState } from '../../sdk/entities/index';
-import { readEmailStep, WorkflowService } from '../../sdk/workflows/index';
+import { readEmailStep, readEncodedCodeStep, WorkflowService } from '../../sdk/workflows/index';
 import { action, examples } from '../command';
 import { CliError } from '../errors';
 import { enumName, fields, indent } from '../output';
@@ -46,13 +46,23 @@ export function registerWorkflowShow(group: Command): void {
           throw new CliError(`The workflow "${workflow.name}" has no definition (xaml) to read.`);
         }
         const step = readEmailStep(workflow.xaml);
+        const encoded = readEncodedCodeStep(workflow.xaml);
         const state = enumName(WorkflowState, workflow.state);
-        ctx.out.data({ id: workflow.id, name: workflow.name, state, emailStep: step }, () =>
+        const data = { id: workflow.id, name: workflow.name, state, emailStep: step };
+        ctx.out.data(encoded ? { ...data, encodedCode: encoded } : data, () =>
           [
             fields([
               ['Workflow', `${workflow.name} (${workflow.id})`],
               ['State', state],
               ['E-mail step', `${step.stepName} (${step.kind})`],
+              ...(encoded
+                ? [
+                    [
+                      '{encodedCode}',
+                      `${encoded.output} of ${encoded.stepName} (${encoded.description})`,
+                    ] as [string, string],
+                  ]
+                : []),
               ['From', step.from],
               ['To', step.to],
               ['Cc', step.cc],

@@ -15,6 +15,8 @@ export const StandardColumns = {
   createdBy: 'createdby',
   /** Lookup to the systemuser who last changed the row; also its navigation property. */
   modifiedBy: 'modifiedby',
+  /** Lookup to the user who made the change on behalf of `modifiedby` (impersonation); null otherwise. */
+  modifiedOnBehalfBy: 'modifiedonbehalfby',
   /** The row version behind `@odata.etag`. */
   versionNumber: 'versionnumber',
   /** Owner of a user-owned row (systemuser or team). */

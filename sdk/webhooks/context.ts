@@ -14,6 +14,24 @@ export const Mode = { Synchronous: 0, Asynchronous: 1 } as const;
 /** What Dataverse sends as `SecondaryEntityName` when there is none. */
 export const NO_SECONDARY_ENTITY = 'none';
 
+/** `IsolationMode` values: 1 none (what webhook steps get in the documented sample), 2 sandbox. */
+export const IsolationMode = { None: 1, Sandbox: 2 } as const;
+
+/**
+ * Keys Dataverse uses inside a context's parameter, variable and image collections.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks#request-body
+ */
+export const ContextKeys = {
+  /** The row (Create/Update) or reference (Delete, Associate) the message is about. */
+  target: 'Target',
+  /** Input of Create and Update; the documented sample's MainOperation context carries it. */
+  suppressDuplicateDetection: 'SuppressDuplicateDetection',
+  /** Shared variable of the MainOperation context: table → message for each table the operation changes. */
+  changedEntityTypes: 'ChangedEntityTypes',
+  /** Post-image every asynchronous step gets: the row's primary name and id. */
+  asyncPrimaryNameImage: 'AsynchronousStepPrimaryName',
+} as const;
+
 /** One execution of a pipeline step, as posted to a webhook. */
 export interface RemoteExecutionContext {
   /** e.g. `Create`, `Update`. */
@@ -74,7 +92,11 @@ export interface RemoteExecutionContext {
   preEntityImages: Record<string, Entity>;
   /** Row snapshots after the operation (PostOperation), by alias. */
   postEntityImages: Record<string, Entity>;
-  /** The context of the operation that triggered this one. */
+  /**
+   * The context of the parent pipeline: for an async step, the operation's MainOperation (stage 30)
+   * context (the documented sample); for a message Dataverse ran inside another (an Assign's Update),
+   * that message's context; otherwise null.
+   */
   parentContext: RemoteExecutionContext | null;
   /** Top-level fields this model does not know, kept as raw JSON so they serialise back unchanged. */
   additionalFields?: Record<string, unknown>;
@@ -82,7 +104,7 @@ export interface RemoteExecutionContext {
 
 /** The Target of a Create/Update, if it is a row. */
 export function targetOf(context: RemoteExecutionContext): Entity | undefined {
-  const target = context.inputParameters.Target;
+  const target = context.inputParameters[ContextKeys.target];
   return typeof target === 'object' && target !== null && 'attributes' in target
     ? (target as Entity)
     : undefined;

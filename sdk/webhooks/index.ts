@@ -10,9 +10,11 @@ export {
   OffsetDate,
   partyList,
   partiesOf,
+  stringPairs,
+  STRING_PAIR_TYPE,
 } from './values';
-export type { Entity } from './values';
-export { Stage, Mode, NO_SECONDARY_ENTITY, targetOf } from './context';
+export type { Entity, StringPair } from './values';
+export { Stage, Mode, IsolationMode, ContextKeys, NO_SECONDARY_ENTITY, targetOf } from './context';
 export type { RemoteExecutionContext } from './context';
 export { parseRemoteExecutionContext, serializeRemoteExecutionContext } from './context-codec';
 export { serializeValue, parseValue, serializeEntity, parseEntity, TypeNames, isEntity } from './value-codec';

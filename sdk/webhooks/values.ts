@@ -102,6 +102,21 @@ export class OffsetDate extends Date {
   }
 }
 
+/** The `__type` of a `KeyValuePair<string, string>` inside an `object` value. */
+export const STRING_PAIR_TYPE = 'KeyValuePairOfstringstring:#System.Collections.Generic';
+
+/** One `KeyValuePair<string, string>` as DataContract JSON writes it (e.g. in `ChangedEntityTypes`). */
+export interface StringPair {
+  __type: typeof STRING_PAIR_TYPE;
+  key: string;
+  value: string;
+}
+
+/** Pairs as Dataverse sends a `KeyValuePair<string, string>[]` shared variable, in the given order. */
+export function stringPairs(pairs: [key: string, value: string][]): StringPair[] {
+  return pairs.map(([key, value]) => ({ __type: STRING_PAIR_TYPE, key, value }));
+}
+
 /** The lookup column of an activityparty row that points at the party. */
 const PARTY_COLUMN = ActivityPartyTable.lookups.partyContact.column;
 

@@ -27,6 +27,26 @@ describe('RequestPacer', () => {
     expect([pacer.reserve(300).at, pacer.reserve(300).at]).toEqual([10 + W, 110 + W]);
   });
 
+  it('keeps the lowest recent estimate, not one from answers that counted a send still in transit', () => {
+    const pacer = new RequestPacer({ windowMs: W, guardMs: 0 });
+    pacer.observe(pacer.reserve(0), remaining(2), 1); // limit 3
+    const b = pacer.reserve(2);
+    const [c, d] = [pacer.reserve(3), pacer.reserve(4)];
+    // c and d reach the server before b: their answers count b although the server has not yet.
+    pacer.observe(c, remaining(1), 5);
+    pacer.observe(d, remaining(0), 6);
+    expect(pacer.estimatedLimit).toBe(3);
+    expect(b.doneAt).toBeUndefined();
+  });
+
+  it('leaves out of an estimate the sends that left the window before the answer', () => {
+    const pacer = new RequestPacer({ windowMs: W, guardMs: 0 });
+    pacer.observe(pacer.reserve(0), remaining(1), 10);
+    const late = pacer.reserve(W + 5); // the send at 0 leaves the server's window at W
+    pacer.observe(late, remaining(1), W + 20);
+    expect(pacer.estimatedLimit).toBe(2);
+  });
+
   it('does not count an attempt the server refused with 429', () => {
     const pacer = new RequestPacer({ windowMs: W, guardMs: 0 });
     const a = pacer.reserve(0);

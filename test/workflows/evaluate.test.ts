@@ -202,3 +202,18 @@ describe('evaluateWorkflow update steps', () => {
     ]);
   });
 });
+
+describe('evaluateWorkflow run after run', () => {
+  const primary = { logicalName: 'adx_invitation', id: INVITATION_ID };
+  const subjectOf = (xaml: string) => {
+    const create = evaluateWorkflow(xaml, primary, { loader: loaderOf(rows) })[0];
+    return create.kind === 'create' ? create.values.subject : undefined;
+  };
+
+  it('runs a definition changed since its last run as it is now', () => {
+    const before = subjectOf(seededXaml);
+    const changed = seededXaml.replace("You're invited to our portal", 'Changed subject');
+    expect(changed).not.toBe(seededXaml);
+    expect([before, subjectOf(changed), subjectOf(seededXaml)]).toEqual([before, 'Changed subject', before]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * The RemoteExecutionContext Dataverse posts for one step and event: the message's input and
- * output parameters, images and the caller, with column values typed as the SDK types them
- * (OptionSetValue, EntityReference, party lists, dates, Money).
- * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks
+ * The RemoteExecutionContext Dataverse posts for one step and event, field for field as in the
+ * documented sample (an asynchronous PostOperation Update of a contact): the message's input and
+ * output parameters, the registered images plus the one every async step gets, the MainOperation
+ * context as ParentContext of an async step, and the caller.
+ * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks#request-body
  */
 import {
   MessageName,
@@ -13,80 +14,26 @@ import {
   StepStage,
 } from '../../../sdk/entities/index';
 import {
+  ContextKeys,
   EntityReference,
-  Money,
+  IsolationMode,
   NO_SECONDARY_ENTITY,
-  OptionSetValue,
-  partyList,
+  stringPairs,
   type Entity,
   type RemoteExecutionContext,
 } from '../../../sdk/webhooks/index';
-import { isLookupValue, type ColumnValues, type OperationEvent } from '../../contracts';
-import { columnOf, tableByLogicalName } from '../../metadata/index';
+import type { ColumnValues, OperationEvent } from '../../contracts';
+import { tableByLogicalName } from '../../metadata/index';
+import { toEntity } from './context-entities';
 import type { WebhookStep } from './registrations';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+export { toEntity, toTypedValue } from './context-entities';
 
-/**
- * One canonical column value as the SDK type Dataverse puts in an execution context: choices as
- * `OptionSetValue`, lookups as `EntityReference`, party lists as an `EntityCollection` of activity
- * parties, dates as `Date`, money as `Money`. The table's metadata decides; without it, only
- * lookups, state/status and ISO dates are recognised.
- */
-export function toTypedValue(entityName: string, column: string, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  const table = tableByLogicalName(entityName);
-  const party = table?.activity?.parties.find((p) => p.name === column);
-  if (party || (Array.isArray(value) && value.every(isLookupValue))) {
-    const refs = (Array.isArray(value) ? value : [value])
-      .filter(isLookupValue)
-      .map((v) => new EntityReference(v.logicalName, v.id, v.name ?? null));
-    return partyList(refs, party?.participationType ?? 0);
-  }
-  if (isLookupValue(value)) return new EntityReference(value.logicalName, value.id, value.name ?? null);
-  const type: string | undefined = table ? columnOf(table, column)?.type : undefined;
-  if (typeof value === 'number') {
-    if (type === 'choice' || type === 'state' || type === 'status') return new OptionSetValue(value);
-    if (type === 'money') return new Money(value);
-    if (!type && (column === StandardColumns.state || column === StandardColumns.status))
-      return new OptionSetValue(value);
-    return value;
-  }
-  if (typeof value === 'string' && (type === 'datetime' || (!type && ISO_DATE.test(value)))) {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : date;
-  }
-  return value;
-}
+/** What Dataverse sends for a Guid member it has no value for. */
+const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
-/** Formatted values Dataverse adds for choice columns (the option's label). */
-function formattedValues(entityName: string, values: ColumnValues): Record<string, string> {
-  const table = tableByLogicalName(entityName);
-  const result: Record<string, string> = {};
-  if (!table) return result;
-  for (const [column, value] of Object.entries(values)) {
-    const options = columnOf(table, column)?.options;
-    if (options && typeof value === 'number' && options[value] !== undefined) result[column] = options[value];
-  }
-  return result;
-}
-
-/**
- * A row as an execution-context `Entity`.
- * @param columns When given, only these columns (an image registered with attributes).
- */
-export function toEntity(entityName: string, id: string, values: ColumnValues, columns?: string[]): Entity {
-  const picked =
-    columns && columns.length > 0
-      ? Object.fromEntries(Object.entries(values).filter(([c]) => columns.includes(c.toLowerCase())))
-      : values;
-  const attributes: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(picked)) {
-    if (value === undefined) continue;
-    attributes[column] = toTypedValue(entityName, column, value);
-  }
-  return { logicalName: entityName, id, attributes, formattedValues: formattedValues(entityName, picked) };
-}
+/** The MainOperation stage: only ever seen as the ParentContext of an async step. */
+const MAIN_OPERATION = 30;
 
 /** The organization the emulator pretends to be. */
 export interface OrganizationInfo {
@@ -101,20 +48,36 @@ export interface ContextInputs {
   step: WebhookStep;
   /** Stage the step runs in (10, 20, 40). */
   stage: number;
-  /** For async steps: the system job's id; for sync: a fresh id. */
+  /** For async steps: the system job's id; for sync: the request's id. */
   operationId: string;
   organization: OrganizationInfo;
   now: Date;
+  /** The Microsoft Entra object id of a systemuser, when it has one. */
+  entraObjectIdOf?: (userId: string) => string | undefined;
 }
 
 /**
- * The Target's columns: what the caller sent, plus the primary key where Dataverse adds it (always on
- * Update; on Create once the row exists, at PostOperation).
+ * The Target's columns. As sent, Dataverse adds the primary key (always on Update; on Create once
+ * the row exists). At PostOperation of an Update it also carries what the platform wrote: computed
+ * columns (contact.fullname) and who changed the row when, as the documented sample shows.
  */
 function targetColumns(event: OperationEvent, stage: number): ColumnValues {
-  const primaryId = tableByLogicalName(event.entityName)?.primaryId;
+  const table = tableByLogicalName(event.entityName);
+  const primaryId = table?.primaryId;
   const withKey = event.message === MessageName.Update || stage === StepStage.PostOperation;
-  return primaryId && withKey ? { ...event.target, [primaryId]: event.id } : { ...event.target };
+  const columns: ColumnValues =
+    primaryId && withKey ? { ...event.target, [primaryId]: event.id } : { ...event.target };
+  if (event.message !== MessageName.Update || stage !== StepStage.PostOperation || !event.postImage) {
+    return columns;
+  }
+  const row = event.postImage;
+  const computed = table?.computed ? Object.keys(table.computed(row)) : [];
+  for (const column of [...computed, StandardColumns.modifiedOn, StandardColumns.modifiedBy]) {
+    if (!(column in columns) && column in row) columns[column] = row[column];
+  }
+  // The emulator has no impersonation on behalf of another user: Dataverse sends null then.
+  columns[StandardColumns.modifiedOnBehalfBy] = null;
+  return columns;
 }
 
 function inputParameters(event: OperationEvent, stage: number): Record<string, unknown> {
@@ -122,13 +85,13 @@ function inputParameters(event: OperationEvent, stage: number): Record<string, u
   switch (event.message) {
     case MessageName.Create:
     case MessageName.Update:
-      return { Target: toEntity(event.entityName, event.id, targetColumns(event, stage)) };
+      return { [ContextKeys.target]: toEntity(event.entityName, event.id, targetColumns(event, stage)) };
     case MessageName.Delete:
-      return { Target: reference };
+      return { [ContextKeys.target]: reference };
     case MessageName.Associate:
     case MessageName.Disassociate:
       return {
-        Target: reference,
+        [ContextKeys.target]: reference,
         Relationship: {
           __type: 'Relationship:http://schemas.microsoft.com/xrm/2011/Contracts',
           PrimaryEntityRole: null,
@@ -139,7 +102,8 @@ function inputParameters(event: OperationEvent, stage: number): Record<string, u
   }
 }
 
-function images(
+/** The registered images of one kind, by alias (`sdkmessageprocessingstepimage.entityalias`). */
+function registeredImages(
   event: OperationEvent,
   step: WebhookStep,
   stage: number,
@@ -157,24 +121,40 @@ function images(
   return result;
 }
 
-/** Builds the RemoteExecutionContext Dataverse would post for this step and event. */
-export function buildExecutionContext(event: OperationEvent, inputs: ContextInputs): RemoteExecutionContext {
-  const { step, stage, organization } = inputs;
-  const outputParameters: Record<string, unknown> =
-    event.message === MessageName.Create && stage === StepStage.PostOperation ? { id: event.id } : {};
+/**
+ * Post-images of an async step: the registered ones, then `AsynchronousStepPrimaryName` (primary
+ * name, then primary key) that Dataverse adds to every async step without it being registered.
+ */
+function postImages(event: OperationEvent, step: WebhookStep, stage: number): Record<string, Entity> {
+  const images = registeredImages(event, step, stage, 'post');
+  const table = tableByLogicalName(event.entityName);
+  const row = event.postImage;
+  if (step.mode !== StepMode.Asynchronous || !row || !table?.primaryName) return images;
+  const primary = { [table.primaryName]: row[table.primaryName] ?? null, [table.primaryId]: event.id };
+  return { ...images, [ContextKeys.asyncPrimaryNameImage]: toEntity(event.entityName, event.id, primary) };
+}
+
+/** The fields every context of this execution shares, whatever its stage. */
+function common(event: OperationEvent, inputs: ContextInputs) {
+  const { step, organization } = inputs;
+  const { userId } = event.context;
+  const entraId = inputs.entraObjectIdOf?.(userId) ?? EMPTY_GUID;
+  const relationship = event.message === MessageName.Associate || event.message === MessageName.Disassociate;
   return {
     messageName: event.message,
     primaryEntityName: event.entityName,
     primaryEntityId: event.id,
-    secondaryEntityName:
-      event.message === MessageName.Associate || event.message === MessageName.Disassociate
-        ? (event.relatedEntities?.[0]?.logicalName ?? NO_SECONDARY_ENTITY)
-        : NO_SECONDARY_ENTITY,
-    stage,
+    secondaryEntityName: relationship
+      ? (event.relatedEntities?.[0]?.logicalName ?? NO_SECONDARY_ENTITY)
+      : NO_SECONDARY_ENTITY,
     mode: step.mode,
     depth: event.context.depth,
-    userId: event.context.userId,
-    initiatingUserId: event.context.userId,
+    userId,
+    initiatingUserId: userId,
+    userAzureActiveDirectoryObjectId: entraId,
+    initiatingUserAzureActiveDirectoryObjectId: entraId,
+    // A DataMember of RemoteExecutionContext; the emulator's requests do not carry one through.
+    initiatingUserAgent: '',
     businessUnitId: organization.businessUnitId,
     correlationId: event.context.correlationId,
     requestId: step.mode === StepMode.Asynchronous ? null : event.context.requestId,
@@ -182,16 +162,55 @@ export function buildExecutionContext(event: OperationEvent, inputs: ContextInpu
     operationCreatedOn: inputs.now,
     organizationId: organization.organizationId,
     organizationName: organization.organizationName,
-    isInTransaction: step.mode === StepMode.Synchronous && stage !== StepStage.PreValidation,
-    isolationMode: 2,
+    isolationMode: IsolationMode.None,
     isExecutingOffline: false,
     isOfflinePlayback: false,
     owningExtension: new EntityReference(SdkMessageProcessingStepTable.logicalName, step.id, step.name),
+  };
+}
+
+/**
+ * The MainOperation (stage 30) context an async step gets as ParentContext, as in the documented
+ * sample: the Target as the caller sent it, SuppressDuplicateDetection, no images, and the tables
+ * the operation changed in `ChangedEntityTypes` (the emulator names the primary table only).
+ */
+function mainOperationContext(event: OperationEvent, inputs: ContextInputs): RemoteExecutionContext {
+  const parameters = inputParameters(event, MAIN_OPERATION);
+  if (event.message === MessageName.Create || event.message === MessageName.Update) {
+    parameters[ContextKeys.suppressDuplicateDetection] = false;
+  }
+  return {
+    ...common(event, inputs),
+    stage: MAIN_OPERATION,
+    isInTransaction: false,
+    inputParameters: parameters,
+    outputParameters: {},
+    sharedVariables: { [ContextKeys.changedEntityTypes]: stringPairs([[event.entityName, event.message]]) },
+    preEntityImages: {},
+    postEntityImages: {},
+    parentContext: null,
+  };
+}
+
+/**
+ * Builds the RemoteExecutionContext Dataverse would post for this step and event. ParentContext is
+ * the MainOperation context for an async step and null for a sync one: the emulator's messages never
+ * run inside another message's pipeline (as Assign runs an Update), the case the docs give for it.
+ */
+export function buildExecutionContext(event: OperationEvent, inputs: ContextInputs): RemoteExecutionContext {
+  const { step, stage } = inputs;
+  const outputParameters: Record<string, unknown> =
+    event.message === MessageName.Create && stage === StepStage.PostOperation ? { id: event.id } : {};
+  const async = step.mode === StepMode.Asynchronous;
+  return {
+    ...common(event, inputs),
+    stage,
+    isInTransaction: !async && stage !== StepStage.PreValidation,
     inputParameters: inputParameters(event, stage),
     outputParameters,
     sharedVariables: {},
-    preEntityImages: images(event, step, stage, 'pre'),
-    postEntityImages: images(event, step, stage, 'post'),
-    parentContext: null,
+    preEntityImages: registeredImages(event, step, stage, 'pre'),
+    postEntityImages: postImages(event, step, stage),
+    parentContext: async ? mainOperationContext(event, inputs) : null,
   };
 }

@@ -4,8 +4,13 @@
  * as a system job. Which steps run is sdk/webhooks' step selection, as for the plug-in pipeline.
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/use-webhooks
  */
-import { randomUUID } from 'node:crypto';
-import { AsyncOperationType, MessageName, StepMode, StepStage } from '../../../sdk/entities/index';
+import {
+  AsyncOperationType,
+  MessageName,
+  StepMode,
+  StepStage,
+  SystemUserTable,
+} from '../../../sdk/entities/index';
 import { selectSteps, serializeRemoteExecutionContext } from '../../../sdk/webhooks/index';
 import type { EmulatorOperations, EmulatorPipeline, OperationEvent } from '../../contracts';
 import { PipelineAbortError } from '../../contracts';
@@ -89,7 +94,8 @@ export class WebhookPipeline implements EmulatorPipeline {
     if (steps.length === 0) return;
     this.guardDepth(event);
     for (const step of steps) {
-      const result = await this.send(step, stage, event, randomUUID());
+      // A sync step's OperationId is the request's id, as a real org's payload shows.
+      const result = await this.send(step, stage, event, event.context.requestId);
       if (!result.ok) throw new PipelineAbortError(result.message);
     }
   }
@@ -165,6 +171,13 @@ export class WebhookPipeline implements EmulatorPipeline {
     await completeAsyncOperation(this.ops, event.context, jobId, outcome, this.now);
   }
 
+  private entraObjectIdOf(userId: string): string | undefined {
+    const value = this.ops.retrieve(SystemUserTable.logicalName, userId)?.values[
+      SystemUserTable.columns.azureActiveDirectoryObjectId
+    ];
+    return typeof value === 'string' ? value : undefined;
+  }
+
   private send(step: WebhookStep, stage: number, event: OperationEvent, operationId: string) {
     const context = buildExecutionContext(event, {
       step,
@@ -172,6 +185,7 @@ export class WebhookPipeline implements EmulatorPipeline {
       operationId,
       organization: this.organization,
       now: this.now(),
+      entraObjectIdOf: (userId) => this.entraObjectIdOf(userId),
     });
     const headers = {
       'x-ms-dynamics-organization':

@@ -104,13 +104,17 @@ export class RequestPacer {
     this.latencyMs = 0.8 * this.latencyMs + 0.2 * (send.doneAt - send.at);
     const remaining = headerNumber(headers[RateLimitHeaders.burstRemaining]);
     if (remaining !== undefined && remaining >= 0) {
-      const counted = this.sends.filter((s) => s.at <= send.at && s.at > send.at - this.windowMs).length;
-      // Timing noise (an attempt counted by the server before or after the client thinks) moves
-      // single estimates both ways; the median of the recent ones follows the limit, not the noise.
+      // The server reported what was left when it answered: its count then held every own send up
+      // to this one that had not left the window by the answer. Sends that may have reached it
+      // after this one are left out, so an estimate errs low (a little slower), never high (a 429).
+      const from = send.doneAt - this.windowMs;
+      const counted = this.sends.filter((s) => s.at <= send.at && s.at > from).length;
+      // A send that reached the server after this one over another connection still makes a single
+      // estimate one too high now and then; the lowest of the recent ones does not. Erring low costs
+      // one send's spacing per window, erring high a 429 and its Retry-After.
       this.estimates.push(Math.max(1, Math.floor(remaining) + counted));
       if (this.estimates.length > 9) this.estimates.shift();
-      const sorted = [...this.estimates].sort((a, b) => a - b);
-      this.limit = sorted[Math.floor((sorted.length - 1) / 2)];
+      this.limit = Math.min(...this.estimates);
     }
     const time = headerNumber(headers[RateLimitHeaders.timeRemaining]);
     if (time !== undefined) this.timeExhausted = time <= 0;

@@ -128,6 +128,16 @@ export class ValueBuilder {
     if (part.kind === 'field')
       return this.field(part.field, DATE_COLUMNS.has(part.field.attribute) ? null : STRING);
     const variable = this.allocate();
+    if (part.kind === 'output') {
+      // An earlier step's output is read as the designer reads one: SelectFirstNonNull of its variable.
+      this.evaluate({
+        operator: 'SelectFirstNonNull',
+        parameters: [name(part.variable)],
+        targetType: STRING,
+        result: variable,
+      });
+      return variable;
+    }
     this.evaluate({
       operator: 'CreateCrmType',
       parameters: [name(`${TYPE}String`), str(part.text), str('String')],

@@ -5,10 +5,13 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { isActivity, isXrm, readEntityProperty, readEvaluateExpression, XAML_NS } from './activities';
+import { CONVERT_CRM_XRM_TYPES, convertArgument, encodeCode } from './custom-activities';
+import { definitionOf } from './definition-cache';
+import type { EncodedCodeStep } from './encoded-code';
 import { XamlError } from './errors';
 import { computeExpression } from './evaluate-expression';
 import { convertTo, isReference } from './runtime-values';
-import { childElements, descendants, parseXaml } from './xml-document';
+import { childElements, descendants } from './xml-document';
 import { parseEntityExpression, parseNewEntity, type EntityExpression } from './vb-expression';
 import { primaryIdOf } from './primary-ids';
 
@@ -43,12 +46,8 @@ export function evaluateWorkflow(
   primary: { logicalName: string; id: string },
   options: EvaluateOptions,
 ): WorkflowEffect[] {
-  const { loader } = options;
-  const document = parseXaml(xaml);
-  const workflow = descendants(document.root).find((e) => isXrm(e, 'Workflow'));
-  if (!workflow)
-    throw new XamlError('The XAML has no <mxswa:Workflow> element; it is not a classic workflow definition.');
-  const interpreter = new Interpreter(primary, loader, options.now ?? (() => new Date()));
+  const { workflow, encoder } = definitionOf(xaml);
+  const interpreter = new Interpreter(primary, options.loader, options.now ?? (() => new Date()), encoder);
   interpreter.runChildren(workflow);
   return interpreter.effects;
 }
@@ -64,6 +63,7 @@ class Interpreter {
     private readonly primary: { logicalName: string; id: string },
     private readonly loader: RecordLoader,
     private readonly now: () => Date,
+    private readonly encoder: EncodedCodeStep | undefined,
   ) {}
 
   runChildren(parent: Element): void {
@@ -100,6 +100,8 @@ class Interpreter {
       return;
     }
     const name = (element.getAttribute('AssemblyQualifiedName') ?? '').split(',')[0];
+    if (name === CONVERT_CRM_XRM_TYPES) return convertArgument(element, this.variables);
+    if (this.encoder && element === this.encoder.element) return encodeCode(this.encoder, this.variables);
     if (name === 'Microsoft.Crm.Workflow.Activities.Composite') {
       const activities = descendants(element).find(
         (e) => e.localName === 'Collection' && e.getAttributeNS(XAML_NS, 'Key') === 'Activities',

@@ -9,7 +9,8 @@ import { locateEmailStep, primaryEntityOf } from './email-step';
 import { XamlError } from './errors';
 import { parseTemplate, placeholderFor, renderParts } from './placeholders';
 import { EMAIL_FIELDS, asTemplate, viewOf, type EmailStepView } from './read-email-step';
-import { expandRedeemUrl } from './redeem-url';
+import { ENCODED_CODE, findEncodedCodeStep } from './encoded-code';
+import { CODE_IN_URL, expandRedeemUrl } from './redeem-url';
 import { StepEditor } from './step-editor';
 import { parseXaml, serializeXaml } from './xml-document';
 
@@ -25,7 +26,10 @@ export interface TemplatePatch {
   body: string;
   /** New sender; the step's current From stays when omitted. */
   from?: { logicalName: EmailSenderTable; id: string; name?: string };
-  /** Registration URL with `{code}` in it, used for `{redeemUrl}` and `{redeemLink}`. */
+  /**
+   * Registration URL with `{code}` in it, used for `{redeemUrl}` and `{redeemLink}`. `{code}` there
+   * becomes the definition's encoded code when it has an Encode Invitation Code step.
+   */
   redeemUrl?: string;
 }
 
@@ -56,8 +60,12 @@ export function patchEmailStep(xaml: string, patch: TemplatePatch): PatchedXaml 
       `The workflow runs on "${primary}", not on ${InvitationTable.logicalName}; the invitation template can only patch a workflow whose primary table is ${InvitationTable.logicalName}.`,
     );
   }
-  const subject = parseTemplate(expandRedeemUrl(patch.subject, patch.redeemUrl, false));
-  const body = parseTemplate(expandRedeemUrl(patch.body, patch.redeemUrl, true));
+  // With an Encode Invitation Code step the link carries its output; the step itself is kept as is.
+  const encoded = findEncodedCodeStep(document, step.sequence);
+  const outputs = new Map(encoded ? [[ENCODED_CODE, encoded.variable]] : []);
+  const code = encoded ? `{${ENCODED_CODE}}` : CODE_IN_URL;
+  const subject = parseTemplate(expandRedeemUrl(patch.subject, patch.redeemUrl, false, code), outputs);
+  const body = parseTemplate(expandRedeemUrl(patch.body, patch.redeemUrl, true, code), outputs);
 
   const editor = new StepEditor(document, step);
   if (patch.from) {
@@ -84,7 +92,7 @@ export function patchEmailStep(xaml: string, patch: TemplatePatch): PatchedXaml 
   const patched = serializeXaml(document);
   const after = viewOf(parseXaml(patched));
   const changed = COMPARED.some((field) => before[field] !== after[field]);
-  const shown = (view: EmailStepView) => asTemplate(view, patch.redeemUrl);
+  const shown = (view: EmailStepView) => asTemplate(view, patch.redeemUrl, encoded !== undefined);
   return changed
     ? { xaml: patched, changed, before: shown(before), after: shown(after) }
     : { xaml, changed, before: shown(before), after: shown(before) };

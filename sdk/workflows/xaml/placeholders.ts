@@ -5,6 +5,7 @@
  */
 import { ContactTable } from '../../entities/contact';
 import { InvitationTable } from '../../entities/adx-invitation';
+import { ENCODED_CODE } from './encoded-code';
 import { XamlError } from './errors';
 
 /** Where a placeholder's value is read from. */
@@ -18,8 +19,12 @@ export interface FieldSource {
   attribute: string;
 }
 
-/** One piece of a template: literal text or a field read. */
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; field: FieldSource };
+/** One piece of a template: literal text, a field read, or the output of an earlier step. */
+export type TemplatePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'field'; field: FieldSource }
+  /** `name` is the placeholder (e.g. `encodedCode`), `variable` the workflow variable it reads. */
+  | { kind: 'output'; name: string; variable: string };
 
 const INVITATION = InvitationTable.logicalName;
 const INVITE_CONTACT = InvitationTable.lookups.inviteContact;
@@ -31,7 +36,7 @@ const INVITATION_ALIASES: Record<string, string> = { name: InvitationTable.colum
 
 /** Placeholders the patcher understands, for error messages. */
 export const SUPPORTED_PLACEHOLDERS =
-  '{code}, {expiry}, {redeemUrl} (the registration URL; a link in HTML text, the bare URL in an attribute such as href="{redeemUrl}"), {redeemLink} (always a link), {invitation.name}, {invitation.<column>}, {contact.fullname}, {contact.<column>}, {<invitation lookup>.<column>}';
+  '{code}, {encodedCode} (the code as the definition\'s Encode Invitation Code step outputs it), {expiry}, {redeemUrl} (the registration URL; a link in HTML text, the bare URL in an attribute such as href="{redeemUrl}"), {redeemLink} (always a link), {invitation.name}, {invitation.<column>}, {contact.fullname}, {contact.<column>}, {<invitation lookup>.<column>}';
 
 /** The placeholder text (without braces) for a field read. */
 export function placeholderFor(field: FieldSource): string {
@@ -75,16 +80,23 @@ export function fieldFor(placeholder: string): FieldSource {
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)?)\}/g;
 
 /**
- * Splits a template into text and field parts. `{redeemUrl}` and `{redeemLink}` must have been
- * expanded first (redeem-url.ts).
+ * Splits a template into text, field and output parts. `{redeemUrl}` and `{redeemLink}` must have
+ * been expanded first (redeem-url.ts). `outputs` maps the step outputs the definition has
+ * (placeholder name → workflow variable); `{encodedCode}` without one is refused.
  * Braces around anything that does not look like a placeholder (CSS, for instance) stay text.
  */
-export function parseTemplate(template: string): TemplatePart[] {
+export function parseTemplate(
+  template: string,
+  outputs: ReadonlyMap<string, string> = new Map(),
+): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match.index! > last) parts.push({ kind: 'text', text: template.slice(last, match.index) });
-    parts.push({ kind: 'field', field: fieldFor(match[1]) });
+    const variable = outputs.get(match[1]);
+    if (variable) parts.push({ kind: 'output', name: match[1], variable });
+    else if (match[1] === ENCODED_CODE) throw noEncodeStep();
+    else parts.push({ kind: 'field', field: fieldFor(match[1]) });
     last = match.index! + match[0].length;
   }
   if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
@@ -93,5 +105,17 @@ export function parseTemplate(template: string): TemplatePart[] {
 
 /** The readable text of parsed template parts (what readEmailStep shows for them). */
 export function renderParts(parts: TemplatePart[]): string {
-  return parts.map((part) => (part.kind === 'text' ? part.text : `{${placeholderFor(part.field)}}`)).join('');
+  return parts
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      return part.kind === 'output' ? `{${part.name}}` : `{${placeholderFor(part.field)}}`;
+    })
+    .join('');
+}
+
+function noEncodeStep(): XamlError {
+  return new XamlError(
+    `{${ENCODED_CODE}} is the output of an "Encode Invitation Code" step, and this definition has none before its e-mail step; use {code}.`,
+    { problem: 'template' },
+  );
 }

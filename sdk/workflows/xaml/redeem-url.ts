@@ -8,6 +8,12 @@
  *   `<a href="URL">URL</a>`;
  * - in plain text (the subject), both become the bare URL.
  *
+ * `{code}` in the URL is where the invitation code goes: the definition's encoded code when it has
+ * an Encode Invitation Code step (encoded-code.ts), else adx_invitationcode as stored. A classic
+ * workflow has no expression that percent-encodes, so the raw code makes a valid link only when it
+ * needs no encoding, as every code this package writes (`A-Z a-z 0-9 - _`, invitations/codes.ts).
+ * The rest of the URL is checked here: an absolute http(s) URL with nothing left to encode.
+ *
  * Reading a patched step with the same redeem URL collapses the expansions back to `{redeemUrl}`.
  */
 import { XamlError } from './errors';
@@ -16,18 +22,32 @@ import { XamlError } from './errors';
 export const REDEEM_URL = '{redeemUrl}';
 /** The placeholder for an explicit link to the registration URL. */
 export const REDEEM_LINK = '{redeemLink}';
+/** Where the code goes in a redeem URL. */
+export const CODE_IN_URL = '{code}';
+
+/** Characters a URL may hold literally (RFC 3986's unreserved, reserved and `%`). */
+const URL_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+/** Stands in for the code while the URL is parsed: unreserved, so the parser leaves it alone. */
+const CODE_MARKER = '__code__';
 
 /** A tag: `<` then a name, `/` or `!`, up to its `>` (or the end of an unclosed one). */
 const TAG = /<[A-Za-z/!][^>]*>?/g;
 
 /**
  * Replaces `{redeemUrl}` and `{redeemLink}` (see the file comment) in a template. `html` says the
- * template is an HTML body. The URL must contain `{code}`; throws XamlError otherwise, when a
- * template needs a URL and none was given, or when `{redeemLink}` stands inside a tag.
+ * template is an HTML body; `code` is the placeholder that takes the place of `{code}` in the URL
+ * (`{encodedCode}` for a definition that encodes it). Throws XamlError when the URL has no `{code}`
+ * or is not a valid URL, when a template needs a URL and none was given, or when `{redeemLink}`
+ * stands inside a tag.
  */
-export function expandRedeemUrl(template: string, redeemUrl: string | undefined, html: boolean): string {
+export function expandRedeemUrl(
+  template: string,
+  redeemUrl: string | undefined,
+  html: boolean,
+  code = CODE_IN_URL,
+): string {
   if (!template.includes(REDEEM_URL) && !template.includes(REDEEM_LINK)) return template;
-  const url = checkRedeemUrl(redeemUrl);
+  const url = checkRedeemUrl(redeemUrl).split(CODE_IN_URL).join(code);
   if (!html) return template.split(REDEEM_URL).join(url).split(REDEEM_LINK).join(url);
   return mapTagsAndText(
     template,
@@ -46,10 +66,17 @@ export function expandRedeemUrl(template: string, redeemUrl: string | undefined,
 
 /**
  * The reverse of {@link expandRedeemUrl} on readable text (fields shown as `{placeholders}`):
- * the expansions of `redeemUrl` become `{redeemUrl}` again. Text without them is returned as is.
+ * the expansions of `redeemUrl` (with `code` for `{code}`) become `{redeemUrl}` again. Text without
+ * them is returned as is.
  */
-export function collapseRedeemUrl(text: string, redeemUrl: string | undefined, html: boolean): string {
-  if (!redeemUrl || !redeemUrl.includes('{code}')) return text;
+export function collapseRedeemUrl(
+  text: string,
+  configured: string | undefined,
+  html: boolean,
+  code = CODE_IN_URL,
+): string {
+  if (!configured || !configured.includes(CODE_IN_URL)) return text;
+  const redeemUrl = configured.split(CODE_IN_URL).join(code);
   if (!html) return text.split(redeemUrl).join(REDEEM_URL);
   return mapTagsAndText(
     text.split(linkTo(redeemUrl)).join(REDEEM_URL),
@@ -70,11 +97,39 @@ function checkRedeemUrl(redeemUrl: string | undefined): string {
       { problem: 'template' },
     );
   }
-  if (!redeemUrl.includes('{code}')) {
+  if (!redeemUrl.includes(CODE_IN_URL)) {
     throw new XamlError(
       `The redeem URL "${redeemUrl}" has no {code}; add it where the invitation code goes, e.g. ?invitation={code}.`,
       { problem: 'template' },
     );
+  }
+  return checkUrlText(redeemUrl);
+}
+
+/** The literal part of the URL must be a valid absolute http(s) URL that needs no more encoding. */
+function checkUrlText(redeemUrl: string): string {
+  const mistake = (problem: string) =>
+    new XamlError(`The redeem URL "${redeemUrl}" ${problem}`, { problem: 'template' });
+  const sample = redeemUrl.split(CODE_IN_URL).join(CODE_MARKER);
+  let parsed: URL;
+  try {
+    parsed = new URL(sample);
+  } catch {
+    throw mistake(
+      'is not an absolute URL; give the whole address, e.g. https://portal.example.com/register?invitation={code}.',
+    );
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw mistake(`is a ${parsed.protocol} URL; the invitation link must be https (or http).`);
+  }
+  const authority = `${parsed.protocol}//${parsed.host}`.length;
+  if (redeemUrl.indexOf(CODE_IN_URL) < authority) {
+    throw mistake('has {code} in its host; put it in the path or the query, e.g. ?invitation={code}.');
+  }
+  const literal = redeemUrl.split(CODE_IN_URL).join('');
+  if (!URL_CHARACTERS.test(literal) || /%(?![0-9A-Fa-f]{2})/.test(literal)) {
+    const suggestion = parsed.href.split(CODE_MARKER).join(CODE_IN_URL);
+    throw mistake(`has characters a link cannot hold as they are; write them percent-encoded: ${suggestion}`);
   }
   return redeemUrl;
 }

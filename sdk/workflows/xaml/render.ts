@@ -19,8 +19,16 @@ export function fieldSourceOf(read: FieldRead): FieldSource | undefined {
   return undefined;
 }
 
-/** Renders a value; `party` joins list items with `; `. */
-export function renderValue(value: ValueExpr, mode: 'text' | 'party' = 'text'): string {
+/**
+ * Renders a value; `party` joins list items with `; `. `outputs` names the step outputs a template
+ * can name (variable → placeholder without braces, e.g. the encoded code's); others show as `{?variable}`.
+ */
+export function renderValue(
+  value: ValueExpr,
+  mode: 'text' | 'party' = 'text',
+  outputs: ReadonlyMap<string, string> = new Map(),
+): string {
+  const render = (item: ValueExpr, itemMode: 'text' | 'party') => renderValue(item, itemMode, outputs);
   switch (value.kind) {
     case 'literal':
       return value.value;
@@ -28,6 +36,10 @@ export function renderValue(value: ValueExpr, mode: 'text' | 'party' = 'text'): 
       return '';
     case 'unknown':
       return `{?${value.detail}}`;
+    case 'stepOutput': {
+      const name = outputs.get(value.variable);
+      return name ? `{${name}}` : `{?${value.variable}}`;
+    }
     case 'field': {
       const source = fieldSourceOf(value);
       if (source) return `{${placeholderFor(source)}}`;
@@ -35,19 +47,19 @@ export function renderValue(value: ValueExpr, mode: 'text' | 'party' = 'text'): 
       return `{${key}:${value.entityName}.${value.attribute}}`;
     }
     case 'entityRef':
-      return `${value.logicalName}:${value.name || renderValue(value.id)}`;
+      return `${value.logicalName}:${value.name || render(value.id, 'text')}`;
     case 'partyList':
       return value.items
-        .map((item) => renderValue(item, 'party'))
+        .map((item) => render(item, 'party'))
         .filter(Boolean)
         .join('; ');
     case 'firstNonNull': {
-      const items = value.items.map((item) => renderValue(item, mode)).filter(Boolean);
+      const items = value.items.map((item) => render(item, mode)).filter(Boolean);
       return items.length <= 1 ? (items[0] ?? '') : items.join(' ?? ');
     }
     case 'add': {
       const isParty = mode === 'party' || value.targetType === 'mxs:EntityCollection';
-      const items = value.items.map((item) => renderValue(item, isParty ? 'party' : 'text'));
+      const items = value.items.map((item) => render(item, isParty ? 'party' : 'text'));
       return isParty ? items.filter(Boolean).join('; ') : items.join('');
     }
   }

@@ -26,7 +26,12 @@ export type ValueExpr =
   | { kind: 'firstNonNull'; items: ValueExpr[] }
   | { kind: 'add'; items: ValueExpr[]; targetType: string | null | undefined }
   | { kind: 'empty' }
+  /** A workflow variable filled by an earlier step, e.g. a custom activity's output. */
+  | { kind: 'stepOutput'; variable: string }
   | { kind: 'unknown'; detail: string };
+
+/** The designer's name suffix for a workflow-level variable that holds a step's output. */
+const STEP_OUTPUT = /_localParameter$/;
 
 const PROPERTY_TYPE_PREFIX = 'Microsoft.Xrm.Sdk.Workflow.WorkflowPropertyType.';
 
@@ -67,8 +72,12 @@ export class ValueGraph {
   resolve(variable: string, before: Element, depth = 0): ValueExpr {
     if (depth > 50) return { kind: 'unknown', detail: `${variable} (too deeply nested)` };
     const producer = this.producerOf(variable, before);
-    if (!producer)
-      return this.declared.has(variable) ? { kind: 'empty' } : { kind: 'unknown', detail: variable };
+    if (!producer) {
+      if (this.declared.has(variable)) return { kind: 'empty' };
+      return STEP_OUTPUT.test(variable)
+        ? { kind: 'stepOutput', variable }
+        : { kind: 'unknown', detail: variable };
+    }
     const property = readEntityProperty(producer);
     if (property) {
       return {

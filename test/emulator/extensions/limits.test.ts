@@ -30,6 +30,13 @@ describe('ServiceProtectionGate', () => {
     expect(gate.admit(USER, 1000)).toBeNull();
   });
 
+  it('lets requests leave the window in arrival order when one was admitted after a later one', () => {
+    const gate = new ServiceProtectionGate({ maxRequests: 2, windowMs: 1000 });
+    gate.admit(USER, 500); // arrived at 500, body read first
+    gate.admit(USER, 0); // arrived at 0, admitted after
+    expect(gate.responseHeaders(USER, 1000)['x-ms-ratelimit-burst-remaining-xrm-requests']).toBe('1');
+  });
+
   it('counts each user separately', () => {
     const gate = new ServiceProtectionGate({ maxRequests: 1 });
     gate.admit(USER, 0);

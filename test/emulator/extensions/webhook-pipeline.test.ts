@@ -207,6 +207,47 @@ describe('WebhookPipeline.runSync', () => {
   });
 });
 
+describe('the context around the Target', () => {
+  it('gives a sync step no ParentContext and the request id as its OperationId', async () => {
+    const ops = new FakeOperations();
+    await registerStep(ops, { url: receiver.url, stage: 40 });
+    await pipeline(ops).runSync(40, createEvent({ postImage: { adx_name: 'Invite' } }));
+    const json = receiver.received[0].json;
+    expect(json).toMatchObject({ ParentContext: null, IsolationMode: 1, IsInTransaction: true });
+    expect(json.OperationId).toBe(testContext().requestId);
+    expect(json.RequestId).toBe(testContext().requestId);
+  });
+
+  it('gives an async step AsynchronousStepPrimaryName next to the post-image it registered', async () => {
+    const ops = new FakeOperations();
+    const stepId = await registerStep(ops, { url: receiver.url, stage: 40, mode: 1 });
+    ops.seed('sdkmessageprocessingstepimage', {
+      sdkmessageprocessingstepid: { logicalName: 'sdkmessageprocessingstep', id: stepId },
+      imagetype: 1,
+      entityalias: 'After',
+      attributes: 'adx_type',
+    });
+    const p = pipeline(ops);
+    p.afterCommit(createEvent({ postImage: { adx_name: 'Invite', adx_type: 756150000 } }));
+    await p.whenIdle();
+    const context = parseRemoteExecutionContext(receiver.received[0].json);
+    expect(Object.keys(context.postEntityImages)).toEqual(['After', 'AsynchronousStepPrimaryName']);
+    expect(context.postEntityImages.AsynchronousStepPrimaryName.attributes).toEqual({
+      adx_name: 'Invite',
+      adx_invitationid: INVITATION_ID,
+    });
+  });
+
+  it('sends the empty GUID as Entra object id of a user that has none', async () => {
+    const ops = new FakeOperations();
+    await registerStep(ops, { url: receiver.url });
+    await pipeline(ops).runSync(20, createEvent());
+    expect(receiver.received[0].json.UserAzureActiveDirectoryObjectId).toBe(
+      '00000000-0000-0000-0000-000000000000',
+    );
+  });
+});
+
 describe('the Target', () => {
   it('carries the primary key on Update, as Dataverse adds it', async () => {
     const ops = new FakeOperations();
