@@ -29,6 +29,24 @@ function outcomeOf(state: number | undefined, status: number | undefined): SendJ
   return 'failed';
 }
 
+/** Which job counts as the later one when their times tie: one in flight, then one that worked. */
+const RANK: Record<SendJob['outcome'], number> = { canceled: 0, failed: 1, succeeded: 2, pending: 3 };
+
+/**
+ * Newest first. `createdon` comes back to the second, so a resend right after a failed send can
+ * tie with it: a job still running is then the later one, else the one completed later, else the
+ * one that worked (as `send` decides).
+ */
+function newestFirst(
+  a: { job: SendJob; completedOn: number },
+  b: { job: SendJob; completedOn: number },
+): number {
+  const created = Date.parse(b.job.on ?? '') - Date.parse(a.job.on ?? '');
+  if (created) return created;
+  if (b.completedOn !== a.completedOn) return b.completedOn > a.completedOn ? 1 : -1;
+  return RANK[b.job.outcome] - RANK[a.job.outcome];
+}
+
 /** The invitation's Send Invitation jobs, newest first. */
 export async function readSendJobs(
   client: DataverseApi,
@@ -55,7 +73,7 @@ export async function readSendJobs(
         if (id) workflowIds.add(normalizeGuid(id));
     }
   };
-  const found: { job: SendJob; workflowId?: string }[] = [];
+  const found: { job: SendJob; workflowId?: string; completedOn: number }[] = [];
   const readJobs = async () => {
     for await (const row of client.list(
       job.entitySet,
@@ -67,6 +85,7 @@ export async function readSendJobs(
           job.columns.message,
           job.columns.friendlyMessage,
           StandardColumns.createdOn,
+          job.columns.completedOn,
           activation,
         ],
         filter: `${job.lookups.regardingInvitation.valueField} eq ${normalizeGuid(invitationId)} and ${job.columns.operationType} eq ${AsyncOperationType.Workflow}`,
@@ -81,10 +100,15 @@ export async function readSendJobs(
       const on = readDate(row, StandardColumns.createdOn);
       if (on) entry.on = on.toISOString();
       const workflowId = readString(row, activation);
-      found.push({ job: entry, workflowId: workflowId ? normalizeGuid(workflowId) : undefined });
+      found.push({
+        job: entry,
+        workflowId: workflowId ? normalizeGuid(workflowId) : undefined,
+        completedOn: readDate(row, job.columns.completedOn)?.getTime() ?? Number.POSITIVE_INFINITY,
+      });
     }
   };
   await Promise.all([readWorkflows(), readJobs()]);
+  found.sort(newestFirst);
   for (const { job: entry, workflowId } of found)
     if (workflowId && workflowIds.has(workflowId)) jobs.push(entry);
   return jobs;

@@ -70,6 +70,21 @@ describe('delivery', () => {
     expect(reasonCodes(e)).toEqual([]);
   });
 
+  test('a resend whose job has the same created-on time as the failed one still counts as the last', async () => {
+    // Dataverse (and the emulator) return createdon to the second: a resend right after a failure ties.
+    await env.close();
+    const frozen = new Date();
+    env = await startExplainEnv(undefined, () => new Date(frozen));
+    const created = await env.service.create({ type: 'single', contact: 'bob.brown@example.com' });
+    await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: null });
+    await runSendWorkflow(created.id);
+    await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: 'bob.brown@example.com' });
+    await env.service.send(created.id);
+    const e = await env.explain(created.code!);
+    expect(e.lastSend).toMatchObject({ outcome: 'succeeded' });
+    expect(reasonCodes(e)).toEqual([]);
+  });
+
   test('an invitation never sent is a note, not a reason', async () => {
     const created = await env.service.create({ type: 'single', contact: 'carol.chen@example.org' });
     const e = await env.explain(created.code!);

@@ -33,9 +33,18 @@ export interface ExplainEnv {
   close(): Promise<void>;
 }
 
-/** Starts a seeded emulator with `dataModel`'s tables. */
-export async function startExplainEnv(dataModel?: EmulatorDataModel): Promise<ExplainEnv> {
-  const emulator = await startEmulator({ port: 0, db: ':memory:', seed: true, dataModel });
+/** Starts a seeded emulator with `dataModel`'s tables (and the emulator's clock, if given). */
+export async function startExplainEnv(
+  dataModel?: EmulatorDataModel,
+  emulatorClock?: () => Date,
+): Promise<ExplainEnv> {
+  const emulator = await startEmulator({
+    port: 0,
+    db: ':memory:',
+    seed: true,
+    dataModel,
+    ...(emulatorClock ? { now: emulatorClock } : {}),
+  });
   const client = new DataverseClient({
     url: emulator.url,
     credential: new StaticTokenCredential('explain-e2e'),
