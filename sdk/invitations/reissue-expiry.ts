@@ -1,6 +1,6 @@
 /**
- * The new expiry a reissued invitation may get: a real date (no rollover: JavaScript reads
- * "2026-02-30" as 2 March, which is not what an administrator typed), after now.
+ * The expiry an invitation may be given, on create and on reissue: a real date (no rollover:
+ * JavaScript reads "2026-02-30" as 2 March, which is not what an administrator typed), after now.
  */
 import { InvitationError } from './errors';
 

@@ -13,6 +13,7 @@ import {
 } from '../entities/index';
 import { INVITATION_CODE_PATTERN } from './codes';
 import { InvitationError } from './errors';
+import { checkedExpiry } from './reissue-expiry';
 import { isStatus, normalizeGuid, queryAll, quote } from './odata';
 
 const invitation = InvitationTable.columns;
@@ -85,21 +86,8 @@ export function checkInvitationShape(draft: InvitationDraft, now: number): void 
       `A Single invitation is redeemed once; leave maximum redemptions empty or set it to 1 (got ${max}), or make it a Group invitation.`,
     );
   }
-  if (draft.expiresOn != null) {
-    const expires = new Date(draft.expiresOn).getTime();
-    if (Number.isNaN(expires)) {
-      throw new InvitationError(
-        'invalid',
-        `Expiry date "${String(draft.expiresOn)}" is not a date; use ISO-8601.`,
-      );
-    }
-    if (expires <= now) {
-      throw new InvitationError(
-        'invalid',
-        `Expiry date ${new Date(expires).toISOString()} is in the past; choose a future date or leave it empty.`,
-      );
-    }
-  }
+  // A real day of the calendar (no rollover: "2027-02-30" is refused, not read as 2 March), after now.
+  if (draft.expiresOn != null) checkedExpiry(draft.expiresOn, now);
   if (draft.code != null && draft.code.trim() === '') {
     throw new InvitationError('invalid', 'The invitation code is blank; leave it out to have one generated.');
   }

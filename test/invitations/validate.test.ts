@@ -44,7 +44,15 @@ describe('validateNewInvitation without requests', () => {
     const [, message] = await reasonAndMessage(
       validateNewInvitation(offline, { expiresOn: '2026-05-31T23:59:59Z' }, { now }),
     );
-    expect(message).toMatch(/in the past/);
+    expect(message).toMatch(/not in the future/);
+  });
+
+  it('refuses an expiry day that is not in the calendar instead of rolling it over', async () => {
+    const [reason, message] = await reasonAndMessage(
+      validateNewInvitation(offline, { expiresOn: '2027-02-30' }, { now }),
+    );
+    expect(reason).toBe('invalid');
+    expect(message).toMatch(/2027-02-30 is not a day of the calendar/);
   });
 
   it('refuses an unknown type', async () => {
