@@ -5,13 +5,16 @@
  */
 import type { Command } from 'commander';
 import { registerWebhooks } from '../../plugins/registration';
+import { probeWebhookHost } from '../../plugins/registration-probe';
 import { startWebhookHost } from '../../plugins/host/server';
 import { redactText } from '../../sdk/client/index';
 import { action, examples } from '../command';
+import { CliError } from '../errors';
+import type { Output } from '../output';
 import { DEFAULT_HOST_LIMITS, type HostLimitOptions } from '../../plugins/host/host-options';
 import { limitSeconds, port, positiveInt } from '../options';
 import { describeListenError, onShutdown } from '../serve';
-import { checkHostUrl, WEBHOOK_KEY_VARIABLE, webhookKey } from './webhooks-register';
+import { checkHostUrl, probeFailure, WEBHOOK_KEY_VARIABLE, webhookKey } from './webhooks-register';
 
 /** Options of `plugins serve`. */
 export interface PluginsServeOptions {
@@ -23,6 +26,8 @@ export interface PluginsServeOptions {
   key?: string;
   /** Once listening, register the endpoint and steps, pointing at this public URL of the host. */
   register?: string;
+  /** False with --no-check: register without first posting a test delivery to the public URL. */
+  check: boolean;
   /** Seconds a client may take to send its headers. */
   headersTimeout?: number;
   /** Seconds a client may take to send its whole request. */
@@ -64,8 +69,9 @@ export function registerPluginsServe(group: Command): void {
     .option('--key <secret>', `WebhookKey callers must send (default: $${WEBHOOK_KEY_VARIABLE})`)
     .option(
       '--register <public-url>',
-      'once listening, register the endpoint and steps in the environment, pointing at this URL of the host',
+      'once listening, post a test delivery to this public URL of the host and, if this host answers it, register the endpoint and steps there',
     )
+    .option('--no-check', 'with --register: register without the test delivery (not recommended)')
     .option(
       '--headers-timeout <s>',
       `seconds a client may take to send its headers (default ${seconds(DEFAULT_HOST_LIMITS.headersTimeoutMs)})`,
@@ -133,6 +139,11 @@ export function registerPluginsServe(group: Command): void {
         const shutdown = onShutdown(ctx.out, [host]);
         try {
           if (publicUrl !== undefined) {
+            if (options.check) await checkPublicUrl(ctx.out, publicUrl, key, host.url);
+            else
+              ctx.out.warn(
+                `registering ${publicUrl} without checking that it reaches this host: until it does, every create of an invitation fails.`,
+              );
             const result = await registerWebhooks(client, { hostUrl: publicUrl, key });
             for (const step of result.steps) ctx.out.info(`step ${step.action}: ${step.name}`);
           }
@@ -149,6 +160,26 @@ export function registerPluginsServe(group: Command): void {
         await shutdown.done;
       }),
     );
+}
+
+/**
+ * Posts the test delivery `webhooks register` posts, to the public URL: Dataverse will call that
+ * URL, not the address this host listens on, so a tunnel or proxy that does not reach it is found
+ * before every create of an invitation fails.
+ * @throws CliError when the URL does not answer 2xx; nothing has been registered then
+ */
+async function checkPublicUrl(out: Output, publicUrl: string, key: string, listening: string): Promise<void> {
+  const probe = await probeWebhookHost(publicUrl, key);
+  if (!probe.ok) {
+    const failure = probeFailure(probe);
+    throw new CliError(
+      failure.message,
+      `This host listens on ${listening}: make ${publicUrl} reach it (its public name, a reverse proxy or a tunnel) and use the same key, or pass --no-check to register anyway.`,
+    );
+  }
+  out.info(`${probe.url} answered the test delivery (HTTP ${probe.status}).`);
+  if (!probe.portalInviteHost)
+    out.warn(`it answered, but not as this host does: is ${publicUrl} routed to another service?`);
 }
 
 function errorMessage(error: unknown): string {

@@ -9,6 +9,7 @@ import { CLI, ensureBuilt } from '../scripts/helpers/build';
 import { startTestEmulator, tempDir, type TestEmulator } from '../scripts/helpers/emulator';
 import { startScript, type LongRunning } from '../scripts/helpers/long-running';
 import { runCli } from '../scripts/helpers/run-cli';
+import { createServer } from 'node:net';
 
 beforeAll(() => ensureBuilt(), 180_000);
 
@@ -22,6 +23,17 @@ function serve(args: string[], env: Record<string, string> = {}): LongRunning {
   const p = startScript(CLI, ['plugins', 'serve', '--port', '0', ...args], tempDir('host-cli'), env);
   running.push(p);
   return p;
+}
+
+/** A port nothing listens on (for now). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 function hostUrl(p: LongRunning): string {
@@ -97,15 +109,67 @@ describe('portal-invite plugins serve --register', () => {
   });
   afterEach(() => emulator.close());
 
-  it('registers the endpoint and every step once listening', async () => {
-    const p = serve(['--key', KEY, '--url', emulator.url, '--register', 'http://127.0.0.1:7071']);
-    await p.waitForOutput('Ctrl+C to stop');
-    expect(p.output()).toMatch(/step created: .+/);
+  const endpointUrls = async () => {
     const { entitySet, columns } = ServiceEndpointTable;
     const urls: unknown[] = [];
     for await (const row of emulator.client.list(entitySet, { select: [columns.url] }))
       urls.push(row[columns.url]);
-    expect(urls).toEqual([`http://127.0.0.1:7071${WEBHOOK_PATH}`]);
+    return urls;
+  };
+
+  it('checks that the public URL reaches this host, then registers the endpoint and every step', async () => {
+    const port = await freePort();
+    const publicUrl = `http://127.0.0.1:${port}`;
+    const p = startScript(
+      CLI,
+      [
+        'plugins',
+        'serve',
+        '--port',
+        String(port),
+        '--key',
+        KEY,
+        '--url',
+        emulator.url,
+        '--register',
+        publicUrl,
+      ],
+      tempDir('host-cli'),
+    );
+    running.push(p);
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(p.output()).toContain(`${publicUrl}${WEBHOOK_PATH} answered the test delivery (HTTP 200)`);
+    expect(p.output()).toMatch(/step created: .+/);
+    expect(await endpointUrls()).toEqual([`${publicUrl}${WEBHOOK_PATH}`]);
+  });
+
+  it('registers nothing and stops when the public URL does not reach it', async () => {
+    const elsewhere = `http://127.0.0.1:${await freePort()}`;
+    const run = await runCli([
+      'plugins',
+      'serve',
+      '--port',
+      '0',
+      '--key',
+      KEY,
+      '--url',
+      emulator.url,
+      '--register',
+      elsewhere,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`No webhook host answers at ${elsewhere}${WEBHOOK_PATH}`);
+    expect(run.stderr).toMatch(/This host listens on http:\/\/127\.0\.0\.1:\d+: make .* reach it/);
+    expect(run.stderr).not.toContain(KEY);
+    expect(await endpointUrls()).toEqual([]);
+  });
+
+  it('registers an unchecked URL with --no-check, saying what that risks', async () => {
+    const elsewhere = `http://127.0.0.1:${await freePort()}`;
+    const p = serve(['--key', KEY, '--url', emulator.url, '--register', elsewhere, '--no-check']);
+    await p.waitForOutput('Ctrl+C to stop');
+    expect(p.output()).toContain('without checking that it reaches this host');
+    expect(await endpointUrls()).toEqual([`${elsewhere}${WEBHOOK_PATH}`]);
   });
 
   it('refuses a public URL in plain http to another machine before listening', async () => {
