@@ -62,18 +62,32 @@ const { inviteContact } = InvitationTable.lookups;
 const workflow = WorkflowTable.columns;
 const contact = ContactTable.columns;
 
-/** The activated Send Invitation definition's id; InvitationError('invalid') when there is none or several. */
+/**
+ * The activated Send Invitation definition's id; InvitationError('invalid') when there is none or
+ * several. A definition left in Draft (a template change that was interrupted, or a manual
+ * deactivation) is named in the error with how to bring it back, since no e-mail can go out then.
+ */
 export async function findSendWorkflow(client: DataverseApi, name: string): Promise<string> {
-  const rows = await queryAll(client, WorkflowTable.entitySet, {
-    select: [workflow.id, workflow.name],
-    filter: `${workflow.name} eq ${quote(name)} and ${workflow.type} eq ${WorkflowType.Definition} and ${workflow.state} eq ${WorkflowState.Activated}`,
-  });
-  if (rows.length === 1) return normalizeGuid(toWorkflowRecord(rows[0]).id);
+  const rows = (
+    await queryAll(client, WorkflowTable.entitySet, {
+      select: [workflow.id, workflow.name, workflow.state],
+      filter: `${workflow.name} eq ${quote(name)} and ${workflow.type} eq ${WorkflowType.Definition}`,
+    })
+  ).map(toWorkflowRecord);
+  const activated = rows.filter((row) => row.state === WorkflowState.Activated);
+  if (activated.length === 1) return normalizeGuid(activated[0].id);
+  if (activated.length > 1)
+    throw new InvitationError(
+      'invalid',
+      `${activated.length} activated workflow definitions are named "${name}"; deactivate the extra ones.`,
+    );
+  const drafts = rows.map((row) => normalizeGuid(row.id));
   throw new InvitationError(
     'invalid',
-    rows.length === 0
+    drafts.length === 0
       ? `No activated workflow definition named "${name}"; import the solution or activate the workflow.`
-      : `${rows.length} activated workflow definitions are named "${name}"; deactivate the extra ones.`,
+      : `No activated workflow definition named "${name}": ${drafts.join(', ')} ${drafts.length === 1 ? 'is' : 'are'} in Draft, so nothing can be sent. ` +
+        'If a template change was interrupted, any `portal-invite workflow` command (e.g. `workflow show`) run where it was started finishes or rolls it back; otherwise `portal-invite workflow activate` activates it.',
   );
 }
 

@@ -24,8 +24,8 @@ describe('InvitationService.send', () => {
   it('finds the workflow once, reads the invitations in one query and runs ExecuteWorkflow per sendable one', async () => {
     const scope = nock(ORG)
       .get(`${API}/workflows`)
-      .query((q) => filterOf(q) === "name eq 'Send Invitation' and type eq 1 and statecode eq 1")
-      .reply(200, collection([{ workflowid: WF, name: 'Send Invitation' }]))
+      .query((q) => filterOf(q) === "name eq 'Send Invitation' and type eq 1")
+      .reply(200, collection([{ workflowid: WF, name: 'Send Invitation', statecode: 1 }]))
       .get(`${API}/adx_invitations`)
       .query(true)
       .reply(
@@ -61,7 +61,7 @@ describe('InvitationService.send', () => {
     const scope = nock(ORG)
       .get(`${API}/workflows`)
       .query(true)
-      .reply(200, collection([{ workflowid: WF }]))
+      .reply(200, collection([{ workflowid: WF, statecode: 1 }]))
       .get(`${API}/adx_invitations`)
       .query(true)
       .reply(200, collection([row(1), row(2)]))
