@@ -87,7 +87,7 @@ export async function findSendWorkflow(client: DataverseApi, name: string): Prom
     drafts.length === 0
       ? `No activated workflow definition named "${name}"; import the solution or activate the workflow.`
       : `No activated workflow definition named "${name}": ${drafts.join(', ')} ${drafts.length === 1 ? 'is' : 'are'} in Draft, so nothing can be sent. ` +
-        'If a template change was interrupted, any `portal-invite workflow` command (e.g. `workflow show`) run where it was started finishes or rolls it back; otherwise `portal-invite workflow activate` activates it.',
+          'If a template change was interrupted, any `portal-invite workflow` command (e.g. `workflow show`) run where it was started finishes or rolls it back; otherwise `portal-invite workflow activate` activates it.',
   );
 }
 

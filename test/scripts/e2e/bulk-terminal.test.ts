@@ -41,7 +41,16 @@ const quoteArg = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 
 /** Runs the bulk job in a pseudo-terminal; `keys` types into it. */
 function bulkInTerminal() {
-  const command = [process.execPath, CLI, 'invite', 'bulk', '--csv', csv, '--results', join(dir, 'results.csv')]
+  const command = [
+    process.execPath,
+    CLI,
+    'invite',
+    'bulk',
+    '--csv',
+    csv,
+    '--results',
+    join(dir, 'results.csv'),
+  ]
     .concat(['--send', '--batch-size', '10', '--url', proxy.url])
     .map(quoteArg)
     .join(' ');
