@@ -39,7 +39,7 @@ function scopeFor(rows: Record<string, unknown>[], jobs?: Record<string, unknown
   const scope = nock(ORG)
     .get(`${API}/workflows`)
     .query(true)
-    .reply(200, collection([{ workflowid: WF, name: 'Send Invitation' }]))
+    .reply(200, collection([{ workflowid: WF, name: 'Send Invitation', statecode: 1 }]))
     .get(`${API}/adx_invitations`)
     .query(true)
     .reply(200, collection(rows));
