@@ -36,7 +36,8 @@ export async function recoverInterruptedChanges(
   for (const directory of [...new Set(directories)]) {
     try {
       for (const recovered of await service.recoverInterrupted(directory)) {
-        if (recovered.outcome === 'in-progress') ctx.out.warn(recovered.message);
+        if (recovered.outcome === 'in-progress' || recovered.outcome === 'other-environment')
+          ctx.out.warn(recovered.message);
         else ctx.out.info(recovered.message);
       }
     } catch (error) {

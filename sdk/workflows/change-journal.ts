@@ -26,6 +26,10 @@ export interface ChangeJournal {
   target: { xaml: string; statecode: WorkflowState };
   /** ISO time the change started. */
   startedAt: string;
+  /** The environment's URL when the change started (absent in older journals). */
+  environment?: string;
+  /** The environment's organization id (WhoAmI), which decides where the journal may be recovered. */
+  organizationId?: string;
   /** The process making the change, so a journal of a change still running is left alone. */
   pid: number;
   host: string;

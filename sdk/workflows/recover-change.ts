@@ -18,9 +18,11 @@ export interface RecoveredChange {
   /**
    * `finished`: the update had landed and the definition is now in its intended state;
    * `rolled-back`: it had not, and the original definition and state are back;
-   * `in-progress`: the process that wrote the journal is still running, so nothing was done.
+   * `in-progress`: the process that wrote the journal is still running, so nothing was done;
+   * `other-environment`: the change was made in another environment (organization), so nothing
+   *   was done and the journal is kept for a command run against that one.
    */
-  outcome: 'finished' | 'rolled-back' | 'in-progress';
+  outcome: 'finished' | 'rolled-back' | 'in-progress' | 'other-environment';
   /** One sentence for people saying what was found and done. */
   message: string;
 }
@@ -54,6 +56,25 @@ export async function recoverChange(
       backupFile: journal.backupFile,
       cause,
     });
+  if (journal.organizationId && writer.environment) {
+    let here;
+    try {
+      here = await writer.environment();
+    } catch (error) {
+      throw failed(
+        `asking which environment this is failed (${(error as Error).message}); run the command again`,
+        error,
+      );
+    }
+    if (here.organizationId.toLowerCase() !== journal.organizationId.toLowerCase()) {
+      return {
+        file,
+        journal,
+        outcome: 'other-environment',
+        message: `${what} was made in another environment (${journal.environment ?? `organization ${journal.organizationId}`}), not ${here.url}; left alone here. Run a workflow command against ${journal.environment ?? 'that environment'} to finish or roll it back.`,
+      };
+    }
+  }
   onStep(`read definition ${journal.workflowId}`);
   let current;
   try {

@@ -35,6 +35,12 @@ export interface PatchResult {
 
 /** The definition operations the sequence needs. */
 export interface DefinitionWriter {
+  /**
+   * The environment written to: its URL (for messages) and its organization id, recorded in the
+   * change journal so that recovery never applies a journal to another environment (a solution
+   * keeps a workflow's id across dev, test and production).
+   */
+  environment?(): Promise<{ url: string; organizationId: string }>;
   read(id: string): Promise<WorkflowRecord>;
   writeXaml(id: string, xaml: string): Promise<void>;
   activate(id: string): Promise<void>;
@@ -160,6 +166,7 @@ async function applyDefinition(writer: DefinitionWriter, change: DefinitionChang
   const { original, xaml, onStep, verify, backupFile, journal } = change;
   const targetState = change.targetState ?? original.statecode;
   const id = original.workflowId;
+  const environment = await writer.environment?.();
   const journalFile = await writeJournal(journal.dir, {
     operation: journal.operation,
     workflowId: id,
@@ -168,6 +175,7 @@ async function applyDefinition(writer: DefinitionWriter, change: DefinitionChang
     original: { xaml: original.xaml, statecode: original.statecode, statuscode: original.statuscode },
     target: { xaml, statecode: targetState },
     startedAt: journal.now().toISOString(),
+    ...(environment ? { environment: environment.url, organizationId: environment.organizationId } : {}),
   });
   const wasActive = original.statecode === WorkflowState.Activated;
   let step = '';

@@ -26,7 +26,13 @@ import {
 import { WorkflowDefinitionError } from './errors';
 import { findJournals } from './change-journal';
 import { recoverChange, type RecoveredChange } from './recover-change';
-import { patchTemplate, restoreBackup, type PatchResult, type PatchTemplateOptions } from './template-patch';
+import {
+  patchTemplate,
+  restoreBackup,
+  type DefinitionWriter,
+  type PatchResult,
+  type PatchTemplateOptions,
+} from './template-patch';
 import type { TemplatePatch } from './xaml/patch-email-step';
 
 /** Options for {@link WorkflowService}. */
@@ -140,8 +146,9 @@ export class WorkflowService {
     return recovered;
   }
 
-  private writer() {
+  private writer(): DefinitionWriter {
     return {
+      environment: () => this.environment(),
       read: async (id: string) =>
         toWorkflowRecord(await this.client.retrieve(entitySet, id, { select: [...workflowSelect, c.xaml] })),
       writeXaml: async (id: string, xaml: string) => {
@@ -150,6 +157,18 @@ export class WorkflowService {
       activate: (id: string) => this.activate(id),
       deactivate: (id: string) => this.deactivate(id),
     };
+  }
+
+  private environmentOnce?: Promise<{ url: string; organizationId: string }>;
+
+  /** This environment's URL and organization id (one WhoAmI, asked when first needed). */
+  private environment(): Promise<{ url: string; organizationId: string }> {
+    this.environmentOnce ??= this.client.whoAmI().then((who) => ({
+      url: this.client.url,
+      organizationId: String(who.OrganizationId).toLowerCase(),
+    }));
+    this.environmentOnce.catch(() => (this.environmentOnce = undefined));
+    return this.environmentOnce;
   }
 
   private async collect(filter: FilterObject, withXaml: boolean): Promise<WorkflowRecord[]> {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'fs/promises';
 import nock from 'nock';
 import { WorkflowPatchError } from '../../sdk/workflows/errors';
 import { patchEmailStep, type TemplatePatch } from '../../sdk/workflows/xaml/patch-email-step';
-import { API, ORG, WORKFLOW_ID, newService, tempDir, workflowRow } from './service-helpers';
+import { answerWhoAmI, API, ORG, WORKFLOW_ID, newService, tempDir, workflowRow } from './service-helpers';
 import { seededXaml } from './xaml-helpers';
 
 const patch: TemplatePatch = {
@@ -14,6 +14,7 @@ const patchedXaml = patchEmailStep(seededXaml, patch).xaml;
 const record = `${API}/workflows(${WORKFLOW_ID})`;
 
 beforeAll(() => nock.disableNetConnect());
+beforeEach(() => answerWhoAmI());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 

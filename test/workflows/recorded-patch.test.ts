@@ -24,6 +24,8 @@ const patch: TemplatePatch = {
 };
 const RECORD = `workflows(${SEED.sendInvitationWorkflowId})`;
 const FIND = 'GET workflows';
+/** Asked once before the journal is written, so the journal names its environment. */
+const WHO = 'GET WhoAmI()';
 const READ = `GET ${RECORD}`;
 const DEACTIVATE = `PATCH ${RECORD} statecode=0 statuscode=1`;
 const WRITE_XAML = `PATCH ${RECORD} xaml`;
@@ -83,7 +85,7 @@ describe('recorded patchTemplate on the seeded Send Invitation', () => {
     const { outcome, requests } = await withFixture('workflows/patch-template', patchRecording, {
       startServer,
     });
-    expect(requests).toEqual([FIND, DEACTIVATE, WRITE_XAML, ACTIVATE, READ]);
+    expect(requests).toEqual([FIND, WHO, DEACTIVATE, WRITE_XAML, ACTIVATE, READ]);
     expect(outcome).toMatchObject({ status: 'updated', after: { subject: patch.subject, body: patch.body } });
   });
 
@@ -91,7 +93,7 @@ describe('recorded patchTemplate on the seeded Send Invitation', () => {
     const { outcome, requests } = await withFixture('workflows/patch-template-rollback', patchRecording, {
       startServer: startServerFailingXamlWrites,
     });
-    expect(requests).toEqual([FIND, DEACTIVATE, WRITE_XAML, READ, ACTIVATE, READ]);
+    expect(requests).toEqual([FIND, WHO, DEACTIVATE, WRITE_XAML, READ, ACTIVATE, READ]);
     expect(outcome).toBeInstanceOf(WorkflowPatchError);
     expect([(outcome as WorkflowPatchError).step, (outcome as WorkflowPatchError).rolledBack]).toEqual([
       'update xaml',

@@ -47,6 +47,15 @@ function memoryWriter(
   };
 }
 
+const DEV_ORG = '0b5c6f1e-8d2a-4c3b-9e7f-1a2b3c4d5e6f';
+const PROD_ORG = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
+
+/** The writer, answering which environment it writes to. */
+function inEnvironment<W extends DefinitionWriter>(writer: W, url: string, organizationId: string): W {
+  writer.environment = async () => ({ url, organizationId });
+  return writer;
+}
+
 async function journal(directory: string) {
   await writeJournal(directory, {
     operation: 'patch-template',
@@ -98,6 +107,57 @@ describe('recoverChange', () => {
       kind: 'workflow_patch',
       rolledBack: false,
     });
+    expect(writer.calls).toEqual([]);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('leaves alone, and keeps, the journal of a change made in another organization', async () => {
+    const dir = await tempDir();
+    const { file, journal: j } = await journal(dir);
+    const writer = inEnvironment(memoryWriter(PATCHED, WorkflowState.Draft), 'prod', PROD_ORG);
+    const result = await recoverChange(writer, file, {
+      ...j,
+      environment: 'https://dev.crm.dynamics.com',
+      organizationId: DEV_ORG,
+    });
+    expect([result.outcome, writer.calls, writer.now().state]).toEqual([
+      'other-environment',
+      [],
+      WorkflowState.Draft,
+    ]);
+    expect(result.message).toContain(
+      'was made in another environment (https://dev.crm.dynamics.com), not prod',
+    );
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('recovers a journal of this organization, whatever URL reached it, and one written before journals named it', async () => {
+    for (const organizationId of [DEV_ORG.toUpperCase(), undefined]) {
+      const dir = await tempDir();
+      const { file, journal: j } = await journal(dir);
+      const writer = inEnvironment(
+        memoryWriter(PATCHED, WorkflowState.Draft),
+        'https://dev.api.crm.dynamics.com',
+        DEV_ORG,
+      );
+      const result = await recoverChange(writer, file, {
+        ...j,
+        environment: 'https://dev.crm.dynamics.com',
+        organizationId,
+      });
+      expect(result.outcome).toBe('finished');
+      expect(existsSync(file)).toBe(false);
+    }
+  });
+
+  it('keeps the journal when it cannot tell which environment this is', async () => {
+    const dir = await tempDir();
+    const { file, journal: j } = await journal(dir);
+    const writer = memoryWriter(PATCHED, WorkflowState.Draft);
+    writer.environment = () => Promise.reject(new Error('ECONNRESET'));
+    await expect(recoverChange(writer, file, { ...j, organizationId: DEV_ORG })).rejects.toThrow(
+      /asking which environment this is failed \(ECONNRESET\).*Journal kept/,
+    );
     expect(writer.calls).toEqual([]);
     expect(existsSync(file)).toBe(true);
   });

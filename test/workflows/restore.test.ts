@@ -3,7 +3,7 @@ import { join } from 'path';
 import nock from 'nock';
 import { InvalidArgumentError } from '../../sdk/errors';
 import { patchEmailStep } from '../../sdk/workflows/xaml/patch-email-step';
-import { API, ORG, WORKFLOW_ID, newService, tempDir, workflowRow } from './service-helpers';
+import { answerWhoAmI, API, ORG, WORKFLOW_ID, newService, tempDir, workflowRow } from './service-helpers';
 import { seededXaml } from './xaml-helpers';
 
 const patchedXaml = patchEmailStep(seededXaml, {
@@ -14,6 +14,7 @@ const patchedXaml = patchEmailStep(seededXaml, {
 const record = `${API}/workflows(${WORKFLOW_ID})`;
 
 beforeAll(() => nock.disableNetConnect());
+beforeEach(() => answerWhoAmI());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 

@@ -1,3 +1,4 @@
+import nock from 'nock';
 import { mkdtemp } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -49,4 +50,20 @@ export function workflowRow(
 /** A fresh empty directory for backups. */
 export function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'wf-backup-'));
+}
+
+/** The organization the nock environment answers WhoAmI with. */
+export const ORGANIZATION_ID = '0b5c6f1e-8d2a-4c3b-9e7f-1a2b3c4d5e6f';
+
+/**
+ * Answers WhoAmI (which a workflow change asks once, to record its environment in the journal)
+ * for as long as the test runs, on a scope of its own, so the request lists and `scope.done()` of
+ * the definition's scope stay about the definition.
+ */
+export function answerWhoAmI(organizationId = ORGANIZATION_ID): nock.Scope {
+  return nock(ORG).persist().get(`${API}/WhoAmI()`).reply(200, {
+    UserId: '00000000-0000-4000-8000-0000000000aa',
+    BusinessUnitId: '00000000-0000-4000-8000-0000000000bb',
+    OrganizationId: organizationId,
+  });
 }

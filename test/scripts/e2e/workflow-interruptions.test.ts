@@ -3,7 +3,8 @@
  * activate (SIGKILL, a closed pipe, Ctrl+C), held there by a proxy, and the next `workflow`
  * command finding the change from its journal and finishing or rolling it back, saying which.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { SEED } from '../../../emulator/core';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { WebApiRecord } from '../../../sdk/client/types';
@@ -85,6 +86,38 @@ describe('a patch killed after the new definition was written, before activation
     expect((await readWorkflow()).statecode).toBe(1);
     expect(await subject()).toBe(NEW_SUBJECT);
     expect(readdirSync(join(dir, '.backups')).filter((f) => f.endsWith('.journal.json'))).toEqual([]);
+  });
+
+  it('is left alone by a workflow command against another environment, and recovered by one against its own', async () => {
+    const file = join(
+      dir,
+      '.backups',
+      readdirSync(join(dir, '.backups')).find((f) => f.endsWith('.journal.json'))!,
+    );
+    const journal = JSON.parse(readFileSync(file, 'utf8')) as {
+      organizationId?: string;
+      environment?: string;
+    };
+    expect(journal.organizationId).toBe(SEED.organizationId);
+    expect(journal.environment).toBe(proxy.url);
+    // The same journal as if the change had been made in another organization (dev, with prod next).
+    writeFileSync(
+      file,
+      JSON.stringify({ ...journal, organizationId: '99999999-0000-4000-8000-000000000001' }),
+    );
+    const elsewhere = await cli('workflow', 'show');
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).toContain(
+      `was made in another environment (${proxy.url}), not ${emulator.url}; left alone here`,
+    );
+    expect((await readWorkflow()).statecode).toBe(0);
+    expect(existsSync(file)).toBe(true);
+
+    writeFileSync(file, JSON.stringify(journal));
+    const here = await cli('workflow', 'show');
+    expect(here.stderr).toMatch(/now finished \(Activated\)/);
+    expect((await readWorkflow()).statecode).toBe(1);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('lets invitations be sent again after any workflow command', async () => {
