@@ -30,6 +30,16 @@ async function runSendWorkflow(invitationId: string): Promise<void> {
     .catch(() => undefined);
 }
 
+/** Bob's invitation: a Send Invitation job that failed (no e-mail address), then a resend that worked. */
+async function explainAfterFailedSendThenResend() {
+  const created = await env.service.create({ type: 'single', contact: 'bob.brown@example.com' });
+  await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: null });
+  await runSendWorkflow(created.id);
+  await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: 'bob.brown@example.com' });
+  await env.service.send(created.id);
+  return env.explain(created.code!);
+}
+
 describe('delivery', () => {
   beforeEach(async () => {
     env = await startExplainEnv();
@@ -60,12 +70,7 @@ describe('delivery', () => {
   });
 
   test('a successful send after a failed one leaves no reason', async () => {
-    const created = await env.service.create({ type: 'single', contact: 'bob.brown@example.com' });
-    await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: null });
-    await runSendWorkflow(created.id);
-    await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: 'bob.brown@example.com' });
-    await env.service.send(created.id);
-    const e = await env.explain(created.code!);
+    const e = await explainAfterFailedSendThenResend();
     expect(e.lastSend?.outcome).toBe('succeeded');
     expect(reasonCodes(e)).toEqual([]);
   });
@@ -75,12 +80,7 @@ describe('delivery', () => {
     await env.close();
     const frozen = new Date();
     env = await startExplainEnv(undefined, () => new Date(frozen));
-    const created = await env.service.create({ type: 'single', contact: 'bob.brown@example.com' });
-    await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: null });
-    await runSendWorkflow(created.id);
-    await env.client.update('contacts', SEED.contacts.bob, { emailaddress1: 'bob.brown@example.com' });
-    await env.service.send(created.id);
-    const e = await env.explain(created.code!);
+    const e = await explainAfterFailedSendThenResend();
     expect(e.lastSend).toMatchObject({ outcome: 'succeeded' });
     expect(reasonCodes(e)).toEqual([]);
   });
