@@ -31,8 +31,9 @@ export interface CreateInvitationInput {
    * The Power Pages site the invitation is for: its name or id (powerpagesite for the enhanced
    * data model, adx_website for the standard one). Its web roles are looked up in that site, the
    * invitation's site lookup is set, and the roles are linked through that model's N:N. Without
-   * it: an environment with one site uses that site; with several, each role name must belong to
-   * exactly one site (a name several sites share is refused, naming them, and nothing is written).
+   * it, the web roles decide: an environment with one site uses that site; with several, each role
+   * name must belong to exactly one site (a name several sites share is refused, naming them, and
+   * nothing is written). With neither a site nor web roles, no site is looked up or set.
    */
   site?: string;
   /** Web roles granted on redemption: ids or names (of the site's roles; see `site`). */
