@@ -81,13 +81,24 @@ export async function findSendWorkflow(client: DataverseApi, name: string): Prom
       'invalid',
       `${activated.length} activated workflow definitions are named "${name}"; deactivate the extra ones.`,
     );
-  const drafts = rows.map((row) => normalizeGuid(row.id));
+  const inState = (state: WorkflowState) =>
+    rows.filter((row) => row.state === state).map((row) => normalizeGuid(row.id));
+  const drafts = inState(WorkflowState.Draft);
+  const suspended = inState(WorkflowState.Suspended);
+  const found: string[] = [];
+  if (drafts.length)
+    found.push(
+      `${drafts.join(', ')} ${drafts.length === 1 ? 'is' : 'are'} in Draft. If a template change was interrupted, any \`portal-invite workflow\` command (e.g. \`workflow show\`) run where it was started finishes or rolls it back; otherwise \`portal-invite workflow activate\` activates it`,
+    );
+  if (suspended.length)
+    found.push(
+      `${suspended.join(', ')} ${suspended.length === 1 ? 'is' : 'are'} suspended, as breaking a data loss prevention policy: an administrator must change the policy or the workflow first`,
+    );
   throw new InvitationError(
     'invalid',
-    drafts.length === 0
+    found.length === 0
       ? `No activated workflow definition named "${name}"; import the solution or activate the workflow.`
-      : `No activated workflow definition named "${name}": ${drafts.join(', ')} ${drafts.length === 1 ? 'is' : 'are'} in Draft, so nothing can be sent. ` +
-          'If a template change was interrupted, any `portal-invite workflow` command (e.g. `workflow show`) run where it was started finishes or rolls it back; otherwise `portal-invite workflow activate` activates it.',
+      : `No activated workflow definition named "${name}", so nothing can be sent: ${found.join('; ')}.`,
   );
 }
 

@@ -25,7 +25,7 @@ test('send names the Draft definition and the commands that recover it, and send
   expect(error).toBeInstanceOf(InvitationError);
   expect((error as InvitationError).reason).toBe('invalid');
   expect((error as Error).message).toContain(
-    `${SEED.sendInvitationWorkflowId} is in Draft, so nothing can be sent`,
+    `so nothing can be sent: ${SEED.sendInvitationWorkflowId} is in Draft`,
   );
   expect((error as Error).message).toContain('`portal-invite workflow activate`');
   const jobs = await client.count('asyncoperations', { filter: `_regardingobjectid_value eq ${created.id}` });

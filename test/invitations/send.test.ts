@@ -80,6 +80,21 @@ describe('InvitationService.send', () => {
     expect(results[1]).toMatchObject({ status: 'sent', asyncOperationId: 'job-2' });
   });
 
+  it('names a Send Invitation suspended by a data loss prevention policy, and sends nothing', async () => {
+    const scope = nock(ORG)
+      .get(`${API}/workflows`)
+      .query(true)
+      .reply(200, collection([{ workflowid: WF, name: 'Send Invitation', statecode: 2 }]));
+    nock(ORG)
+      .get(`${API}/adx_invitations`)
+      .query(true)
+      .reply(200, collection([row(1)]));
+    await expect(new InvitationService(orgClient()).send(id(1))).rejects.toThrow(
+      `so nothing can be sent: ${WF} is suspended, as breaking a data loss prevention policy`,
+    );
+    scope.done();
+  });
+
   it('says so when no activated Send Invitation workflow exists', async () => {
     const scope = nock(ORG).get(`${API}/workflows`).query(true).reply(200, collection([]));
     nock(ORG)
