@@ -109,6 +109,10 @@ describe('portal-invite plugins serve --register', () => {
   });
   afterEach(() => emulator.close());
 
+  /** `plugins serve --register <url>` run to its end (for the cases where it stops by itself). */
+  const serveAndRegister = (url: string) =>
+    runCli(['plugins', 'serve', '--port', '0', '--key', KEY, '--url', emulator.url, '--register', url]);
+
   const endpointUrls = async () => {
     const { entitySet, columns } = ServiceEndpointTable;
     const urls: unknown[] = [];
@@ -145,18 +149,7 @@ describe('portal-invite plugins serve --register', () => {
 
   it('registers nothing and stops when the public URL does not reach it', async () => {
     const elsewhere = `http://127.0.0.1:${await freePort()}`;
-    const run = await runCli([
-      'plugins',
-      'serve',
-      '--port',
-      '0',
-      '--key',
-      KEY,
-      '--url',
-      emulator.url,
-      '--register',
-      elsewhere,
-    ]);
+    const run = await serveAndRegister(elsewhere);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`No webhook host answers at ${elsewhere}${WEBHOOK_PATH}`);
     expect(run.stderr).toMatch(/This host listens on http:\/\/127\.0\.0\.1:\d+: make .* reach it/);
@@ -173,18 +166,7 @@ describe('portal-invite plugins serve --register', () => {
   });
 
   it('refuses a public URL in plain http to another machine before listening', async () => {
-    const run = await runCli([
-      'plugins',
-      'serve',
-      '--port',
-      '0',
-      '--key',
-      KEY,
-      '--url',
-      emulator.url,
-      '--register',
-      'http://hooks.example.com',
-    ]);
+    const run = await serveAndRegister('http://hooks.example.com');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--register must use https');
   });

@@ -76,6 +76,16 @@ function bulkInTerminal() {
   };
 }
 
+/** Starts the job, holds its 16th send, and types Ctrl+C once the bar has hidden the cursor. */
+async function pressCtrlCWhileSending() {
+  const run = bulkInTerminal();
+  const held = await proxy.hold({ method: 'POST', path: /ExecuteWorkflow/, skip: 15 });
+  await run.waitFor(HIDE_CURSOR);
+  run.type(CTRL_C);
+  await run.waitFor('SIGINT: finishing the requests in flight');
+  return { run, held };
+}
+
 /** The cursor is visible at the end: shown after it was last hidden. */
 function cursorRestored(screen: string): boolean {
   return screen.lastIndexOf(SHOW_CURSOR) > screen.lastIndexOf(HIDE_CURSOR);
@@ -83,11 +93,7 @@ function cursorRestored(screen: string): boolean {
 
 (hasScript ? describe : describe.skip)('Ctrl+C typed in a terminal during invite bulk --send', () => {
   it('hides the cursor while the bar runs, then gives it back and exits 130', async () => {
-    const run = bulkInTerminal();
-    const held = await proxy.hold({ method: 'POST', path: /ExecuteWorkflow/, skip: 15 });
-    await run.waitFor(HIDE_CURSOR);
-    run.type(CTRL_C);
-    await run.waitFor('SIGINT: finishing the requests in flight');
+    const { run, held } = await pressCtrlCWhileSending();
     void held.forward();
     expect(await run.exited).toBe(130);
     expect(run.screen()).toMatch(/Resume with: portal-invite invite bulk .*--resume/);
@@ -95,11 +101,7 @@ function cursorRestored(screen: string): boolean {
   });
 
   it('gives the cursor back when a second Ctrl+C stops it at once', async () => {
-    const run = bulkInTerminal();
-    const held = await proxy.hold({ method: 'POST', path: /ExecuteWorkflow/, skip: 15 });
-    await run.waitFor(HIDE_CURSOR);
-    run.type(CTRL_C);
-    await run.waitFor('SIGINT: finishing the requests in flight');
+    const { run, held } = await pressCtrlCWhileSending();
     run.type(CTRL_C);
     expect(await run.exited).toBe(130);
     held.drop();
